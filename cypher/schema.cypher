@@ -1,0 +1,43 @@
+// Graph schema: uniqueness constraints and indexes, applied idempotently at
+// every start (src/graph/schema.ts). Safe to paste into Neo4j Browser.
+//
+// Model (see README, "Graph model"):
+//   (:Document {id, title, url, publishedAt, contentHash, ingestedAt})
+//   entities (:Organization|:Person|:Country|:Place|:Programme|:Event|:Agreement|:Topic
+//             {id, name, aliases, searchText, ...})
+//   (:Alias {key})-[:ALIAS_OF]->(entity)             name/alias lookup and cross-document identity
+//   (:Document)-[:MENTIONS]->(entity)
+//   direct edges, aggregated over documents:
+//     (:Organization)-[:PARTNERS_WITH {kinds, status, firstSeen, lastSeen, documentCount}]->(:Organization)
+//     (:Person)-[:HOLDS_ROLE {title, firstSeen, lastSeen, documentCount}]->(:Organization)
+//     (:Organization)-[:PART_OF]->(:Organization)
+//     (:Organization)-[:PARTY_TO {status}]->(:Agreement|:Programme)
+//     (:Organization|:Person)-[:PARTICIPATED_IN]->(:Event)
+//     (:Organization)-[:BASED_IN]->(:Country|:Place), (:Place)-[:LOCATED_IN]->(:Country)
+//     (:Agreement|:Programme|:Event)-[:CONCERNS]->(:Topic)
+//   provenance, one node per fact per document:
+//     (:Statement {id, factKey, type, sourceId, targetId, kind, date, status, title, start, end, text})
+//       -[:STATED_IN]->(:Document)
+
+CREATE CONSTRAINT document_id IF NOT EXISTS FOR (n:Document) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT organization_id IF NOT EXISTS FOR (n:Organization) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT person_id IF NOT EXISTS FOR (n:Person) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT country_id IF NOT EXISTS FOR (n:Country) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT place_id IF NOT EXISTS FOR (n:Place) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT programme_id IF NOT EXISTS FOR (n:Programme) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT event_id IF NOT EXISTS FOR (n:Event) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT agreement_id IF NOT EXISTS FOR (n:Agreement) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT topic_id IF NOT EXISTS FOR (n:Topic) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT alias_key IF NOT EXISTS FOR (n:Alias) REQUIRE n.key IS UNIQUE;
+CREATE CONSTRAINT statement_id IF NOT EXISTS FOR (n:Statement) REQUIRE n.id IS UNIQUE;
+
+CREATE INDEX statement_fact_key IF NOT EXISTS FOR (n:Statement) ON (n.factKey);
+CREATE INDEX document_hash IF NOT EXISTS FOR (n:Document) ON (n.contentHash);
+CREATE INDEX document_published IF NOT EXISTS FOR (n:Document) ON (n.publishedAt);
+CREATE INDEX organization_name IF NOT EXISTS FOR (n:Organization) ON (n.name);
+CREATE INDEX person_name IF NOT EXISTS FOR (n:Person) ON (n.name);
+CREATE INDEX agreement_status IF NOT EXISTS FOR (n:Agreement) ON (n.status);
+
+CREATE FULLTEXT INDEX entity_search IF NOT EXISTS
+FOR (n:Organization|Person|Country|Place|Programme|Event|Agreement|Topic)
+ON EACH [n.name, n.searchText];

@@ -1,0 +1,27 @@
+/**
+ * Applies cypher/schema.cypher (constraints and indexes) idempotently.
+ * Constraints must exist before any MERGE: without them MERGE scans labels.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Graph } from './executor.ts';
+
+/** Splits a .cypher file into statements, dropping `//` comment lines. */
+export function parseCypherStatements(text: string): string[] {
+  return text
+    .split('\n')
+    .filter((line) => !line.trim().startsWith('//'))
+    .join('\n')
+    .split(';')
+    .map((statement) => statement.trim())
+    .filter((statement) => statement.length > 0);
+}
+
+export function schemaStatements(rootDir: string): string[] {
+  return parseCypherStatements(readFileSync(path.join(rootDir, 'cypher', 'schema.cypher'), 'utf8'));
+}
+
+/** Creates missing constraints and indexes, then waits until indexes are online. */
+export async function applySchema(graph: Graph, rootDir: string): Promise<void> {
+  await graph.runSchema([...schemaStatements(rootDir), 'CALL db.awaitIndexes(60)']);
+}
