@@ -32,7 +32,8 @@ export class Graph {
   private readonly defaultTimeoutMs: number;
 
   constructor(config: Pick<Neo4jConfig, 'uri' | 'user' | 'password' | 'database' | 'queryTimeoutMs'>, uri: string) {
-    const auth = config.password === '' ? neo4j.auth.none() : neo4j.auth.basic(config.user, config.password);
+    // A server with auth disabled accepts any basic credentials.
+    const auth = neo4j.auth.basic(config.user, config.password);
     this.driver = neo4j.driver(uri, auth, {
       userAgent: `${APP}/0.1`,
       disableLosslessIntegers: true,
