@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from './config.ts';
+
+describe('loadConfig', () => {
+  it('uses the local Neo4j and port 4000 when nothing is set', () => {
+    const config = loadConfig({});
+    expect(config.neo4j.uri).toBeNull();
+    expect(config.api.port).toBe(4000);
+    expect(config.api.apiToken).toBeNull();
+    expect(config.api.introspection).toBe(true);
+  });
+
+  it('turns introspection off in production unless asked for', () => {
+    expect(loadConfig({ NODE_ENV: 'production' }).api.introspection).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production', GRAPHQL_INTROSPECTION: 'true' }).api.introspection).toBe(true);
+  });
+
+  it('returns a frozen object', () => {
+    const config = loadConfig({});
+    expect(Object.isFrozen(config)).toBe(true);
+    expect(Object.isFrozen(config.api)).toBe(true);
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, /PORT must be a whole number/],
+    [{ PORT: '70000' }, /PORT must be a whole number from 0 to 65535/],
+    [{ NEO4J_URI: 'http://localhost:7474' }, /NEO4J_URI must be a neo4j:\/\/ or bolt:\/\//],
+    [{ API_TOKEN: 'short' }, /API_TOKEN must be at least 16/],
+    [{ NEO4J_LOCAL_HEAP: 'lots' }, /NEO4J_LOCAL_HEAP must look like 512m/],
+    [{ INGEST_ON_START: 'maybe' }, /INGEST_ON_START must be true or false/],
+  ])('refuses %j with a CONFIG_ERROR', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(message);
+    try {
+      loadConfig(env);
+    } catch (error) {
+      expect(error).toMatchObject({ code: 'CONFIG_ERROR' });
+    }
+  });
+
+  it('accepts neo4j+s URIs for Aura', () => {
+    expect(loadConfig({ NEO4J_URI: 'neo4j+s://abcd.databases.neo4j.io' }).neo4j.uri).toBe('neo4j+s://abcd.databases.neo4j.io');
+  });
+});
