@@ -41,3 +41,16 @@ CREATE INDEX agreement_status IF NOT EXISTS FOR (n:Agreement) ON (n.status);
 CREATE FULLTEXT INDEX entity_search IF NOT EXISTS
 FOR (n:Organization|Person|Country|Place|Programme|Event|Agreement|Topic)
 ON EACH [n.name, n.searchText];
+
+// Ingestion: merges find statements by endpoint; aggregated edges are found by their fact key.
+CREATE INDEX statement_source IF NOT EXISTS FOR (n:Statement) ON (n.sourceId);
+CREATE INDEX statement_target IF NOT EXISTS FOR (n:Statement) ON (n.targetId);
+CREATE INDEX statement_document IF NOT EXISTS FOR (n:Statement) ON (n.documentId);
+CREATE INDEX partners_with_key IF NOT EXISTS FOR ()-[r:PARTNERS_WITH]-() ON (r.key);
+CREATE INDEX holds_role_key IF NOT EXISTS FOR ()-[r:HOLDS_ROLE]-() ON (r.key);
+CREATE INDEX part_of_key IF NOT EXISTS FOR ()-[r:PART_OF]-() ON (r.key);
+CREATE INDEX party_to_key IF NOT EXISTS FOR ()-[r:PARTY_TO]-() ON (r.key);
+CREATE INDEX participated_in_key IF NOT EXISTS FOR ()-[r:PARTICIPATED_IN]-() ON (r.key);
+CREATE INDEX based_in_key IF NOT EXISTS FOR ()-[r:BASED_IN]-() ON (r.key);
+CREATE INDEX located_in_key IF NOT EXISTS FOR ()-[r:LOCATED_IN]-() ON (r.key);
+CREATE INDEX concerns_key IF NOT EXISTS FOR ()-[r:CONCERNS]-() ON (r.key);

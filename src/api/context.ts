@@ -1,0 +1,16 @@
+/** What every resolver receives, built once per HTTP request. */
+import type { Config } from '../config.ts';
+import type { Graph } from '../graph/executor.ts';
+import type { AuthState } from './auth.ts';
+import type { Loaders } from './loaders.ts';
+import type { PipelinePort } from './pipeline-port.ts';
+import type { ApiReader } from './reader.ts';
+
+export interface ApiContext {
+  auth: AuthState;
+  reader: ApiReader;
+  loaders: Loaders;
+  graph: Graph;
+  config: Readonly<Config>;
+  pipeline: PipelinePort;
+}

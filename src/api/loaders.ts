@@ -1,0 +1,96 @@
+/**
+ * Per-request DataLoaders: nested fields ask for one item, the loader
+ * answers a whole batch in one query, so round trips do not grow with the
+ * number of items returned.
+ */
+import DataLoader from 'dataloader';
+import type { CypherQuery } from '../graph/executor.ts';
+import type { EntityType } from '../extract/types.ts';
+import type { DocumentRow, EntityRow, EvidenceRow, PartnershipRow } from '../graph/queries/common.ts';
+import {
+  documentsByIdsQuery,
+  entitiesByIdsQuery,
+  entityEvidenceQuery,
+  evidenceByKeysQuery,
+  mentioningDocumentsQuery,
+  neighboursQuery,
+  organizationAreasQuery,
+  organizationPartnersQuery,
+  partnerCountQuery,
+  partnershipAreasQuery,
+  rolesQuery,
+} from '../graph/queries/entities.ts';
+import type { NeighbourField } from '../graph/queries/entities.ts';
+import type { ApiReader } from './reader.ts';
+
+export interface RoleRow {
+  key: string | null;
+  title: string | null;
+  firstSeen: string | null;
+  lastSeen: string | null;
+  person: EntityRow;
+  organization: EntityRow;
+}
+
+export class Loaders {
+  private readonly cache = new Map<string, DataLoader<string, unknown>>();
+
+  constructor(private readonly reader: ApiReader) {}
+
+  private loader<V>(name: string, build: (keys: readonly string[]) => CypherQuery, keyColumn: string, valueColumn: string, empty: V): DataLoader<string, V> {
+    let loader = this.cache.get(name) as DataLoader<string, V> | undefined;
+    if (loader === undefined) {
+      loader = new DataLoader<string, V>(async (keys) => {
+        const rows = await this.reader.rows<Record<string, unknown>>(build(keys), name.split('#')[0] ?? name);
+        const byKey = new Map(rows.map((row) => [row[keyColumn] as string, row[valueColumn] as V]));
+        return keys.map((key) => byKey.get(key) ?? empty);
+      });
+      this.cache.set(name, loader as DataLoader<string, unknown>);
+    }
+    return loader;
+  }
+
+  neighbours(field: NeighbourField): DataLoader<string, EntityRow[]> {
+    return this.loader(field, (ids) => neighboursQuery(field, ids), 'id', 'items', []);
+  }
+
+  entity(label: EntityType): DataLoader<string, EntityRow | null> {
+    return this.loader(`entity.${label}`, (ids) => entitiesByIdsQuery(label, ids), 'id', 'entity', null);
+  }
+
+  document(): DataLoader<string, DocumentRow | null> {
+    return this.loader('document', documentsByIdsQuery, 'id', 'document', null);
+  }
+
+  documentsMentioning(label: EntityType): DataLoader<string, DocumentRow[]> {
+    return this.loader(`documents.${label}`, (ids) => mentioningDocumentsQuery(label, ids), 'id', 'items', []);
+  }
+
+  organizationAreas(): DataLoader<string, EntityRow[]> {
+    return this.loader('Organization.areas', organizationAreasQuery, 'id', 'items', []);
+  }
+
+  partnerCount(): DataLoader<string, number> {
+    return this.loader('Organization.partnerCount', partnerCountQuery, 'id', 'count', 0);
+  }
+
+  organizationPartners(first: number): DataLoader<string, PartnershipRow[]> {
+    return this.loader(`Organization.partners#${first}`, (ids) => organizationPartnersQuery(ids, first), 'id', 'items', []);
+  }
+
+  roles(side: 'Organization' | 'Person'): DataLoader<string, RoleRow[]> {
+    return this.loader(`roles.${side}`, (ids) => rolesQuery(side, ids), 'id', 'items', []);
+  }
+
+  evidence(limit: number): DataLoader<string, EvidenceRow[]> {
+    return this.loader(`evidence#${limit}`, (keys) => evidenceByKeysQuery(keys, limit), 'key', 'evidence', []);
+  }
+
+  entityEvidence(label: 'Agreement' | 'Programme' | 'Event', limit: number): DataLoader<string, EvidenceRow[]> {
+    return this.loader(`evidence.${label}#${limit}`, (ids) => entityEvidenceQuery(label, ids, limit), 'id', 'evidence', []);
+  }
+
+  partnershipAreas(): DataLoader<string, EntityRow[]> {
+    return this.loader('Partnership.areas', partnershipAreasQuery, 'key', 'items', []);
+  }
+}

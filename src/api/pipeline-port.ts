@@ -1,0 +1,11 @@
+/**
+ * What the mutations need from the ingestion pipeline (src/pipeline): the
+ * same code path as the CLI, so a document ingested over HTTP is treated
+ * exactly like one ingested from a file. Tests may pass another implementation.
+ */
+import type { deleteDocument, ingestText } from '../pipeline/index.ts';
+
+export interface PipelinePort {
+  ingestText: typeof ingestText;
+  deleteDocument: typeof deleteDocument;
+}

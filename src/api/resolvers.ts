@@ -1,0 +1,307 @@
+/**
+ * Resolvers: validate arguments, run one query builder per top-level field,
+ * and serve nested fields from what that query prefetched or from the
+ * per-request DataLoaders.
+ */
+import type { GraphQLResolveInfo } from 'graphql';
+import { AppError, invariant } from '../errors.ts';
+import type { EntityType } from '../extract/types.ts';
+import { agreementsQuery } from '../graph/queries/agreements.ts';
+import type { DocumentRow, EntityRow, EvidenceRow, PartnershipRow } from '../graph/queries/common.ts';
+import { connectionQuery, MAX_HOPS } from '../graph/queries/connection.ts';
+import type { ConnectionRow, PathStepRow } from '../graph/queries/connection.ts';
+import { documentsQuery } from '../graph/queries/documents.ts';
+import { documentPartnershipsQuery, entityByAliasQuery } from '../graph/queries/entities.ts';
+import { partnershipQuery, partnersQuery } from '../graph/queries/partners.ts';
+import type { PartnersRow } from '../graph/queries/partners.ts';
+import { searchQuery } from '../graph/queries/search.ts';
+import { STATS_SECTIONS, statsQuery } from '../graph/queries/stats.ts';
+import type { StatsSection } from '../graph/queries/stats.ts';
+import { aliasKey } from '../resolve/normalize.ts';
+import { authError } from './auth.ts';
+import { connectionOf, decodeCursor, intArg, nameArg, nameKeyArg, textArg } from './args.ts';
+import type { ApiContext } from './context.ts';
+import type { RoleRow } from './loaders.ts';
+import { resolveNetwork, toKindEnum } from './network.ts';
+import type { PartnershipKindEnum } from './network.ts';
+import type { IngestResult } from '../pipeline/index.ts';
+import { DateScalar, DateTimeScalar } from './scalars.ts';
+import { largestFirst, selectedFieldNames, selectedFields } from './selection.ts';
+
+export const MAX_PAGE = 100;
+export const MAX_EVIDENCE = 50;
+export const MAX_SEARCH = 50;
+export const MAX_PATHS = 10;
+
+type Args = Record<string, unknown>;
+/** A partnership as resolvers see it: the row plus how many evidence sentences were prefetched. */
+type PartnershipValue = PartnershipRow & { prefetched: number };
+type IngestValue = IngestResult;
+
+const STATUSES = { ACTIVE: 'active', ENDED: 'ended', DECLINED: 'declined' } as const;
+
+function kindToStored(kind: unknown): string | null {
+  if (kind === null || kind === undefined) return null;
+  return String(kind).toLowerCase().replace(/_/g, '-');
+}
+
+function requireAuth(ctx: ApiContext): void {
+  const error = authError(ctx.auth);
+  if (error !== null) throw error;
+}
+
+function evidenceFirst(args: Args): number {
+  return intArg('first', args.first as number | undefined, 5, 0, MAX_EVIDENCE);
+}
+
+function withPrefetch(row: PartnershipRow, prefetched: number): PartnershipValue {
+  return { ...row, prefetched };
+}
+
+/** Evidence of an edge: from the prefetched sentences when they suffice, else batched by key. */
+async function partnershipEvidence(p: PartnershipValue, args: Args, ctx: ApiContext): Promise<EvidenceRow[]> {
+  const first = evidenceFirst(args);
+  if (p.evidence !== null && (p.evidence.length >= first || p.evidence.length < p.prefetched)) return p.evidence.slice(0, first);
+  return ctx.loaders.evidence(first).load(p.key);
+}
+
+function edgeEvidence(key: string | null, args: Args, ctx: ApiContext): Promise<EvidenceRow[]> | EvidenceRow[] {
+  if (key === null) return [];
+  return ctx.loaders.evidence(evidenceFirst(args)).load(key);
+}
+
+async function lookup(ctx: ApiContext, label: EntityType, argument: string, name: string): Promise<EntityRow | null> {
+  const rows = await ctx.reader.rows<{ entity: EntityRow }>(entityByAliasQuery(label, nameKeyArg(argument, label, name)), `${label.toLowerCase()}-by-name`);
+  return rows[0]?.entity ?? null;
+}
+
+function agreementStatus(row: EntityRow): string | null {
+  const status = row.status?.toUpperCase();
+  return status === 'PROPOSED' || status === 'DRAFTED' || status === 'SIGNED' || status === 'ENDED' ? status : null;
+}
+
+const entityFields = {
+  aliases: (e: EntityRow) => e.aliases ?? [],
+};
+
+export const resolvers = {
+  Date: DateScalar,
+  DateTime: DateTimeScalar,
+
+  Query: {
+    organization: (_: unknown, args: { name: string }, ctx: ApiContext) => lookup(ctx, 'Organization', 'name', args.name),
+    person: (_: unknown, args: { name: string }, ctx: ApiContext) => lookup(ctx, 'Person', 'name', args.name),
+
+    async partners(_: unknown, args: Args, ctx: ApiContext, info: GraphQLResolveInfo) {
+      const of = nameArg('of', args.of as string);
+      const since = (args.since as string | null | undefined) ?? null;
+      const until = (args.until as string | null | undefined) ?? null;
+      if (since !== null && until !== null && since > until) throw new AppError('BAD_USER_INPUT', 'since: must not be after until', { details: { argument: 'since' } });
+      const first = intArg('first', args.first as number | undefined, 20, 0, MAX_PAGE);
+      const skip = decodeCursor('after', args.after as string | undefined);
+      // Evidence asked under edges.node is fetched in the same statement.
+      const evidenceLimit = Math.min(MAX_EVIDENCE, largestFirst(info, selectedFields(info, ['edges', 'node', 'evidence']), 'Partnership', 'evidence'));
+      const rows = await ctx.reader.rows<PartnersRow>(
+        partnersQuery({
+          key: aliasKey('Organization', of),
+          kind: kindToStored(args.kind),
+          since,
+          until,
+          area: textArg('area', args.area as string | undefined),
+          statuses: args.includeInactive === true ? Object.values(STATUSES) : [STATUSES.ACTIVE],
+          includeUnits: args.includeUnits === true,
+          skip,
+          limit: first,
+          evidenceLimit,
+        }),
+        'partners',
+      );
+      const row = rows[0];
+      if (row === undefined) throw new AppError('NOT_FOUND', `No organisation is known by the name "${of}".`, { details: { argument: 'of' } });
+      return connectionOf(
+        row.items.map((item) => withPrefetch(item, evidenceLimit)),
+        skip,
+        row.totalCount,
+      );
+    },
+
+    async partnership(_: unknown, args: { a: string; b: string }, ctx: ApiContext, info: GraphQLResolveInfo) {
+      const evidenceLimit = Math.min(MAX_EVIDENCE, largestFirst(info, selectedFields(info, ['evidence']), 'Partnership', 'evidence'));
+      const rows = await ctx.reader.rows<{ partnership: PartnershipRow }>(
+        partnershipQuery({ keyA: nameKeyArg('a', 'Organization', args.a), keyB: nameKeyArg('b', 'Organization', args.b), evidenceLimit }),
+        'partnership',
+      );
+      const row = rows[0];
+      return row === undefined ? null : withPrefetch(row.partnership, evidenceLimit);
+    },
+
+    async connection(_: unknown, args: { from: string; to: string; maxHops?: number }, ctx: ApiContext) {
+      const from = nameArg('from', args.from);
+      const to = nameArg('to', args.to);
+      const maxHops = intArg('maxHops', args.maxHops, 4, 1, MAX_HOPS);
+      const keys = (name: string) => [aliasKey('Organization', name), aliasKey('Person', name)];
+      const rows = await ctx.reader.rows<ConnectionRow>(connectionQuery({ fromKeys: keys(from), toKeys: keys(to), maxHops, maxPaths: MAX_PATHS }), 'connection');
+      const row = rows[0];
+      invariant(row !== undefined, 'the connection query always returns one row');
+      if (!row.fromFound) throw new AppError('NOT_FOUND', `No organisation or person is known by the name "${from}".`, { details: { argument: 'from' } });
+      if (!row.toFound) throw new AppError('NOT_FOUND', `No organisation or person is known by the name "${to}".`, { details: { argument: 'to' } });
+      return row.paths;
+    },
+
+    async agreements(_: unknown, args: Args, ctx: ApiContext) {
+      const first = intArg('first', args.first as number | undefined, 20, 0, MAX_PAGE);
+      const skip = decodeCursor('after', args.after as string | undefined);
+      const party = args.party === null || args.party === undefined ? null : nameKeyArg('party', 'Organization', args.party as string);
+      const status = args.status === null || args.status === undefined ? null : String(args.status).toLowerCase();
+      const rows = await ctx.reader.rows<{ totalCount: number; items: EntityRow[] }>(agreementsQuery({ partyKey: party, status, skip, limit: first }), 'agreements');
+      const row = rows[0] ?? { totalCount: 0, items: [] };
+      return connectionOf(row.items, skip, row.totalCount);
+    },
+
+    async documents(_: unknown, args: Args, ctx: ApiContext) {
+      const first = intArg('first', args.first as number | undefined, 20, 0, MAX_PAGE);
+      const skip = decodeCursor('after', args.after as string | undefined);
+      const rows = await ctx.reader.rows<{ totalCount: number; items: DocumentRow[] }>(documentsQuery(skip, first), 'documents');
+      const row = rows[0] ?? { totalCount: 0, items: [] };
+      return connectionOf(row.items, skip, row.totalCount);
+    },
+
+    async search(_: unknown, args: { text: string; first?: number }, ctx: ApiContext) {
+      const text = nameArg('text', args.text);
+      const first = intArg('first', args.first, 10, 1, MAX_SEARCH);
+      const rows = await ctx.reader.rows<{ entity: EntityRow; score: number }>(searchQuery(text, first), 'search');
+      return rows.map((row) => ({ type: row.entity.label.toUpperCase(), entity: row.entity, score: row.score }));
+    },
+
+    async stats(_: unknown, args: { top?: number }, ctx: ApiContext, info: GraphQLResolveInfo) {
+      const top = intArg('top', args.top, 10, 1, MAX_PAGE);
+      const selected = selectedFieldNames(info);
+      const sections = STATS_SECTIONS.filter((s) => selected.has(s));
+      const rows = await ctx.reader.rows<Partial<Record<StatsSection, unknown[]>>>(statsQuery(sections, top), 'stats');
+      const row = rows[0] ?? {};
+      return Object.fromEntries(STATS_SECTIONS.map((s) => [s, row[s] ?? []]));
+    },
+
+    network: (_: unknown, args: { limit?: number | null }, ctx: ApiContext) => ctx.reader.run((graph) => resolveNetwork(graph, args)),
+  },
+
+  Mutation: {
+    async ingestDocument(_: unknown, args: { input: { text: string; title?: string | null; url?: string | null; publishedAt?: string | null; id?: string | null } }, ctx: ApiContext) {
+      requireAuth(ctx);
+      const { text, title, url, publishedAt, id } = args.input;
+      // The pipeline checks the text itself (EMPTY_DOCUMENT, NOT_TEXT, DOCUMENT_TOO_LARGE).
+      if (id !== null && id !== undefined && id.trim() === '') throw new AppError('BAD_USER_INPUT', 'input.id: must not be blank', { details: { argument: 'input.id' } });
+      return ctx.pipeline.ingestText(ctx.graph, { text, title: title ?? null, url: url ?? null, publishedAt: publishedAt ?? null, id: id?.trim() || null }, { maxBytes: ctx.config.maxDocumentBytes });
+    },
+    async deleteDocument(_: unknown, args: { id: string }, ctx: ApiContext) {
+      requireAuth(ctx);
+      const id = args.id.trim();
+      if (id === '') throw new AppError('BAD_USER_INPUT', 'id: must not be empty', { details: { argument: 'id' } });
+      return ctx.pipeline.deleteDocument(ctx.graph, id);
+    },
+  },
+
+  IngestResult: {
+    async document(r: IngestValue, _: Args, ctx: ApiContext) {
+      const document = await ctx.loaders.document().load(r.documentId);
+      invariant(document !== null, `ingested document ${r.documentId} is in the graph`);
+      return document;
+    },
+    outcome: (r: IngestValue) => r.outcome.toUpperCase(),
+    organizations: async (r: IngestValue, _: Args, ctx: ApiContext) => (await ctx.loaders.entity('Organization').loadMany([...new Set(Object.values(r.entityIds))])).filter(isEntity),
+    people: async (r: IngestValue, _: Args, ctx: ApiContext) => (await ctx.loaders.entity('Person').loadMany([...new Set(Object.values(r.entityIds))])).filter(isEntity),
+    async partnerships(r: IngestValue, _: Args, ctx: ApiContext) {
+      const rows = await ctx.reader.rows<{ partnership: PartnershipRow }>(documentPartnershipsQuery(r.documentId), 'document-partnerships');
+      return rows.map((row) => withPrefetch(row.partnership, 0));
+    },
+    entityCount: (r: IngestValue) => r.extraction.entities.length,
+    relationCount: (r: IngestValue) => r.extraction.relations.length,
+  },
+
+  Entity: {
+    __resolveType: (e: EntityRow) => e.label,
+  },
+
+  Organization: {
+    ...entityFields,
+    country: async (o: EntityRow, _: Args, ctx: ApiContext) => (await ctx.loaders.neighbours('Organization.country').load(o.id))[0] ?? null,
+    parent: async (o: EntityRow, _: Args, ctx: ApiContext) => (await ctx.loaders.neighbours('Organization.parent').load(o.id))[0] ?? null,
+    units: (o: EntityRow, _: Args, ctx: ApiContext) => ctx.loaders.neighbours('Organization.units').load(o.id),
+    people: (o: EntityRow, _: Args, ctx: ApiContext) => ctx.loaders.roles('Organization').load(o.id),
+    async partners(o: EntityRow, args: { first?: number }, ctx: ApiContext) {
+      const first = intArg('first', args.first, 20, 0, MAX_PAGE);
+      return (await ctx.loaders.organizationPartners(first).load(o.id)).map((row) => withPrefetch(row, 0));
+    },
+    partnerCount: (o: EntityRow, _: Args, ctx: ApiContext) => ctx.loaders.partnerCount().load(o.id),
+    agreements: (o: EntityRow, _: Args, ctx: ApiContext) => ctx.loaders.neighbours('Organization.agreements').load(o.id),
+    programmes: (o: EntityRow, _: Args, ctx: ApiContext) => ctx.loaders.neighbours('Organization.programmes').load(o.id),
+    events: (o: EntityRow, _: Args, ctx: ApiContext) => ctx.loaders.neighbours('Organization.events').load(o.id),
+    areas: (o: EntityRow, _: Args, ctx: ApiContext) => ctx.loaders.organizationAreas().load(o.id),
+    documents: (o: EntityRow, _: Args, ctx: ApiContext) => ctx.loaders.documentsMentioning('Organization').load(o.id),
+  },
+
+  Person: {
+    ...entityFields,
+    roles: (p: EntityRow, _: Args, ctx: ApiContext) => ctx.loaders.roles('Person').load(p.id),
+    documents: (p: EntityRow, _: Args, ctx: ApiContext) => ctx.loaders.documentsMentioning('Person').load(p.id),
+  },
+
+  Role: {
+    evidence: (r: RoleRow, args: Args, ctx: ApiContext) => edgeEvidence(r.key, args, ctx),
+  },
+
+  Country: {
+    ...entityFields,
+    organizations: (c: EntityRow, _: Args, ctx: ApiContext) => ctx.loaders.neighbours('Country.organizations').load(c.id),
+  },
+
+  Place: {
+    ...entityFields,
+    country: async (p: EntityRow, _: Args, ctx: ApiContext) => (await ctx.loaders.neighbours('Place.country').load(p.id))[0] ?? null,
+  },
+
+  Topic: { ...entityFields },
+
+  Agreement: {
+    ...entityFields,
+    status: agreementStatus,
+    parties: (a: EntityRow, _: Args, ctx: ApiContext) => ctx.loaders.neighbours('Agreement.parties').load(a.id),
+    areas: (a: EntityRow, _: Args, ctx: ApiContext) => ctx.loaders.neighbours('Agreement.areas').load(a.id),
+    evidence: (a: EntityRow, args: Args, ctx: ApiContext) => ctx.loaders.entityEvidence('Agreement', evidenceFirst(args)).load(a.id),
+  },
+
+  Programme: {
+    ...entityFields,
+    status: agreementStatus,
+    parties: (a: EntityRow, _: Args, ctx: ApiContext) => ctx.loaders.neighbours('Programme.parties').load(a.id),
+    areas: (a: EntityRow, _: Args, ctx: ApiContext) => ctx.loaders.neighbours('Programme.areas').load(a.id),
+    evidence: (a: EntityRow, args: Args, ctx: ApiContext) => ctx.loaders.entityEvidence('Programme', evidenceFirst(args)).load(a.id),
+  },
+
+  Event: {
+    ...entityFields,
+    participants: (e: EntityRow, _: Args, ctx: ApiContext) => ctx.loaders.neighbours('Event.participants').load(e.id),
+    evidence: (e: EntityRow, args: Args, ctx: ApiContext) => ctx.loaders.entityEvidence('Event', evidenceFirst(args)).load(e.id),
+  },
+
+  Partnership: {
+    kinds: (p: PartnershipValue) => p.kinds.map(toKindEnum).filter((k): k is PartnershipKindEnum => k !== null),
+    status: (p: PartnershipValue) => p.status.toUpperCase(),
+    areas: (p: PartnershipValue, _: Args, ctx: ApiContext) => ctx.loaders.partnershipAreas().load(p.key),
+    evidence: partnershipEvidence,
+  },
+
+  PathStep: {
+    label: (s: PathStepRow) => (s.relation === 'HOLDS_ROLE' ? s.title : s.relation === 'PARTNERS_WITH' ? (s.kinds ?? []).join(', ') : null),
+    evidence: (s: PathStepRow, args: Args, ctx: ApiContext) => edgeEvidence(s.key, args, ctx),
+  },
+
+  StatusCount: {
+    status: (s: { status: string }) => s.status.toUpperCase(),
+  },
+};
+
+function isEntity(value: EntityRow | null | Error): value is EntityRow {
+  if (value instanceof Error) throw value;
+  return value !== null;
+}

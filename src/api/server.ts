@@ -1,0 +1,243 @@
+/**
+ * The HTTP server: GraphQL on /graphql (Apollo Server, no framework),
+ * /healthz, /readyz, static folders (the dashboard), body size limit, auth
+ * for mutations, and graphql-armor limits.
+ */
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { ApolloServer, HeaderMap } from '@apollo/server';
+import type { ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import type { Config } from '../config.ts';
+import type { Graph } from '../graph/executor.ts';
+import { createLogger } from '../log.ts';
+import { checkBearer, mutationAuthPlugin } from './auth.ts';
+import type { ApiContext } from './context.ts';
+import { createFormatError } from './format-error.ts';
+import { Loaders } from './loaders.ts';
+import { defaultPipeline } from './default-pipeline.ts';
+import type { PipelinePort } from './pipeline-port.ts';
+import { ApiReader, withDeadline } from './reader.ts';
+import { resolvers } from './resolvers.ts';
+import { serveStatic } from './static-files.ts';
+import type { StaticRoute } from './static-files.ts';
+
+export type { StaticRoute } from './static-files.ts';
+
+/** Largest number of lexical tokens in one GraphQL document. */
+export const MAX_TOKENS = 2_000;
+const READY_TIMEOUT_MS = 3_000;
+
+export interface ApiServerOptions {
+  /** Static folders, e.g. `[{ prefix: '/dashboard', dir }, { prefix: '/vendor/cytoscape', dir }]`. */
+  staticRoutes?: readonly StaticRoute[];
+  /** Where `GET /` redirects; defaults to "/dashboard/" when such a route exists, else "/graphql". */
+  rootRedirect?: string;
+  /** Overrides config.api.port (0 picks a free port) and config.api.host. */
+  port?: number;
+  host?: string;
+  /** The ingestion pipeline used by the mutations (default: src/pipeline). */
+  pipeline?: PipelinePort;
+}
+
+export interface ApiServer {
+  /** e.g. http://127.0.0.1:4000 */
+  url: string;
+  port: number;
+  /** Adds a static folder after start (the dashboard, vendored scripts). */
+  addStaticRoute(route: StaticRoute): void;
+  /** Stops accepting requests, closes open connections and Apollo; leaves the Graph open. */
+  stop(): Promise<void>;
+}
+
+/** Reads the contract from schema.graphql at the repository root. */
+export function loadTypeDefs(rootDir: string): string {
+  return readFileSync(path.join(rootDir, 'schema.graphql'), 'utf8');
+}
+
+/** Builds the Apollo server (not started) with limits, auth and error formatting. */
+export function createApollo(config: Readonly<Config>): ApolloServer<ApiContext> {
+  const development = config.env === 'development';
+  const armor = new ApolloArmor({
+    maxDepth: { n: config.api.maxDepth, ignoreIntrospection: true },
+    maxAliases: { n: config.api.maxAliases },
+    // Cost ≈ objects the response may hold: 1 per object, times a literal `first`;
+    // scalars are bounded by the token limit. Resolvers cap `first` themselves.
+    costLimit: { maxCost: config.api.maxCost, objectCost: 1, scalarCost: 0, depthCostFactor: 1, flattenFragments: true, ignoreIntrospection: true },
+    // graphql-js counts tokens while parsing (parseOptions below): a syntax error stays a 400, not a 500.
+    maxTokens: { enabled: false },
+    maxDirectives: { n: 20 },
+    blockFieldSuggestion: { enabled: !config.api.introspection },
+  });
+  const protection = armor.protect();
+  return new ApolloServer<ApiContext>({
+    typeDefs: loadTypeDefs(config.rootDir),
+    resolvers,
+    introspection: config.api.introspection,
+    plugins: [
+      ...(protection.plugins as ApolloServerPlugin<ApiContext>[]),
+      mutationAuthPlugin<ApiContext>(),
+      // No HTTP caching of GraphQL answers; without this plugin no resolver is wrapped for cache hints.
+      ApolloServerPluginCacheControlDisabled(),
+    ],
+    validationRules: protection.validationRules,
+    parseOptions: { maxTokens: MAX_TOKENS },
+    allowBatchedHttpRequests: false,
+    includeStacktraceInErrorResponses: development,
+    formatError: createFormatError({ development, log: createLogger('api') }),
+  });
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text), ...headers }).end(text);
+}
+
+function errorBody(message: string, code: string) {
+  return { errors: [{ message, extensions: { code } }] };
+}
+
+class BodyTooLarge extends Error {}
+
+/** Reads the request body, refusing more than `limit` bytes. */
+async function readBody(req: IncomingMessage, limit: number): Promise<string> {
+  const declared = Number(req.headers['content-length'] ?? 0);
+  if (declared > limit) throw new BodyTooLarge();
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > limit) throw new BodyTooLarge();
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** Starts the API over HTTP and resolves once it listens. */
+export async function createApiServer(config: Readonly<Config>, graph: Graph, options: ApiServerOptions = {}): Promise<ApiServer> {
+  const log = createLogger('api');
+  const apollo = createApollo(config);
+  await apollo.start();
+  const routes: StaticRoute[] = [...(options.staticRoutes ?? [])];
+  const pipeline = options.pipeline ?? defaultPipeline;
+  const rootRedirect = () => options.rootRedirect ?? (routes.some((r) => r.prefix.replace(/\/+$/, '') === '/dashboard') ? '/dashboard/' : '/graphql');
+
+  async function graphql(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    let body: unknown;
+    if (req.method === 'POST') {
+      let raw: string;
+      try {
+        raw = await readBody(req, config.api.maxRequestBytes);
+      } catch (error) {
+        if (error instanceof BodyTooLarge) {
+          sendJson(res, 413, errorBody(`The request body is larger than ${config.api.maxRequestBytes} bytes.`, 'BAD_USER_INPUT'), { connection: 'close' });
+          req.resume();
+          return;
+        }
+        throw error;
+      }
+      const type = req.headers['content-type'] ?? '';
+      if (/^application\/(graphql-response\+)?json/i.test(type)) {
+        try {
+          body = raw === '' ? {} : JSON.parse(raw);
+        } catch {
+          sendJson(res, 400, errorBody('The request body is not valid JSON.', 'BAD_REQUEST'));
+          return;
+        }
+      } else {
+        body = raw;
+      }
+    }
+    const headers = new HeaderMap();
+    for (const [name, value] of Object.entries(req.headers)) {
+      if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+    }
+    const reader = new ApiReader(graph, config.neo4j.queryTimeoutMs);
+    const response = await apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
+      context: async () => ({
+        auth: checkBearer(req.headers.authorization, config.api.apiToken),
+        reader,
+        loaders: new Loaders(reader),
+        graph,
+        config,
+        pipeline,
+      }),
+    });
+    for (const [name, value] of response.headers) res.setHeader(name, value);
+    res.statusCode = response.status ?? 200;
+    if (response.body.kind === 'complete') {
+      res.end(response.body.string);
+    } else {
+      for await (const chunk of response.body.asyncIterator) res.write(chunk);
+      res.end();
+    }
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const route = url.pathname;
+    if (route === '/graphql') return graphql(req, res, url);
+    if (route === '/healthz') return sendJson(res, 200, { status: 'ok' });
+    if (route === '/readyz') {
+      try {
+        await withDeadline(graph.verify(), READY_TIMEOUT_MS);
+        return sendJson(res, 200, { status: 'ready' });
+      } catch (error) {
+        return sendJson(res, 503, { status: 'unavailable', reason: error instanceof Error ? error.message : String(error) });
+      }
+    }
+    if (route === '/' && (req.method === 'GET' || req.method === 'HEAD')) {
+      res.writeHead(302, { location: rootRedirect() }).end();
+      return;
+    }
+    if (await serveStatic(routes, req, res, route)) return;
+    sendJson(res, 404, errorBody(`Nothing at ${route}.`, 'NOT_FOUND'));
+  }
+
+  const server: Server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      log.error(`request failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      if (!res.headersSent) sendJson(res, 500, errorBody('Internal server error.', 'INTERNAL_SERVER_ERROR'));
+      else res.destroy();
+    });
+  });
+  server.requestTimeout = 60_000;
+  server.headersTimeout = 20_000;
+  const host = options.host ?? config.api.host;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? config.api.port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+  const shownHost = host.includes(':') ? `[${host}]` : host;
+  const url = `http://${shownHost === '0.0.0.0' ? '127.0.0.1' : shownHost}:${port}`;
+  log.info(`GraphQL API on ${url}/graphql`);
+
+  let stopped: Promise<void> | null = null;
+  return {
+    url,
+    port,
+    addStaticRoute: (route) => {
+      routes.push(route);
+    },
+    stop: () => {
+      stopped ??= (async () => {
+        const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+        server.closeIdleConnections();
+        const force = setTimeout(() => server.closeAllConnections(), 5_000);
+        await closed;
+        clearTimeout(force);
+        await apollo.stop();
+      })();
+      return stopped;
+    },
+  };
+}

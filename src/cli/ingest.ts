@@ -1,0 +1,176 @@
+/**
+ * `npm run ingest -- <file-or-folder>...` and `npm run ingest -- --delete <document-id>`.
+ * Exit codes: 0 ok, 1 some document failed (or a fatal error), 2 usage error.
+ */
+import { readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import cliProgress from 'cli-progress';
+import { loadConfig } from '../config.ts';
+import { AppError, formatErrorLine, isAppError } from '../errors.ts';
+import { Graph } from '../graph/executor.ts';
+import { applySchema } from '../graph/schema.ts';
+import { SUPPORTED_EXTENSIONS } from '../ingest/read-documents.ts';
+import type { IngestProgress, IngestSummary } from '../pipeline/index.ts';
+import { deleteDocument, ingestPaths } from '../pipeline/index.ts';
+
+const USAGE = `Usage:
+  npm run ingest -- <file-or-folder>... [--workers N] [--batch N]
+  npm run ingest -- --delete <document-id>
+
+Reads .txt, .md, .html and .jsonl documents, extracts their facts and writes
+them to Neo4j (NEO4J_URI, or the local instance on bolt://127.0.0.1:7687).
+Unchanged documents (same id and content) are skipped.`;
+
+const LOCAL_URI = 'bolt://127.0.0.1:7687';
+
+class UsageError extends Error {}
+
+interface Args {
+  paths: string[];
+  deleteId: string | null;
+  workers: number | undefined;
+  batchSize: number | undefined;
+}
+
+/** Parses the command line; throws UsageError on anything unexpected. */
+export function parseArgs(argv: string[]): Args {
+  const args: Args = { paths: [], deleteId: null, workers: undefined, batchSize: undefined };
+  const count = (flag: string, value: string | undefined) => {
+    const n = Number(value);
+    if (value === undefined || !Number.isInteger(n) || n < 1 || n > 64) throw new UsageError(`${flag} needs a whole number from 1 to 64`);
+    return n;
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--help' || arg === '-h') throw new UsageError('');
+    else if (arg === '--delete') {
+      const id = argv[++i];
+      if (id === undefined || id.startsWith('--')) throw new UsageError('--delete needs a document id');
+      args.deleteId = id;
+    } else if (arg === '--workers') args.workers = count(arg, argv[++i]);
+    else if (arg === '--batch') args.batchSize = count(arg, argv[++i]);
+    else if (arg.startsWith('--')) throw new UsageError(`unknown option ${arg}`);
+    else args.paths.push(arg);
+  }
+  if (args.deleteId !== null && args.paths.length > 0) throw new UsageError('--delete takes a document id and no paths');
+  if (args.deleteId === null && args.paths.length === 0) throw new UsageError('give at least one file or folder');
+  return args;
+}
+
+/** Supported files under the paths (for the progress bar's total; .jsonl counts as one). */
+async function countFiles(paths: string[]): Promise<number> {
+  let n = 0;
+  const walk = async (p: string, explicit: boolean): Promise<void> => {
+    let st;
+    try {
+      st = await stat(p);
+    } catch {
+      n += 1;
+      return;
+    }
+    if (st.isDirectory()) {
+      for (const name of await readdir(p)) await walk(path.join(p, name), false);
+    } else if (explicit || SUPPORTED_EXTENSIONS.includes(path.extname(p).toLowerCase())) n += 1;
+  };
+  for (const p of paths) await walk(p, true);
+  return n;
+}
+
+function printSummary(summary: IngestSummary): void {
+  const lines = [
+    `documents: ${summary.documents}  new: ${summary.new}  unchanged: ${summary.unchanged}  updated: ${summary.updated}  failed: ${summary.failed.length}`,
+    `nodes created: ${summary.nodesCreated}  relationships created: ${summary.relationshipsCreated}`,
+    `seconds: ${summary.seconds.toFixed(2)} (${(summary.documents / Math.max(summary.seconds, 1e-9)).toFixed(1)} documents/s)`,
+  ];
+  for (const f of summary.failed) lines.push(`  failed ${f.source}: ${f.code} ${f.reason}`);
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+async function connect(): Promise<Graph> {
+  const config = loadConfig();
+  const uri = config.neo4j.uri ?? LOCAL_URI;
+  const graph = new Graph(config.neo4j, uri);
+  try {
+    await graph.verify();
+  } catch (error) {
+    await graph.close();
+    if (config.neo4j.uri === null && isAppError(error) && error.code === 'SERVICE_UNAVAILABLE') {
+      throw new AppError('SERVICE_UNAVAILABLE', `No Neo4j answers on ${LOCAL_URI}: start the local instance with \`npm run db:start\`, or set NEO4J_URI.`);
+    }
+    throw error;
+  }
+  await applySchema(graph, config.rootDir);
+  return graph;
+}
+
+async function main(argv: string[]): Promise<number> {
+  let args: Args;
+  try {
+    args = parseArgs(argv);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      if (error.message) process.stderr.write(`error: ${error.message}\n\n`);
+      process.stderr.write(`${USAGE}\n`);
+      return error.message ? 2 : 0;
+    }
+    throw error;
+  }
+  const graph = await connect();
+  try {
+    if (args.deleteId !== null) {
+      const result = await deleteDocument(graph, args.deleteId);
+      if (!result.deleted) {
+        process.stdout.write(`no document with id "${result.id}"\n`);
+        return 1;
+      }
+      process.stdout.write(`deleted ${result.id}: ${result.nodesDeleted} nodes and ${result.relationshipsDeleted} relationships removed\n`);
+      return 0;
+    }
+    const total = await countFiles(args.paths);
+    const tty = process.stderr.isTTY === true;
+    const bar = tty
+      ? new cliProgress.SingleBar(
+          { format: 'ingest [{bar}] {value}/{total} | new {new} unchanged {unchanged} updated {updated} failed {failed} | {eta_formatted}', stream: process.stderr, hideCursor: true },
+          cliProgress.Presets.shades_classic,
+        )
+      : null;
+    bar?.start(total, 0, { new: 0, unchanged: 0, updated: 0, failed: 0 });
+    let lastLine = 0;
+    const onProgress = (p: IngestProgress) => {
+      if (bar !== null) {
+        if (p.done > bar.getTotal()) bar.setTotal(p.done);
+        bar.update(p.done, { new: p.new, unchanged: p.unchanged, updated: p.updated, failed: p.failed });
+        return;
+      }
+      const now = Date.now();
+      if (now - lastLine >= 2000 || p.done === total) {
+        lastLine = now;
+        process.stderr.write(`[ingest] ${p.done}/${Math.max(total, p.done)} new ${p.new} unchanged ${p.unchanged} updated ${p.updated} failed ${p.failed}\n`);
+      }
+    };
+    let summary: IngestSummary;
+    try {
+      summary = await ingestPaths(graph, args.paths, {
+        onProgress,
+        ...(args.workers === undefined ? {} : { workers: args.workers }),
+        ...(args.batchSize === undefined ? {} : { batchSize: args.batchSize }),
+      });
+    } finally {
+      bar?.stop();
+    }
+    printSummary(summary);
+    return summary.failed.length > 0 ? 1 : 0;
+  } finally {
+    await graph.close();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`${formatErrorLine(error)}\n`);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,126 @@
+/**
+ * Agreements (MoU, cooperation agreement, protocol, executive programme ...)
+ * with a status, PARTY_TO from their parties, PARTY_TO/PARTICIPATED_IN for
+ * named programmes and events in partnership sentences, and cooperation
+ * areas as Topic entities with CONCERNS.
+ */
+import type { Analysis } from './analyze.ts';
+import { findDates } from './dates.ts';
+import type { Entity } from './registry.ts';
+import { evidenceOf } from './result.ts';
+import type { DraftRelation } from './result.ts';
+import type { AgreementStatus } from './types.ts';
+
+interface StatusRule {
+  status: AgreementStatus;
+  re: RegExp;
+  reason: string;
+  example: string;
+}
+
+/** First matching rule wins. */
+export const STATUS_RULES: readonly StatusRule[] = [
+  { status: 'ended', re: /\b(terminat\w*|ended|cancel\w*)\b/i, reason: 'termination', example: 'has terminated its research data agreement' },
+  { status: 'proposed', re: /\b(agreed to (draft|prepare|explore)|to explore|intend to sign|will sign|would prepare|to prepare|proposed|propose|plan(s|ned)? to|to be drafted)\b/i, reason: 'a plan, not a text', example: 'agreed to draft a cooperation agreement' },
+  { status: 'drafted', re: /\b(draft|finali[sz]ed the text)\b/i, reason: 'the text exists', example: 'have finalised the text of a draft cooperation agreement' },
+  { status: 'signed', re: /\b(sign(ed|s|ing)?|inked|concluded)\b/i, reason: 'signature', example: 'signed a memorandum of understanding' },
+  { status: 'proposed', re: /./, reason: 'mentioned only', example: 'the upcoming joint Ph.D. program' },
+];
+
+/** Agreement nouns with up to three modifiers: "draft cooperation agreement", "data-sharing protocol". */
+const AGREEMENT_RE =
+  /\b((?:(?:[a-z][\w-]*|[A-Z][\w-]*)\s+){0,3}?)(memorandum of understanding|memorandum|MoU|agreement|protocol|executive programme|cooperation programme|programme document|action plan)\b/g;
+const MODIFIER_STOP = /^(the|a|an|and|of|to|on|in|with|its|their|this|that|both|under|has|have|had|signed|sign|will|would|new|first|separate|which|who|by|for)$/i;
+
+/** Cooperation areas: "in the fields of science, technology and ...", "cooperation in smart agriculture, ...". */
+const AREA_RES: readonly RegExp[] = [
+  /\b(?:in|on) the (?:fields?|areas?|domains?) of ([^.;:()]+)/gi,
+  /\bcooperation in ([^.;:()]+)/gi,
+  /\bcooperation, in ([^.;:()]+)/gi,
+  /\bcooperation in (?:the )?(?:fields?|areas?) of ([^.;:()]+)/gi,
+  /\bcovering ([^.;:()]+)/gi,
+];
+const AREA_STOP = /\b(through|with|between|among|for|to|by|at|which|that|who|during|as|including|under|over|while|from|so)\b/i;
+
+export function findTopicsAndAgreements(a: Analysis, partnerships: DraftRelation[]): DraftRelation[] {
+  const out: DraftRelation[] = [];
+  const agreements = new Map<string, Entity>();
+  const partiesAt = new Map<number, Set<Entity>>();
+  for (const r of partnerships) {
+    if (r.properties.status === 'ended' || r.properties.status === 'declined') continue;
+    for (const ev of r.evidence) {
+      const set = partiesAt.get(ev.start) ?? new Set<Entity>();
+      set.add(r.source);
+      set.add(r.target);
+      partiesAt.set(ev.start, set);
+    }
+  }
+  for (const s of a.sentences) {
+    if (s.isHeadline) continue;
+    const ev = evidenceOf(a.text, s.start, s.end);
+    const parties = partiesAt.get(s.start) ?? new Set<Entity>();
+    AGREEMENT_RE.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = AGREEMENT_RE.exec(s.text)) !== null) {
+      const mods = (m[1] ?? '').trim().split(/\s+/).filter(Boolean);
+      while (mods.length && MODIFIER_STOP.test(mods[0]!)) mods.shift();
+      if (mods.some((w) => MODIFIER_STOP.test(w))) mods.splice(0, mods.findLastIndex((w) => MODIFIER_STOP.test(w)) + 1);
+      const head = m[2]!.toLowerCase() === 'mou' || /^memorandum/i.test(m[2]!) ? 'memorandum of understanding' : m[2]!;
+      const name = [...mods.filter((w) => !/^\d/.test(w) && !/^[A-Z]/.test(w) || /^[A-Z][a-z]/.test(w) && false), head].join(' ');
+      const status = STATUS_RULES.find((r) => r.re.test(s.text))!.status;
+      if (status === 'ended') continue;
+      const key = head;
+      let e = agreements.get(key);
+      if (!e) {
+        e = a.registry.create('Agreement', name, s.start + m.index + (m[1]?.length ?? 0));
+        e.properties.status = status;
+        agreements.set(key, e);
+      } else if (rank(status) > rank(String(e.properties.status) as AgreementStatus)) e.properties.status = status;
+      for (const p of parties) out.push({ type: 'PARTY_TO', source: p, target: e, properties: { status }, evidence: [ev] });
+      for (const t of topicsIn(a, s.text, s.start)) out.push({ type: 'CONCERNS', source: e, target: t, properties: {}, evidence: [ev] });
+    }
+    // Named programmes and events in a partnership sentence.
+    for (const mention of a.mentions[s.index] ?? []) {
+      const e = mention.entity;
+      if (e.type === 'Programme') {
+        e.properties.status ??= STATUS_RULES.find((r) => r.re.test(s.text))!.status === 'signed' ? 'signed' : 'proposed';
+        for (const p of parties) out.push({ type: 'PARTY_TO', source: p, target: e, properties: { status: e.properties.status as AgreementStatus }, evidence: [ev] });
+      }
+      if (e.type === 'Event') {
+        // "the first Arab Manuscripts Week, ... from 22 to 28 April 2024": the event's (start) date.
+        const d = findDates(a.text, a.publishedAt, s.start, s.end).find((x) => x.iso && x.kind !== 'relative');
+        if (d && e.properties.date === undefined) e.properties.date = d.iso;
+        for (const p of parties) out.push({ type: 'PARTICIPATED_IN', source: p, target: e, properties: { role: 'organiser' }, evidence: [ev] });
+      }
+    }
+    topicsIn(a, s.text, s.start);
+  }
+  return out;
+}
+
+function rank(s: AgreementStatus): number {
+  return s === 'signed' ? 3 : s === 'drafted' ? 2 : s === 'proposed' ? 1 : 0;
+}
+
+function topicsIn(a: Analysis, text: string, offset: number): Entity[] {
+  const out: Entity[] = [];
+  for (const re of AREA_RES) {
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text)) !== null) {
+      let list = m[1] ?? '';
+      const stop = AREA_STOP.exec(list);
+      if (stop) list = list.slice(0, stop.index);
+      for (const raw of list.split(/,\s*(?:and\s+)?|\s+and\s+/)) {
+        const item = raw.trim().replace(/^(the|and)\s+/i, '').replace(/\s+(among other areas.*|of common interest.*|of interest.*)$/i, '');
+        const words = item.split(/\s+/).filter(Boolean);
+        if (!words.length || words.length > 4 || /[A-Z]/.test(item[0] ?? '') && words.length > 1 || /\d/.test(item)) continue;
+        if (/^(other|several|mutual|common|various|both|all|ways|the)$/i.test(words[0]!)) continue;
+        let t = a.registry.entities.find((e) => e.type === 'Topic' && e.name === item.toLowerCase());
+        if (!t) t = a.registry.create('Topic', item.toLowerCase(), offset + m.index);
+        out.push(t);
+      }
+    }
+  }
+  return out;
+}

@@ -1,0 +1,490 @@
+/**
+ * Finds the entities of a document and every place each is mentioned:
+ * pass 1 collects full names (head-noun names, acronyms in parentheses,
+ * people); pass 2 walks every sentence and records mentions by name, alias,
+ * undefined acronym, distinctive name word and coreference by head noun
+ * ("the Ministry", "the German Association", "the institute").
+ */
+import { countryAt } from './countries.ts';
+import { COOPERATION_CUE } from './cues.ts';
+import { COMPANY_SUFFIXES, DEMONYMS, NON_NAME_CAPITALS, NON_ORG_ACRONYMS, ORG_HEADS } from './gazetteers.ts';
+import { findNameSpans, headOf, isNameWord } from './org-names.ts';
+import type { NameSpan } from './org-names.ts';
+import { cleanPersonName, findPersonSpans } from './people.ts';
+import type { PersonSpan } from './people.ts';
+import { Registry, fold, orgKeyTokens, personKeyTokens } from './registry.ts';
+import type { Entity, Mention } from './registry.ts';
+import { isAcronym, isCapitalized } from './text.ts';
+import type { Sentence, Token } from './text.ts';
+import { textOf, titleAt } from './titles.ts';
+import type { EntityType } from './types.ts';
+
+export interface Analysis {
+  text: string;
+  sentences: Sentence[];
+  registry: Registry;
+  /** Mentions per sentence, in token order. */
+  mentions: Mention[][];
+  /** Country entity per canonical name. */
+  countries: Map<string, Entity>;
+  publishedAt: string | null;
+}
+
+const ORGLIKE: EntityType[] = ['Organization', 'Programme', 'Event'];
+
+/** Words too common to identify an organisation on their own ("National", "Islamic"). */
+const GENERIC_NAME_WORDS: ReadonlySet<string> = new Set([
+  'national', 'international', 'islamic', 'world', 'arab', 'african', 'african', 'european', 'global', 'regional', 'state', 'states',
+  'technical', 'research', 'science', 'sciences', 'scientific', 'education', 'educational', 'cultural', 'culture', 'development',
+  'higher', 'new', 'royal', 'federal', 'public', 'united', 'nations', 'republic', 'kingdom', 'south', 'north', 'east', 'west',
+  'central', 'american', 'british', 'saudi', 'indian', 'german', 'french', 'health', 'technology', 'technologies', 'systems',
+  'energy', 'data', 'digital', 'library', 'agriculture', 'food', 'water', 'environment', 'economy', 'affairs', 'polytechnic',
+  'king', 'queen', 'prince', 'sultan', 'sheikh', 'general', 'executive',
+  'institute', 'university', 'ministry', 'association', 'foundation', 'society', 'commission', 'council', 'agency', 'fund', 'bank',
+  'network', 'alliance', 'academy', 'company', 'union', 'centre', 'center', 'school', 'college', 'assurance', 'quality',
+]);
+
+const CAP_COREF_HEADS = new Map<string, string>([...ORG_HEADS].map(([k, v]) => [k.toLowerCase(), v]));
+CAP_COREF_HEADS.set('institution', '*');
+const PLURAL_GROUP = /^(two|three|four|five|both)$/i;
+
+/** Descriptions of membership bodies, interchangeable in coreference ("the association" ... "the network"). */
+const DESCRIPTOR_CLASS: ReadonlySet<string> = new Set(['network', 'association', 'alliance', 'federation', 'union', 'consortium', 'organisation', 'organization', 'body']);
+function sameClass(a: string, b: string): boolean {
+  return DESCRIPTOR_CLASS.has(a) && DESCRIPTOR_CLASS.has(b);
+}
+/** "X (ACR), the global association of ...", "X, a regional network of which ...": the description of X. */
+const APPOSITION_DESCRIPTOR = /^,\s*(?:the|a|an)\s+(?:[\p{Ll}-]+\s+){0,3}?(network|association|alliance|federation|union|consortium|organi[sz]ation|body)\b/u;
+
+function spanKey(tokens: Token[], s: NameSpan): string {
+  // "Northwind Analytics Ltd." at the end of a sentence: the period is the sentence's.
+  return textOf(tokens, s.i, s.j).replace(/(Ltd|Inc|Co|Corp)\.$/, '$1');
+}
+
+/** Drops a trailing country that qualifies a name ("Leibniz Association Germany"). */
+function qualifier(tokens: Token[], s: NameSpan): { span: NameSpan; country: string | null } {
+  if (s.j - s.i >= 3 && headOf(tokens[s.j - 2]!.text)) {
+    const c = countryAt(tokens, s.j - 1);
+    if (c && c.j === s.j) return { span: { ...s, j: s.j - 1 }, country: c.canonical };
+  }
+  return { span: s, country: null };
+}
+
+function isJointName(name: string, reg: Registry): boolean {
+  const first = name.split(/\s+/)[0] ?? '';
+  const parts = first.split(/[-–—]/).filter(Boolean);
+  if (parts.length < 2) return false;
+  const hits = parts.filter(
+    (p) =>
+      (isAcronym(p) && !NON_ORG_ACRONYMS.has(p)) ||
+      reg.entities.some((e) => e.type === 'Organization' && e.name !== name && (e.aliases.has(p) || e.name === p || e.name.split(/\s+/).includes(p))),
+  );
+  return hits.length === parts.length;
+}
+
+export function analyze(text: string, sentences: Sentence[], publishedAt: string | null): Analysis {
+  const registry = new Registry();
+  const countries = new Map<string, Entity>();
+  const spansBySentence: NameSpan[][] = [];
+  const peopleBySentence: PersonSpan[][] = [];
+  const acronymOwner = new Map<string, Entity>();
+  /** Pass-1 names by their content words, to merge "Fulbright Commission" into "US-UK Fulbright Commission". */
+  const byWord = new Map<string, Set<Entity>>();
+  const keyOf = new Map<Entity, string[]>();
+  const indexWords = (e: Entity, key: string[]) => {
+    keyOf.set(e, key);
+    for (const w of key) {
+      const set = byWord.get(w) ?? new Set<Entity>();
+      set.add(e);
+      byWord.set(w, set);
+    }
+  };
+
+  const addCountry = (canonical: string, at: number): Entity => {
+    let c = countries.get(canonical);
+    if (!c) {
+      c = registry.create('Country', canonical, at);
+      countries.set(canonical, c);
+    }
+    c.first = Math.min(c.first, at);
+    return c;
+  };
+
+  // Pass 1: names with a head noun, acronyms defined in parentheses, people.
+  for (const s of sentences) {
+    const tokens = s.tokens;
+    const spans = s.isHeadline ? [] : findNameSpans(tokens).map((sp) => qualifier(tokens, sp));
+    const kept: NameSpan[] = [];
+    for (const { span, country } of spans) {
+      const name = spanKey(tokens, span);
+      // "the German Association" after the Leibniz Association: a description (coreference), not a name.
+      if (span.j - span.i === 2 && DEMONYMS.has(tokens[span.i]!.text) && /^the$/i.test(tokens[span.i - 1]?.text ?? '') && !span.acronym
+        && registry.entities.some((x) => x.type === 'Organization' && x.head === span.head)) continue;
+      const start = tokens[span.i]!.start;
+      let e = registry.findByName(name, ORGLIKE);
+      if (!e && span.acronym) e = acronymOwner.get(span.acronym);
+      if (!e) {
+        // "Fulbright Commission" inside "US-UK Fulbright Commission": same head, fewer words.
+        const key = orgKeyTokens(name);
+        // Candidates share the new name's rarest word (a subset) or hold only words of it (a superset).
+        const rare = key.reduce<string | undefined>((r, w) => (r === undefined || (byWord.get(w)?.size ?? 0) < (byWord.get(r)?.size ?? 0) ? w : r), undefined);
+        const candidates = new Set<Entity>([...(rare ? byWord.get(rare) ?? [] : [])]);
+        for (const w of key) if (!GENERIC_NAME_WORDS.has(w)) for (const x of byWord.get(w) ?? []) if ((keyOf.get(x)?.length ?? 99) <= key.length) candidates.add(x);
+        e = [...candidates].sort((x, y) => x.key - y.key).find((x) => {
+          if (!ORGLIKE.includes(x.type) || x.head !== span.head) return false;
+          const xk = keyOf.get(x) ?? orgKeyTokens(x.name);
+          const [small, big] = key.length <= xk.length ? [key, xk] : [xk, key];
+          return small.length >= 2 && small.every((w) => big.includes(w));
+        });
+        if (e && (keyOf.get(e)?.length ?? 0) < key.length) {
+          registry.rename(e, name);
+          indexWords(e, key);
+        } else if (e) registry.addAlias(e, name);
+      }
+      if (!e) {
+        e = registry.create(span.kind, name, start, span.head);
+        indexWords(e, orgKeyTokens(name));
+      }
+      if (span.acronym) {
+        registry.addAlias(e, span.acronym);
+        acronymOwner.set(span.acronym, e);
+        if (e.type !== 'Organization' && span.kind === 'Organization') e.type = 'Organization';
+      }
+      const tail = text.slice(tokens[span.after - 1]!.end, Math.min(text.length, tokens[span.after - 1]!.end + 80));
+      const described = APPOSITION_DESCRIPTOR.exec(tail);
+      if (described?.[1]) e.properties._descriptor = described[1];
+      if (country) {
+        registry.addAlias(e, `${name} ${country}`);
+        e.properties.country = country;
+      }
+      // "Fraunhofer Institute for Solar Energy Systems ISE": the trailing acronym, and "Fraunhofer ISE".
+      const words = name.split(/\s+/);
+      const last = words[words.length - 1] ?? '';
+      if (COMPANY_SUFFIXES.has(last) && words.length >= 2) {
+        // "Siemens Energy AG" is also "Siemens Energy".
+        registry.addAlias(e, words.slice(0, -1).join(' '));
+      } else if (words.length >= 3 && isAcronym(last) && !NON_ORG_ACRONYMS.has(last)) {
+        registry.addAlias(e, last);
+        registry.addAlias(e, `${words[0]} ${last}`);
+        acronymOwner.set(last, e);
+      }
+      kept.push(span);
+    }
+    spansBySentence.push(kept);
+    const isKnown = (i: number, j: number) => {
+      if (countryAt(tokens, i)?.j === j) return true;
+      return kept.some((sp) => sp.i < j && i < sp.j);
+    };
+    const people = s.isHeadline ? [] : findPersonSpans(tokens, isKnown);
+    for (const p of people) {
+      const name = cleanPersonName(p.name);
+      if (!personKeyTokens(name).length) continue;
+      const e = registry.findPerson(name);
+      if (e) {
+        if (personKeyTokens(name).length > personKeyTokens(e.name).length) registry.rename(e, name);
+        else registry.addAlias(e, name);
+      } else registry.create('Person', name, tokens[p.ni]!.start);
+    }
+    peopleBySentence.push(people);
+  }
+  addImpliedMinistries(sentences, registry);
+  // Persons merged late ("Dr. Al-Malik" before "Dr. Salim bin Mohammed Al-Malik").
+  mergePeople(registry);
+  // Joint names ("ICESCO-KAU Science Teachers Academy") are programmes of the two organisations.
+  for (const e of registry.entities) if (e.type === 'Organization' && isJointName(e.name, registry)) e.type = 'Programme';
+
+  // Pass 2: mentions.
+  const ownersByWord = new Map<string, Set<Entity>>();
+  for (const e of registry.entities) {
+    if (e.type !== 'Organization') continue;
+    for (const n of [e.name, ...e.aliases]) for (const w of n.split(/[\s-]+/)) {
+      const set = ownersByWord.get(w) ?? new Set<Entity>();
+      set.add(e);
+      ownersByWord.set(w, set);
+    }
+  }
+  const mentions: Mention[][] = [];
+  const lastByHead = new Map<string, Entity>();
+  /** Organisations in order of their latest mention, most recent last. */
+  const recent: Entity[] = [];
+  for (const s of sentences) {
+    const tokens = s.tokens;
+    const out: Mention[] = [];
+    const push = (entity: Entity, ti: number, tj: number, via: Mention['via']) => {
+      out.push({ entity, start: tokens[ti]!.start, end: tokens[tj - 1]!.end, sentence: s.index, ti, tj, via });
+      entity.first = Math.min(entity.first, tokens[ti]!.start);
+      if (entity.head && entity.type === 'Organization') {
+        lastByHead.set(entity.head, entity);
+        lastByHead.set('*', entity);
+        const at = recent.indexOf(entity);
+        if (at >= 0) recent.splice(at, 1);
+        recent.push(entity);
+        if (recent.length > 40) recent.shift(); // coreference looks back a few dozen organisations at most
+      }
+    };
+    const spans = spansBySentence[s.index] ?? [];
+    const people = peopleBySentence[s.index] ?? [];
+    for (let k = 0; k < tokens.length; k++) {
+      const t = tokens[k]!;
+      const span = spans.find((sp) => sp.i === k);
+      if (span) {
+        const e = registry.findByName(spanKey(tokens, span), ORGLIKE) ?? (span.acronym ? acronymOwner.get(span.acronym) : undefined);
+        if (e) {
+          push(e, span.i, span.j, 'name');
+          // Countries named inside a ministry's title count ("Ministry of ... of the Republic of Kazakhstan").
+          if (e.head === 'Ministry') {
+            for (let m = span.i; m < span.j; m++) {
+              const c = countryAt(tokens, m);
+              if (c) addCountry(c.canonical, tokens[m]!.start);
+            }
+          }
+          if (e.properties.country) addCountry(String(e.properties.country), tokens[span.j - 1]!.start);
+        }
+        k = (span.acronym ? span.after : span.j) - 1;
+        continue;
+      }
+      const person = people.find((p) => p.i === k);
+      if (person) {
+        const e = registry.findPerson(cleanPersonName(person.name));
+        if (e) push(e, person.ni, person.nj, 'name');
+        k = person.j - 1;
+        continue;
+      }
+      if (t.kind !== 'word') continue;
+      // Known names and aliases, longest first.
+      const known = matchKnown(tokens, k, registry);
+      if (known) {
+        push(known.entity, k, known.end, 'alias');
+        k = known.end - 1;
+        continue;
+      }
+      const country = countryAt(tokens, k);
+      if (country) {
+        push(addCountry(country.canonical, t.start), k, country.j, 'name');
+        k = country.j - 1;
+        continue;
+      }
+      // An acronym never defined: an organisation of its own, or the short form of a name ("AU").
+      // A dateline city in capitals: "ASTANA. The Ministry ...", "AMMAN — Jordan's universities".
+      if (k === 0 && /^\p{Lu}{3,}$/u.test(t.text) && /^[.,—–-]$/.test(tokens[1]?.text ?? '') && isParagraphStart(sentences, s)) {
+        const name = t.text[0] + t.text.slice(1).toLowerCase();
+        const place = registry.entities.find((x) => x.type === 'Place' && x.name === name) ?? registry.create('Place', name, t.start);
+        push(place, 0, 1, 'name');
+        continue;
+      }
+      if (isAcronym(t.text) && !NON_ORG_ACRONYMS.has(t.text) && !s.isHeadline && !/^\d/.test(t.text) && !t.text.includes('.') && t.text.length >= 2) {
+        let e = acronymOwner.get(t.text) ?? registry.entities.find((x) => x.type === 'Organization' && abbreviates(t.text, x.name));
+        if (!e) {
+          e = registry.create('Organization', t.text, t.start);
+        } else registry.addAlias(e, t.text);
+        acronymOwner.set(t.text, e);
+        push(e, k, k + 1, 'acronym');
+        continue;
+      }
+      // Coreference by head noun: "the Ministry", "the German Association", "the institute", "its".
+      let coref = corefAt(tokens, k, registry, lastByHead, recent);
+      if (coref && spans.some((sp) => sp.i > k && sp.i < coref!.end)) coref = null;
+      if (coref) {
+        push(coref.entity, k, coref.end, 'coref');
+        k = coref.end - 1;
+        continue;
+      }
+      // A distinctive word of one organisation's name: "Laval", "Edinburgh's", "Helios".
+      const word = distinctiveOwner(tokens, k, ownersByWord);
+      if (word) push(word, k, k + 1, 'token');
+    }
+    if (!s.isHeadline && COOPERATION_CUE.test(s.text)) out.push(...companiesBesideOrganisations(tokens, out, registry, s.index));
+    out.sort((x, y) => x.ti - y.ti);
+    mentions.push(out);
+  }
+  for (const e of registry.entities) if (e.type === 'Organization' && isJointName(e.name, registry)) e.type = 'Programme';
+  return { text, sentences, registry, mentions, countries, publishedAt };
+}
+
+/**
+ * Initials of a name's content words spell the acronym ("African Union" -> "AU"),
+ * allowing one skipped word and one letter from inside a word
+ * ("Islamic World Educational, Scientific and Cultural Organization" -> "ICESCO").
+ */
+export function abbreviates(acronym: string, name: string): boolean {
+  const letters = acronym.replace(/[^\p{L}]/gu, '').toLowerCase();
+  const words = name
+    .split(/[\s,]+/)
+    .filter((w) => w && !['of', 'and', 'for', 'the', 'de', 'la', 'in', 'on', '&'].includes(w.toLowerCase()))
+    .map((w) => w.toLowerCase());
+  if (letters.length < 2 || words.length < 2) return false;
+  const rec = (li: number, wi: number, skips: number, extras: number): boolean => {
+    if (li === letters.length) return wi === words.length;
+    if (wi === words.length) return false;
+    const w = words[wi]!;
+    if (skips < 1 && wi > 0 && wi < words.length - 1 && rec(li, wi + 1, skips + 1, extras)) return true;
+    if (w[0] !== letters[li]) return false;
+    if (rec(li + 1, wi + 1, skips, extras)) return true;
+    if (extras < 1) {
+      const pos = w.indexOf(letters[li + 1] ?? '#', 1);
+      if (pos > 0 && rec(li + 2, wi + 1, skips, extras + 1)) return true;
+    }
+    return false;
+  };
+  return rec(0, 0, 0, 0);
+}
+
+function isParagraphStart(sentences: Sentence[], s: Sentence): boolean {
+  const prev = sentences[s.index - 1];
+  return !prev || prev.paragraph !== s.paragraph;
+}
+
+function matchKnown(tokens: Token[], k: number, reg: Registry): { entity: Entity; end: number } | null {
+  let best: { entity: Entity; end: number } | null = null;
+  for (const known of reg.namesStartingWith(tokens[k]!.text, tokens[k + 1]?.text)) {
+    if (known.entity.type === 'Country' || known.entity.type === 'Person') continue;
+    // Compare token texts joined, tolerant to our tokeniser's splits.
+    let acc = '';
+    let m = k;
+    while (m < tokens.length && acc.length < known.compact.length) {
+      acc += tokens[m]!.text;
+      m++;
+    }
+    const same = acc === known.compact || (!known.name.includes(' ') && fold(acc) === fold(known.compact) && isAcronym(known.name));
+    if (same && (!best || m > best.end)) best = { entity: known.entity, end: m };
+  }
+  return best;
+}
+
+function corefAt(tokens: Token[], k: number, reg: Registry, lastByHead: Map<string, Entity>, recent: Entity[]): { entity: Entity; end: number } | null {
+  const t = tokens[k]!;
+  const w = t.text.toLowerCase();
+  if (w === 'its' || w === 'their') return null;
+  if (w !== 'the') return null;
+  let m = k + 1;
+  // "the German Association", "the Bonn-based Foundation", "the Qatari fund", "the Doha library"
+  const mods: string[] = [];
+  while (m < k + 3 && tokens[m] && !CAP_COREF_HEADS.has(tokens[m]!.text.toLowerCase()) && tokens[m]!.kind === 'word' && (isCapitalized(tokens[m]!.text) || /-based$/.test(tokens[m]!.text))) {
+    mods.push(tokens[m]!.text);
+    m++;
+  }
+  const headTok = tokens[m];
+  if (!headTok) return null;
+  if (PLURAL_GROUP.test(tokens[k + 1]?.text ?? '')) return null;
+  const headWord = headTok.text.toLowerCase();
+  const head = CAP_COREF_HEADS.get(headWord) ?? (DESCRIPTOR_CLASS.has(headWord) ? headWord : undefined);
+  if (!head) return null;
+  // Not a coreference when a name follows: "the University of Sfax" is a name (found by pass 1).
+  const next = tokens[m + 1];
+  if (next && (next.text === 'of' && isNameWord(tokens[m + 2]) || isNameWord(next) && !NON_NAME_CAPITALS.has(next.text) && !/^\p{Ll}/u.test(next.text) && next.kind === 'word' && !titleAt(tokens, m + 1))) return null;
+  if (mods.some((x) => NON_NAME_CAPITALS.has(x))) return null;
+  // An exact head word wins ("the University" -> "University of Sfax" rather than "Université Laval").
+  const word = headTok.text[0]!.toUpperCase() + headTok.text.slice(1);
+  const exact = [...recent].reverse().find((e) => e.name.split(/\s+/).includes(word));
+  // A lower-case description ("the network") may also match a body described that way ("the global association of ...").
+  const described = /^\p{Ll}/u.test(headTok.text) && DESCRIPTOR_CLASS.has(headWord)
+    ? [...reg.entities].reverse().find((x) => x.type === 'Organization' && sameClass(String(x.properties._descriptor ?? ''), headWord))
+    : undefined;
+  const e = exact ?? lastByHead.get(head) ?? described ?? reg.entities.find((x) => x.head === head);
+  if (!e) return null;
+  return { entity: e, end: m + 1 };
+}
+
+function distinctiveOwner(tokens: Token[], k: number, ownersByWord: Map<string, Set<Entity>>): Entity | undefined {
+  const t = tokens[k]!;
+  if (!isNameWord(t) || NON_NAME_CAPITALS.has(t.text) || titleAt(tokens, k, { capitalisedOnly: true })) return undefined;
+  if (GENERIC_NAME_WORDS.has(t.text.toLowerCase()) || t.text.length < 3) return undefined;
+  const prev = tokens[k - 1]?.text.toLowerCase() ?? '';
+  if (['in', 'at', 'from', 'to', 'near'].includes(prev)) return undefined; // a place, not the institution
+  // "Agriculture and Livestock,": the end of a remit; "and Makerere's Vice Chancellor" is the institution.
+  if (prev === 'and' && !titleAt(tokens, k + 1, { capitalisedOnly: true }) && !/^['’]s$/.test(tokens[k + 1]?.text ?? '')) return undefined;
+  if (isNameWord(tokens[k + 1]) && !titleAt(tokens, k + 1)) return undefined;
+  const owners = [...(ownersByWord.get(t.text) ?? [])].filter((e) => e.type === 'Organization');
+  return owners.length === 1 ? owners[0] : undefined;
+}
+
+function mergePeople(reg: Registry): void {
+  const people = reg.ofType('Person').sort((a, b) => personKeyTokens(a.name).length - personKeyTokens(b.name).length);
+  // Shortest names first: each is folded into a longer name holding all its tokens.
+  for (const small of people) {
+    const t = personKeyTokens(small.name);
+    if (!t.length) continue;
+    let target: Entity | undefined;
+    for (const big of reg.personsWithAll(t)) {
+      if (big === small || !reg.entities.includes(big)) continue;
+      const u = personKeyTokens(big.name);
+      if (u.length <= t.length) continue;
+      if (u[u.length - 1] === t[t.length - 1] || t.every((w, k) => u[k] === w)) {
+        if (!target || personKeyTokens(target.name).length < u.length) target = big;
+      }
+    }
+    if (!target) continue;
+    reg.addAlias(target, small.name);
+    for (const a of small.aliases) reg.addAlias(target, a);
+    target.first = Math.min(target.first, small.first);
+    reg.remove(small);
+  }
+}
+
+/**
+ * "Mr. X, Minister of Science and Higher Education of the Republic of Kazakhstan ... the Ministry":
+ * a ministry the text refers to but names only through its minister's title.
+ */
+function addImpliedMinistries(sentences: Sentence[], registry: Registry): void {
+  const refersToMinistry = sentences.some((s) => s.tokens.some((t, k) => t.text === 'Ministry' && !isNameWord(s.tokens[k + 1]) && s.tokens[k + 1]?.text !== 'of'));
+  if (!refersToMinistry) return;
+  for (const s of sentences) {
+    const tokens = s.tokens;
+    for (let k = 0; k < tokens.length; k++) {
+      if (tokens[k]!.text !== 'Minister' || tokens[k + 1]?.text !== 'of') continue;
+      let e = k + 2;
+      while (e < tokens.length && (isNameWord(tokens[e]) || /^(and|of|the|&)$/.test(tokens[e]!.text) || tokens[e]!.text === ',' && isNameWord(tokens[e + 1]) && tokens.slice(e + 1, e + 6).some((x) => x.text === 'and'))) e++;
+      while (e > k + 2 && /^(and|of|the|&|,)$/.test(tokens[e - 1]!.text)) e--;
+      if (e <= k + 2) continue;
+      const remit = textOf(tokens, k + 2, e);
+      const remitNoCountry = remit.replace(/\s+of\s+(the\s+)?(Republic|Kingdom|State|Sultanate)\s+of\s+.*$/, '');
+      const key = orgKeyTokens(remitNoCountry.replace(/\s+of\s+\S+$/, (m) => (countryAt(tokenizeWords(m.trim().split(/\s+/).pop() ?? ''), 0) ? '' : m)));
+      const exists = registry.entities.some((x) => x.type === 'Organization' && x.head === 'Ministry' && key.every((w) => orgKeyTokens(x.name).includes(w)));
+      if (!exists) registry.create('Organization', `Ministry of ${remit}`, tokens[k]!.start, 'Ministry');
+    }
+  }
+}
+
+function tokenizeWords(word: string): Token[] {
+  return [{ text: word, start: 0, end: word.length, kind: 'word' }];
+}
+
+/**
+ * "Microsoft and the University of Tokyo signed ...": a capitalised name coordinated with an
+ * organisation at the start of a cooperation sentence is an organisation, even without a head noun.
+ */
+function companiesBesideOrganisations(tokens: Token[], ms: Mention[], registry: Registry, sentence: number): Mention[] {
+  const covered = (k: number) => ms.some((m) => m.ti <= k && k < m.tj);
+  const isFree = (k: number) =>
+    isNameWord(tokens[k]) && !covered(k) && !NON_NAME_CAPITALS.has(tokens[k]!.text) && !titleAt(tokens, k, { capitalisedOnly: true })
+    && !DEMONYMS.has(tokens[k]!.text) && !/^\d/.test(tokens[k]!.text);
+  const out: Mention[] = [];
+  const make = (i: number, j: number) => {
+    const name = textOf(tokens, i, j);
+    const entity = registry.findByName(name, ['Organization']) ?? registry.create('Organization', name, tokens[i]!.start);
+    out.push({ entity, start: tokens[i]!.start, end: tokens[j - 1]!.end, sentence, ti: i, tj: j, via: 'name' });
+  };
+  const orgs = ms.filter((m) => m.entity.type === 'Organization');
+  const first = orgs[0];
+  if (!first) return out;
+  // Before: "[The] X and [the] <org> <verb>" at the start of the sentence.
+  let a = first.ti - 1;
+  if (tokens[a]?.text.toLowerCase() === 'the') a--;
+  if (tokens[a]?.text.toLowerCase() === 'and') {
+    let i = a;
+    while (i > 0 && a - i < 3 && isFree(i - 1)) i--;
+    const start = tokens[i - 1]?.text === 'The' ? i - 1 : i;
+    if (i < a && (start === 0 || tokens[start - 1]?.kind === 'punct')) make(i, a);
+  }
+  // After: "<org> [(ACR)] and X <verb>", the last organisation of the subject.
+  let b = first.tj;
+  if (tokens[b]?.text === '(' && tokens[b + 2]?.text === ')') b += 3;
+  const firstAtStart = first.ti <= 1 || tokens[first.ti - 1]?.kind === 'punct';
+  if (firstAtStart && tokens[b]?.text.toLowerCase() === 'and') {
+    let j = b + 1;
+    while (j < tokens.length && j - b <= 3 && isFree(j)) j++;
+    const next = tokens[j];
+    if (j > b + 1 && next && next.kind === 'word' && /^\p{Ll}/u.test(next.text)) make(b + 1, j);
+  }
+  return out;
+}

@@ -1,0 +1,296 @@
+/**
+ * Organisation, programme and event names built around a head noun:
+ * left over capitalised modifiers ("King Abdulaziz University"), right over
+ * complements ("University of Petroleum and Minerals"), coordinations inside a
+ * name ("Educational, Scientific and Cultural Organization") and Romance
+ * names ("Agence universitaire de la Francophonie").
+ */
+import {
+  COMPANY_SUFFIXES, EVENT_HEADS, HONORIFICS, MONTHS, NON_NAME_CAPITALS, ORG_HEADS, POSSESSIVE_NAME_WORDS, PROGRAMME_HEADS, WEEKDAYS,
+} from './gazetteers.ts';
+import { countryAt } from './countries.ts';
+import { isAcronym, isCapitalized } from './text.ts';
+import type { Token } from './text.ts';
+import { titleAt } from './titles.ts';
+
+export type NameKind = 'Organization' | 'Programme' | 'Event';
+
+export interface NameSpan {
+  /** Token range [i, j). */
+  i: number;
+  j: number;
+  kind: NameKind;
+  /** Normalised head noun ("University" for "Université"). */
+  head: string;
+  /** Acronym given in parentheses right after the name: "(ICESCO)". */
+  acronym?: string;
+  /** Token index just after the acronym's closing parenthesis. */
+  after: number;
+}
+
+/** Heads of French, Portuguese, Spanish and Malay names, which put modifiers after the head. */
+const ROMANCE_HEADS: ReadonlySet<string> = new Set([
+  'Université', 'Universiti', 'Universidade', 'Universidad', 'Università', 'Agence', 'Institut', 'Instituto', 'Istituto',
+  'Fondation', 'Fundação', 'Fundación', 'Conseil', 'Ministère', 'Bibliothèque', 'Académie', 'Biblioteca', 'Bibliotheca',
+]);
+const ROMANCE_PREPS: ReadonlySet<string> = new Set(['de', 'du', 'des', 'la', 'le', 'les', 'do', 'da', 'dos', 'das', 'del', 'di', 'et', 'e', 'y']);
+/** Lower-case particles of personal names inside organisation names. */
+const NAME_PARTICLES_IN_ORGS: ReadonlySet<string> = new Set(['von', 'van', 'der', 'den', 'de', 'bin', 'ibn', 'al']);
+/** German compound heads written with a hyphen: "Fraunhofer-Gesellschaft", "Max-Planck-Institut". */
+const COMPOUND_HEADS: ReadonlySet<string> = new Set(['Gesellschaft', 'Stiftung', 'Institut', 'Zentrum', 'Verband', 'Akademie', 'Universität', 'Hochschule', 'Verein']);
+const COMPLEMENT_PREPS: ReadonlySet<string> = new Set(['of', 'for', 'on', 'in']);
+/** Modifiers that make a "Group" a programme rather than a company. */
+const GROUP_PROGRAMME_MODIFIERS: ReadonlySet<string> = new Set(['Partner', 'Working', 'Research', 'Study', 'Expert', 'Advisory', 'Contact', 'Steering', 'Task', 'Reference', 'Focus']);
+/** Words that turn a head-noun name into a programme ("Summer School", "Field School"). */
+const PROGRAMME_MODIFIERS: ReadonlySet<string> = new Set(['Summer', 'Winter', 'Spring', 'Field', 'Doctoral', 'Graduate']);
+
+const lower = (t: Token | undefined) => (t ? t.text.toLowerCase() : '');
+
+function isMonthOrDay(word: string): boolean {
+  const w = word.toLowerCase().replace(/\.$/, '');
+  return (MONTHS.has(w) && w.length > 3) || WEEKDAYS.includes(w);
+}
+
+export function headOf(word: string): { kind: NameKind; head: string } | null {
+  const org = ORG_HEADS.get(word);
+  if (org) return { kind: 'Organization', head: org };
+  if (PROGRAMME_HEADS.has(word)) return { kind: 'Programme', head: word };
+  if (EVENT_HEADS.has(word)) return { kind: 'Event', head: word };
+  if (COMPANY_SUFFIXES.has(word)) return { kind: 'Organization', head: 'Company' };
+  return null;
+}
+
+/** A capitalised word that can be part of a name. */
+export function isNameWord(t: Token | undefined): boolean {
+  if (!t || t.kind !== 'word') return false;
+  if (!isCapitalized(t.text) && !/^\d+(st|nd|rd|th)?$/.test(t.text)) return false;
+  if (/^\d/.test(t.text) && !/^\d+(st|nd|rd|th)$/.test(t.text) && !/^\d{4}$/.test(t.text)) return false;
+  if (HONORIFICS.has(t.text) || isMonthOrDay(t.text)) return false;
+  if (/-based$/i.test(t.text)) return false;
+  return true;
+}
+
+/** Left modifiers: name words that are not sentence-initial function words or titles. */
+function isLeftModifier(tokens: Token[], k: number): boolean {
+  const t = tokens[k];
+  if (!isNameWord(t) || !t) return false;
+  if (NON_NAME_CAPITALS.has(t.text)) return false;
+  if (/^\d/.test(t.text)) return /^\d+(st|nd|rd|th)$/.test(t.text);
+  if (titleAt(tokens, k, { capitalisedOnly: true }) && !headOf(t.text)) return false;
+  return true;
+}
+
+/** Name words in a run (for and-continuations); returns the end of the run. */
+function runEnd(tokens: Token[], k: number): number {
+  let e = k;
+  while (e < tokens.length && (isNameWord(tokens[e]) || ((lower(tokens[e]) === 'of' || lower(tokens[e]) === 'for') && isNameWord(tokens[e + 1])))) e++;
+  return e;
+}
+
+function runHasHead(tokens: Token[], from: number, to: number, kinds: NameKind[]): boolean {
+  for (let k = from; k < to; k++) {
+    const h = headOf(tokens[k]!.text);
+    if (h && kinds.includes(h.kind)) return true;
+  }
+  return false;
+}
+
+/** Extends a name to the right of its head over complements and coordinations. */
+function extendRight(tokens: Token[], h: number): number {
+  let j = h + 1;
+  const headWord = tokens[h]!.text;
+  if (ROMANCE_HEADS.has(headWord)) {
+    // "Agence universitaire de la Francophonie", "Agence nationale de l'hydrologie du Cameroun"
+    let k = j;
+    let sawPrep = false;
+    while (k < tokens.length && tokens[k]!.kind === 'word') {
+      const w = tokens[k]!.text;
+      if (ROMANCE_PREPS.has(w) || /^[ld]['’]/i.test(w)) sawPrep = true;
+      else if (!isCapitalized(w) && !(k + 2 < tokens.length && [1, 2].some((d) => ROMANCE_PREPS.has(lower(tokens[k + d])) || /^[ld]['’]/i.test(tokens[k + d]?.text ?? '')))) break;
+      else if (isCapitalized(w) && !isNameWord(tokens[k])) break;
+      k++;
+    }
+    while (k > j && (ROMANCE_PREPS.has(lower(tokens[k - 1])) || !isCapitalized(tokens[k - 1]!.text) && !/^[ld]['’]/i.test(tokens[k - 1]!.text) && !sawPrep)) k--;
+    if (k > j) j = k;
+  }
+  for (;;) {
+    const t = tokens[j];
+    if (!t) break;
+    const w = lower(t);
+    if (t.kind === 'word' && (isNameWord(t) || isAcronym(t.text)) && !titleAt(tokens, j, { capitalisedOnly: true })) {
+      j++;
+      continue;
+    }
+    if (COMPLEMENT_PREPS.has(w) || w === 'de' || w === 'named') {
+      let k = j + 1;
+      if (w === 'named' && lower(tokens[k]) === 'after') k++;
+      else if (w === 'named') break;
+      const hasThe = lower(tokens[k]) === 'the';
+      if (hasThe) k++;
+      // "in"/"on" take a place or a topic: only a longer name continues ("Forum on Quality Assurance",
+      // "Assurance in Higher Education"), not "Institute of Arab Manuscripts in Cairo".
+      if ((w === 'in' || w === 'on') && !hasThe) {
+        const e = runEnd(tokens, k);
+        if (e - k < 2 && lower(tokens[e]) !== 'and') break;
+      }
+      if (isNameWord(tokens[k]) && !NON_NAME_CAPITALS.has(tokens[k]!.text) && !titleAt(tokens, k, { capitalisedOnly: true })) {
+        j = k;
+        continue;
+      }
+      break;
+    }
+    if (w === 'and' || w === '&') {
+      let k = j + 1;
+      const hasThe = lower(tokens[k]) === 'the';
+      if (hasThe) k++;
+      if (!isNameWord(tokens[k]) || isAcronym(tokens[k]!.text) || titleAt(tokens, k, { capitalisedOnly: true })) break;
+      const e = runEnd(tokens, k);
+      // "... and Université Laval" starts another organisation; "... and Information Congress" completes an event.
+      if (runHasHead(tokens, k, e, ['Organization'])) break;
+      // "... Foundation and South Africa's Council": a possessive starts another phrase.
+      if (/^['’]s?$/.test(tokens[e]?.text ?? '')) break;
+      // "The University of Tokyo and Sony Group will ...": a verb after the run makes it a second subject.
+      const after = tokens[e];
+      const ownComplement = tokens.slice(k, e).some((x) => x.text === 'of' || x.text === 'for');
+      if (!ownComplement && after && after.kind === 'word' && /^\p{Ll}/u.test(after.text) && !/^(of|for|in|on|at|to|from|with|by|and|named)$/.test(after.text)) break;
+      if (hasThe && runHasHead(tokens, k, e, ['Programme', 'Event'])) break;
+      j = k;
+      continue;
+    }
+    if (t.text === ',' && isNameWord(tokens[j + 1]) && !isAcronym(tokens[j + 1]!.text)) {
+      // "Ministry of Higher Education, Science and Innovation", "... of Education, Culture, Research and Technology":
+      // a list inside the name, ending in "and X", with no head noun in its items.
+      let k = j + 1;
+      let ok = false;
+      for (let guard = 0; guard < 6; guard++) {
+        const e = runEnd(tokens, k);
+        if (e === k || runHasHead(tokens, k, e, ['Organization', 'Programme', 'Event'])) break;
+        if (tokens[e]?.text === ',' && isNameWord(tokens[e + 1]) && !isAcronym(tokens[e + 1]!.text)) {
+          k = e + 1;
+          continue;
+        }
+        if (lower(tokens[e]) === 'and' && isNameWord(tokens[e + 1])) {
+          const e2 = runEnd(tokens, e + 1);
+          ok = !runHasHead(tokens, e + 1, e2, ['Organization']);
+        }
+        break;
+      }
+      if (ok) {
+        j += 1;
+        continue;
+      }
+      break;
+    }
+    break;
+  }
+  while (j > h + 1 && !isNameWord(tokens[j - 1]) && !isAcronym(tokens[j - 1]!.text) && !/^[ld]['’]/i.test(tokens[j - 1]!.text) && tokens[j - 1]!.kind === 'word' && ['of', 'for', 'on', 'in', 'and', 'the', 'de', 'named', 'after', '&'].includes(lower(tokens[j - 1]))) j--;
+  return j;
+}
+
+/** Extends a name to the left of its head over modifiers and an inner coordination. */
+function extendLeft(tokens: Token[], h: number): number {
+  let i = h;
+  let beforeCoordination = -1;
+  let crossedAnd = false;
+  for (;;) {
+    const k = i - 1;
+    const t = tokens[k];
+    if (!t) break;
+    if (isLeftModifier(tokens, k)) {
+      i = k;
+      continue;
+    }
+    // "United Nations Children's Fund", "King's College": a possessive inside the name.
+    if (/^['’]s$/.test(t.text) && POSSESSIVE_NAME_WORDS.has(tokens[k - 1]?.text ?? '') && t.start === tokens[k - 1]!.end) {
+      i = k - 1;
+      continue;
+    }
+    // "Alexander von Humboldt Foundation": a name particle between capitalised words.
+    if (NAME_PARTICLES_IN_ORGS.has(t.text) && i < h + 1 && isLeftModifier(tokens, k - 1)) {
+      i = k;
+      continue;
+    }
+    if (t.kind === 'word' && isAcronym(t.text) && isNameWord(tokens[i]) && !headOf(tokens[i]!.text) && i < h) {
+      // "UNESCO Regional Bureau": an acronym directly before the name words.
+      i = k;
+      break;
+    }
+    const isAnd = lower(t) === 'and' || t.text === '&';
+    if ((isAnd || (t.text === ',' && crossedAnd)) && i < h) {
+      // "Educational, Scientific and Cultural Organization", "Food and Agriculture Organization",
+      // with an Oxford comma: "Educational, Scientific, and Cultural Organization".
+      const oxford = isAnd && tokens[k - 1]?.text === ',';
+      const prev = tokens[oxford ? k - 2 : k - 1];
+      if (oxford) {
+        if (!prev || !isLeftModifier(tokens, k - 2) || headOf(prev.text) || isAcronym(prev.text)) break;
+        if (beforeCoordination < 0) beforeCoordination = i;
+        crossedAnd = true;
+        i = k - 2;
+        continue;
+      }
+      if (!prev || !isLeftModifier(tokens, k - 1) || headOf(prev.text) || isAcronym(prev.text)) break;
+      if (beforeCoordination < 0) beforeCoordination = i;
+      if (isAnd) crossedAnd = true;
+      i = k - 1;
+      continue;
+    }
+    break;
+  }
+  if (beforeCoordination >= 0) {
+    // The coordination belongs to the name only when nothing but "the" or punctuation precedes it.
+    const before = tokens[i - 1];
+    const good = !before || /^(the|The)$/.test(before.text) || (before.kind === 'punct' && before.text !== ',');
+    if (!good) i = beforeCoordination;
+  }
+  return i;
+}
+
+/** All head-noun names in a sentence, longest first, non-overlapping. */
+export function findNameSpans(tokens: Token[]): NameSpan[] {
+  const spans: NameSpan[] = [];
+  for (let h = 0; h < tokens.length; h++) {
+    const t = tokens[h]!;
+    if (t.kind !== 'word') continue;
+    const lastPart = t.text.includes('-') ? t.text.split('-').pop() ?? '' : '';
+    if (lastPart && COMPOUND_HEADS.has(lastPart) && /^\p{Lu}/u.test(t.text) && !spans.some((s) => s.i <= h && h < s.j)) {
+      // "Fraunhofer-Gesellschaft", "Max-Planck-Gesellschaft": the head is inside the token.
+      const j = extendRight(tokens, h);
+      spans.push({ i: h, j, kind: 'Organization', head: ORG_HEADS.get(lastPart) ?? lastPart, after: j });
+      h = j - 1;
+      continue;
+    }
+    const head = headOf(t.text);
+    if (!head) continue;
+    if (spans.some((s) => s.i <= h && h < s.j)) continue;
+    let i = extendLeft(tokens, h);
+    // A company suffix needs a name before it.
+    if (COMPANY_SUFFIXES.has(t.text) && i === h) continue;
+    const j = extendRight(tokens, h);
+    if (i === h && j === h + 1 && !ROMANCE_HEADS.has(t.text)) continue; // a bare head noun is coreference, not a name
+    if (i === h && j === h + 1) continue;
+    // The main head: the last head before the first complement preposition.
+    let mainHead = head;
+    for (let k = i; k < j; k++) {
+      const w = tokens[k]!.text;
+      if (k > i && (COMPLEMENT_PREPS.has(w) || w === 'de' || w === 'named')) break;
+      const hk = headOf(w);
+      if (hk) mainHead = hk;
+    }
+    let kind = mainHead.kind;
+    if (kind === 'Organization' && PROGRAMME_MODIFIERS.has(tokens[h - 1]?.text ?? '')) kind = 'Programme';
+    // "Sony Group" is a company; "Max Planck Partner Group" and "Working Group" are programmes.
+    if (mainHead.head === 'Group' && !GROUP_PROGRAMME_MODIFIERS.has(tokens[h - 1]?.text ?? '')) kind = 'Organization';
+    let after = j;
+    let acronym: string | undefined;
+    if (tokens[j]?.text === '(' && tokens[j + 2]?.text === ')' && (isAcronym(tokens[j + 1]!.text) || isNameWord(tokens[j + 1]) && kind === 'Organization') && !countryAt(tokens, j + 1)) {
+      acronym = tokens[j + 1]!.text;
+      after = j + 3;
+      // A programme-headed body with its own acronym is an agency ("World Food Programme (WFP)").
+      if (kind === 'Programme' && ['Programme', 'Program'].includes(mainHead.head)) kind = 'Organization';
+    }
+    while (i < h && NON_NAME_CAPITALS.has(tokens[i]!.text)) i++;
+    spans.push({ i, j, kind, head: mainHead.head, acronym, after });
+    h = j - 1;
+  }
+  return spans;
+}

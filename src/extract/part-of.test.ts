@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { extract } from './index.ts';
+
+function partOf(text: string): string[] {
+  const r = extract(text);
+  const name = (id: string) => r.entities.find((e) => e.id === id)?.name;
+  return r.relations.filter((x) => x.type === 'PART_OF').map((x) => `${name(x.source)} < ${name(x.target)}`);
+}
+
+describe('PART_OF', () => {
+  it.each([
+    ['a possessive', "The Arab League Educational, Cultural and Scientific Organization (ALECSO) agreed. ALECSO's Institute of Arab Manuscripts in Cairo will lead the work.",
+      ['Institute of Arab Manuscripts < Arab League Educational, Cultural and Scientific Organization']],
+    ['an apposition', 'The new members include Makerere University School of Public Health (MakSPH) in Kampala, Uganda, a constituent school of Makerere University.',
+      ['Makerere University School of Public Health < Makerere University']],
+    ['"the development agency of"', 'Mr. Kwame Asante-Darko, Chief Executive Officer of the African Union Development Agency (AUDA-NEPAD), the development agency of the African Union, spoke.',
+      ['African Union Development Agency < African Union']],
+    ['"is one of ... institutes of"', 'The Fraunhofer Institute for Solar Energy Systems ISE will test prototypes. Fraunhofer ISE is one of 76 institutes and research units of the Fraunhofer-Gesellschaft.',
+      ['Fraunhofer Institute for Solar Energy Systems ISE < Fraunhofer-Gesellschaft']],
+    ['an institute named after its research society', 'Prof. Matthias Beller, Vice President of the Leibniz Association and Executive Director of the Leibniz Institute for Catalysis (LIKAT), spoke.',
+      ['Leibniz Institute for Catalysis < Leibniz Association']],
+  ])('reads %s', (_pattern, text, expected) => {
+    expect(partOf(text)).toEqual(expected);
+  });
+
+  it('does not make two universities parts of each other', () => {
+    expect(partOf('The University of Sfax and Université Laval signed an MoU.')).toEqual([]);
+  });
+});

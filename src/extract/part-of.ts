@@ -1,0 +1,128 @@
+/**
+ * PART_OF: a unit, institute or member of another organisation, only where
+ * the text states it:
+ *  - possessive: "ALECSO's Institute of Arab Manuscripts", "its National Engineering School"
+ *  - apposition: "X, a constituent school of Y", "X, an affiliate of Y", "X, the development agency of Y"
+ *  - "X is one of 76 institutes ... of Y", "X, one of the Society's 85 institutes"
+ *  - a unit named after its parent: "Leibniz Institute ..." of the "Leibniz Association",
+ *    "Makerere University School of Public Health" of "Makerere University"
+ */
+import type { Analysis } from './analyze.ts';
+import type { Entity, Mention } from './registry.ts';
+import { orgKeyTokens } from './registry.ts';
+import { evidenceOf } from './result.ts';
+import type { DraftRelation } from './result.ts';
+import type { Token } from './text.ts';
+
+/** Heads of units that belong to a larger body. */
+const UNIT_HEADS: ReadonlySet<string> = new Set(['Institute', 'School', 'College', 'Centre', 'Laboratory', 'Faculty', 'Bureau', 'Museum', 'Library']);
+/** Parent bodies that have named units. */
+const PARENT_HEADS: ReadonlySet<string> = new Set(['Association', 'Society', 'University', 'Foundation', 'Organization', 'Union', 'Academy']);
+/** Descriptions of a unit in apposition: "a constituent school of", "an affiliate of". */
+const UNIT_DESCRIPTION =
+  /^(?:a|an|the|one of (?:the )?(?:\d+ )?)\s*(?:[\w-]+\s+){0,2}?(?:constituent|affiliate|affiliated|subsidiary|branch|institutes?|schools?|colleges?|faculty|faculties|units?|agency|centres?|departments?|laborator(?:y|ies)|research units?)\b/i;
+
+const lower = (t: Token | undefined) => (t ? t.text.toLowerCase() : '');
+
+export function findPartOf(a: Analysis): DraftRelation[] {
+  const out: DraftRelation[] = [];
+  const add = (member: Entity, parent: Entity, sentence: number, reason: string) => {
+    if (member === parent || member.type !== 'Organization' || parent.type !== 'Organization') return;
+    if (out.some((r) => r.source === member && r.target === parent)) return;
+    const s = a.sentences[sentence]!;
+    out.push({ type: 'PART_OF', source: member, target: parent, properties: { reason }, evidence: [evidenceOf(a.text, s.start, s.end)] });
+  };
+  a.sentences.forEach((s, si) => {
+    const ms = (a.mentions[si] ?? []).filter((m) => m.entity.type === 'Organization');
+    const tokens = s.tokens;
+    for (const m of ms) {
+      // "ALECSO's Institute ...", "the University's School of Informatics"
+      if (/^['’]s$/.test(tokens[m.tj]?.text ?? '')) {
+        const unit = ms.find((x) => x.ti === m.tj + 1 || (x.ti === m.tj + 2 && /^\d/.test(tokens[m.tj + 1]?.text ?? '')));
+        if (unit && UNIT_HEADS.has(unit.entity.head ?? '')) add(unit.entity, m.entity, si, 'possessive');
+      }
+      // "at its National Engineering School of Sfax": its = the clause's subject organisation.
+      if (lower(tokens[m.ti - 1]) === 'its' && UNIT_HEADS.has(m.entity.head ?? '')) {
+        const subject = ms.find((x) => x.ti < m.ti && x.entity !== m.entity) ?? previousSubject(a, si);
+        if (subject) add(m.entity, subject.entity, si, 'its');
+      }
+      // Apposition: "X (ACR) in City, Country, a constituent school of Y"
+      const after = appositionAfter(tokens, m, a.mentions[si] ?? []);
+      if (after >= 0) {
+        const rest = tokens.slice(after, after + 12).map((t) => t.text).join(' ').replace(/ ['’]s\b/g, '');
+        const d = UNIT_DESCRIPTION.exec(rest);
+        if (d) {
+          // The parent follows "of" ("a constituent school of Y") or owns the unit ("one of the Society's institutes").
+          const parent = ms.find((x) => x.ti > after && x.ti <= after + 12 && x.entity !== m.entity);
+          const ofBefore = parent && /\bof(\s+the)?$/i.test(tokens.slice(after, parent.ti).map((t) => t.text).join(' '));
+          const possessive = parent && /^['’]s$/.test(tokens[parent.tj]?.text ?? '');
+          if (parent && (ofBefore || possessive)) add(m.entity, parent.entity, si, 'apposition');
+        }
+      }
+      // "Fraunhofer ISE is one of 76 institutes and research units of the Fraunhofer-Gesellschaft"
+      if (/^(is|was)$/.test(lower(tokens[m.tj])) && lower(tokens[m.tj + 1]) === 'one' && lower(tokens[m.tj + 2]) === 'of') {
+        const parent = ms.find((x) => x.ti > m.tj && x.ti < m.tj + 14 && x.entity !== m.entity);
+        if (parent) add(m.entity, parent.entity, si, 'one-of');
+      }
+    }
+  });
+  // Units named after their parent.
+  const orgs = a.registry.entities.filter((e) => e.type === 'Organization');
+  const firstSentence = new Map<Entity, number>();
+  a.mentions.forEach((ms, si) => ms.forEach((m) => firstSentence.has(m.entity) || firstSentence.set(m.entity, si)));
+  const keys = new Map(orgs.map((e) => [e, orgKeyTokens(e.name)]));
+  const firstWord = (e: Entity) => e.name.split(/[\s-]+/)[0] ?? '';
+  const parents = orgs.filter((p) => PARENT_HEADS.has(p.head ?? '') || (p.head === 'Society' && /-/.test(p.name)));
+  // Parents by their first word, so each unit looks only at its namesakes.
+  const parentsByWord = new Map<string, Entity[]>();
+  for (const p of parents) parentsByWord.set(firstWord(p), [...(parentsByWord.get(firstWord(p)) ?? []), p]);
+  for (const unit of orgs) {
+    if (!UNIT_HEADS.has(unit.head ?? '')) continue;
+    const si = firstSentence.get(unit);
+    if (si === undefined) continue;
+    const uk = keys.get(unit)!;
+    for (const parent of parentsByWord.get(firstWord(unit)) ?? []) {
+      if (parent === unit) continue;
+      const pk = keys.get(parent)!;
+      // "Makerere University School of Public Health" begins with "Makerere University".
+      if (PARENT_HEADS.has(parent.head ?? '') && pk.length >= 2 && pk.every((w, i) => uk[i] === w) && uk.length > pk.length) add(unit, parent, si, 'named-after-parent');
+      // "Leibniz Institute for Catalysis" and "Leibniz Association"; "Fraunhofer ISE" and "Fraunhofer-Gesellschaft".
+      else if (['Association', 'Society'].includes(parent.head ?? '')) add(unit, parent, si, 'named-after-parent');
+    }
+  }
+  return out;
+}
+
+function firstSentenceWith(a: Analysis, e: Entity): number {
+  return a.mentions.findIndex((ms) => ms.some((m) => m.entity === e));
+}
+
+function previousSubject(a: Analysis, si: number): Mention | undefined {
+  for (let p = si; p >= Math.max(0, si - 2); p--) {
+    const m = (a.mentions[p] ?? []).find((x) => x.entity.type === 'Organization');
+    if (m) return m;
+  }
+  return undefined;
+}
+
+/** Token index after ", " that follows a mention (skipping "(ACR)", "in City, Country"), or -1. */
+function appositionAfter(tokens: Token[], m: Mention, ms: Mention[]): number {
+  let k = m.tj;
+  if (tokens[k]?.text === '(') {
+    const close = tokens.findIndex((t, i) => i > k && t.text === ')');
+    if (close < 0) return -1;
+    k = close + 1;
+  }
+  // "in Kampala, Uganda," / "in Stuttgart,"
+  if (lower(tokens[k]) === 'in' || lower(tokens[k]) === 'of') {
+    let q = k + 1;
+    while (q < tokens.length && q < k + 6 && (/^\p{Lu}/u.test(tokens[q]!.text) || tokens[q]!.text === ',')) {
+      if (tokens[q]!.text === ',' && !/^\p{Lu}/u.test(tokens[q + 1]?.text ?? '')) break;
+      if (tokens[q]!.text === ',' && ms.some((x) => x.ti === q + 1 && x.entity.type !== 'Country') ) break;
+      q++;
+    }
+    k = q;
+  }
+  if (tokens[k]?.text !== ',') return -1;
+  return k + 1;
+}

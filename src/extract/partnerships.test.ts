@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { extract } from './index.ts';
+
+/** Sorted "A + B" pairs of PARTNERS_WITH, with the status when there is one. */
+function pairs(text: string, publishedAt = '2024-03-15'): string[] {
+  const r = extract(text, { publishedAt });
+  const name = (id: string) => r.entities.find((e) => e.id === id)?.name ?? id;
+  const out = new Set<string>();
+  for (const x of r.relations.filter((y) => y.type === 'PARTNERS_WITH')) {
+    const [a, b] = [name(x.source), name(x.target)].sort();
+    out.add(`${a} + ${b}${x.properties.status ? ` (${x.properties.status})` : ''}`);
+  }
+  return [...out].sort();
+}
+
+const A = 'The University of Sfax';
+const B = 'Université Laval';
+
+describe('PARTNERS_WITH', () => {
+  it.each([
+    ['a coordinated subject with a cooperation verb', `${A} and ${B} signed a memorandum of understanding on Monday.`,
+      ['University of Sfax + Université Laval']],
+    ['"between X and Y"', 'They discussed cooperation between the Leibniz Association and the Max Planck Society.',
+      ['Leibniz Association + Max Planck Society']],
+    ['"X ... with Y"', 'The Baltic Institute of Technology signed a memorandum of understanding with the Estonian Environment Agency.',
+      ['Baltic Institute of Technology + Estonian Environment Agency']],
+    ['signatories with their organisations', 'The agreement was signed by Prof. Lamia Chaari, President of the University of Sfax, and Prof. Denis Morin, Vice-Rector at Université Laval.',
+      ['University of Sfax + Université Laval']],
+    ['a three-party agreement as three pairs', 'The Islamic Development Bank (IsDB), the Qatar Fund for Development (QFFD) and the World Food Programme (WFP) today signed a tripartite agreement.',
+      ['Islamic Development Bank + Qatar Fund for Development', 'Islamic Development Bank + World Food Programme', 'Qatar Fund for Development + World Food Programme']],
+    ['membership of a network', 'Université Gaston Berger (UGB) has become a full member of the Agence universitaire de la Francophonie (AUF).',
+      ['Agence universitaire de la Francophonie + Université Gaston Berger']],
+    ['a joint name', 'The Technical University of Munich (TUM) and Helios Grid Systems GmbH will open the Helios–TUM Storage Lab in 2024.',
+      ['Helios Grid Systems GmbH + Technical University of Munich']],
+    ['group nouns standing for the parties', 'The Qatar National Library (QNL) and the Bibliotheca Alexandrina (BA) will co-host a week of events. The two institutions are also in talks with the Saudi Electricity Company (SEC).',
+      ['Bibliotheca Alexandrina + Qatar National Library', 'Bibliotheca Alexandrina + Saudi Electricity Company', 'Qatar National Library + Saudi Electricity Company']],
+    ['a company without a head noun beside an organisation', 'Microsoft and the University of Tokyo signed a memorandum of understanding.',
+      ['Microsoft + University of Tokyo']],
+    ['a second subject after "and" that is not part of the first name', 'The University of Tokyo and Sony Group will launch a joint laboratory.',
+      ['Sony Group + University of Tokyo']],
+    ['"between X and Y, as well as Z"', 'They discussed cooperation between ICESCO and the Indonesian National Commission for Education, as well as the Ministry of Education of Indonesia.',
+      ['ICESCO + Indonesian National Commission for Education', 'ICESCO + Ministry of Education of Indonesia']],
+    ['a termination, kept with status ended', 'The Baltic Institute of Technology (BIT) has terminated its research data agreement with Northwind Analytics Ltd.',
+      ['Baltic Institute of Technology + Northwind Analytics Ltd (ended)']],
+  ])('finds %s', (_pattern, text, expected) => {
+    expect(pairs(text)).toEqual(expected);
+  });
+
+  it.each([
+    ['an invitation is not a partnership', 'The University of Tartu invited the World Bank to discuss cooperation with the Ministry of Education of Azerbaijan.'],
+    ['attending an event is not a partnership', 'Delegations from Qatar University, Sultan Qaboos University and Kuwait University took part in the workshops.'],
+    ['organisations merely listed together are not partners', 'AKU and MakSPH bring teaching hospitals to the Global Alliance for Climate and Health Education (GACHE).'],
+    ['a country is not a partner', 'ICESCO and Kazakhstan agreed on enhancing cooperation in science.'],
+  ])('finds nothing when %s', (_why, text) => {
+    expect(pairs(text)).toEqual([]);
+  });
+
+  it('dates a partnership by the relative date in its sentence', () => {
+    const r = extract('The University of Sfax and Université Laval signed a memorandum of understanding on Monday.', { publishedAt: '2023-03-07' });
+    const p = r.relations.find((x) => x.type === 'PARTNERS_WITH');
+    expect(p?.properties).toMatchObject({ kind: 'mou', date: '2023-03-06' });
+  });
+});

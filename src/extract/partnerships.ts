@@ -1,0 +1,461 @@
+/**
+ * PARTNERS_WITH: organisations the text says meet, cooperate, agree, sign or
+ * plan joint work. Sentence patterns, each with the sentence it exists for:
+ *  - a coordinated subject with a cooperation word ("X and Y signed an MoU")
+ *  - "between X and Y" ("cooperation between ICESCO and the Leibniz Association")
+ *  - "X ... with Y" ("the Institute signed a memorandum with the Agency")
+ *  - signatories ("was signed by Dr. A, Director-General of X, and Prof. B, President of Y")
+ *  - a person visiting/meeting organisations ("Dr. A visited X and Y")
+ *  - group nouns ("the two partners were in talks with Z")
+ *  - membership ("X has become a full member of Y", "The new members are A; B; C")
+ *  - joint names ("the ICESCO-KAU Science Teachers Academy")
+ * Termination and refusal cues give status 'ended' / 'declined'; invitations give nothing.
+ */
+import type { Analysis } from './analyze.ts';
+import { COOPERATION_CUE } from './cues.ts';
+import { findDates } from './dates.ts';
+import type { Entity, Mention } from './registry.ts';
+import { evidenceOf } from './result.ts';
+import type { DraftRelation } from './result.ts';
+import type { RoleFindings } from './roles.ts';
+import type { Sentence, Token } from './text.ts';
+import { titleAt } from './titles.ts';
+import { DEMONYMS, HONORIFICS, NON_NAME_CAPITALS, NON_ORG_ACRONYMS } from './gazetteers.ts';
+import { isNameWord } from './org-names.ts';
+import { isAcronym } from './text.ts';
+import type { PartnershipKind, PartnershipStatus } from './types.ts';
+
+interface KindRule {
+  kind: PartnershipKind;
+  re: RegExp;
+  reason: string;
+  example: string;
+}
+
+/** First matching rule gives the kind of a sentence's partnership. */
+export const KIND_RULES: readonly KindRule[] = [
+  { kind: 'mou', re: /\bmemorand|\bMoUs?\b/i, reason: 'memorandum of understanding', example: 'signed a memorandum of understanding (MoU)' },
+  { kind: 'joint-event', re: /\b(jointly organi[sz]e|co-host|co-organi[sz]e|joint (session|conference|event|forum|workshop|symposium|summit|congress|exhibition|field school|summer school))/i, reason: 'an event organised together', example: 'will jointly organise the first Arab Manuscripts Week' },
+  { kind: 'agreement', re: /\b(agreement|protocol|executive programme|programme document|cooperation programme|accord|treaty|signed)\b/i, reason: 'a formal agreement', example: 'signed a tripartite agreement' },
+  { kind: 'discussion', re: /\bin (talks|negotiations|discussions) with\b/i, reason: 'ongoing talks, no meeting described', example: 'the two partners were in talks with the Saudi Electricity Company' },
+  { kind: 'meeting', re: /\b(met|meet|meeting|talks|session|dialogue|visited|held)\b/i, reason: 'representatives met', example: 'held a virtual working session' },
+  { kind: 'membership', re: /\b(members? of|joins?(?! forces)|joined|admitted|belonged)\b/i, reason: 'membership in a network', example: 'has become a full member of the AUF' },
+  { kind: 'programme', re: /\b(programmes?|programs?|fellowships?|scholarships?|award|centre|center|lab|laborator\w*|partner group|launch\w*|collaborat\w*|joint|jointly|together|inaugurat\w*|sponsor\w*|partnership|consortium|project)\b/i, reason: 'joint ongoing work', example: 'have launched a Max Planck Partner Group' },
+  { kind: 'discussion', re: /\b(discuss\w*|explor\w*|propos\w*|cooperat\w*|talks|negotiat\w*)\b/i, reason: 'talks without a meeting', example: 'discussed ways to enhance cooperation' },
+];
+
+const ENDED = /\b(terminat\w*|ended|ends|end the|withdr\w*|pulled out|left the|cancel\w*|dissolv\w*)\b/i;
+const DECLINED = /\b(declin\w*|would not take part|refus\w*|reject\w*)\b/i;
+const INVITATION = /\binvit(ed|es|ation)\b/i;
+const ATTENDANCE = /\b(attended by|took part|speakers? (at|included)|as observers|keynote|cited)\b/i;
+const PAST_ONLY = /\b(since|previously|already|last year|earlier|existing|long-standing|has belonged|builds on|past|in \d{4}|created in|founded)\b/i;
+
+const GROUP_NOUN =
+  /^(?:the\s+(?:two|three|four|five)|both)\s+(?:partners|parties|organi[sz]ations|universities|institutions|ministries|libraries|associations|sides|agencies|companies|foundations|networks|entities)$/i;
+
+const lower = (t: Token | undefined) => (t ? t.text.toLowerCase() : '');
+
+export interface Pair {
+  a: Entity;
+  b: Entity;
+  kind: PartnershipKind;
+  status?: PartnershipStatus;
+  sentence: number;
+}
+
+interface Ctx {
+  s: Sentence;
+  tokens: Token[];
+  ms: Mention[];
+  orgs: Mention[];
+  roles: RoleFindings;
+  principals: Entity[];
+}
+
+function kindOf(text: string): PartnershipKind {
+  return KIND_RULES.find((r) => r.re.test(text))?.kind ?? 'discussion';
+}
+
+/** Tokens between two coordinated mentions may only be ",", "and", "the", "(ACR)" or a possessive country. */
+function coordinated(ctx: Ctx, from: number, to: number): boolean {
+  let sawLink = false;
+  for (let k = from; k < to; k++) {
+    const t = ctx.tokens[k]!;
+    const w = t.text.toLowerCase();
+    if (w === ',' || w === 'and' || w === '&' || w === ';') {
+      sawLink = true;
+      continue;
+    }
+    // "X, as well as Y"
+    if (w === 'as' && lower(ctx.tokens[k + 1]) === 'well' && lower(ctx.tokens[k + 2]) === 'as') {
+      sawLink = true;
+      k += 2;
+      continue;
+    }
+    if (w === 'the') continue;
+    if (t.text === '(') {
+      const close = ctx.tokens.findIndex((x, i) => i > k && x.text === ')');
+      if (close > 0 && close < to && close - k <= 3) {
+        k = close;
+        continue;
+      }
+      return false;
+    }
+    if (/^['’]s$/.test(t.text)) continue;
+    if (ctx.ms.some((m) => m.entity.type === 'Country' && m.ti <= k && k < m.tj)) continue;
+    return false;
+  }
+  return sawLink;
+}
+
+/** Groups of two or more coordinated organisation mentions. */
+function groupsOf(ctx: Ctx): Mention[][] {
+  const groups: Mention[][] = [];
+  let cur: Mention[] = [];
+  for (const m of ctx.orgs) {
+    const prev = cur[cur.length - 1];
+    if (prev && coordinated(ctx, prev.tj, m.ti) && m.entity !== prev.entity) cur.push(m);
+    else {
+      if (cur.length >= 2) groups.push(cur);
+      cur = [m];
+    }
+  }
+  if (cur.length >= 2) groups.push(cur);
+  return groups;
+}
+
+/** Is the group the subject of its clause ("The X and the Y signed ...")? */
+function isSubject(ctx: Ctx, g: Mention[]): boolean {
+  const first = g[0]!;
+  const last = g[g.length - 1]!;
+  let b = first.ti;
+  if (lower(ctx.tokens[b - 1]) === 'the') b--;
+  const before = ctx.tokens[b - 1];
+  const startOk = !before || before.kind === 'punct' || /^(that|and|while|where|as)$/i.test(before.text);
+  let e = last.tj;
+  // "(UEM) of Mozambique", "(AArU)"
+  for (let guard = 0; guard < 4; guard++) {
+    if (ctx.tokens[e]?.text === '(') {
+      const close = ctx.tokens.findIndex((x, i) => i > e && x.text === ')');
+      if (close > 0) e = close + 1;
+    } else if (/^(of|in)$/.test(lower(ctx.tokens[e])) && ctx.ms.some((m) => m.ti === e + 1 && m.entity.type === 'Country')) {
+      const c = ctx.ms.find((m) => m.ti === e + 1)!;
+      e = c.tj;
+    } else break;
+  }
+  const after = ctx.tokens[e];
+  const endOk = !!after && after.kind === 'word' && /^\p{Ll}/u.test(after.text) && !/^(of|from|in|at|and|for|to|by|with)$/.test(after.text);
+  // Headlines are title-cased: "ICESCO and Leibniz Association Germany Discuss ..."
+  const headlineOk = ctx.s.isHeadline && !!after && after.kind === 'word';
+  return startOk && (endOk || headlineOk);
+}
+
+function orgOfPerson(ctx: Ctx, person: Entity): Entity | undefined {
+  const inSentence = ctx.roles.roles.find((r) => r.person === person && r.sentence === ctx.s.index);
+  return (inSentence ?? ctx.roles.roles.find((r) => r.person === person))?.org;
+}
+
+/** "the Minister", "the Director-General": the person holding that title. */
+function personByTitle(ctx: Ctx, k: number): Entity | undefined {
+  if (lower(ctx.tokens[k]) !== 'the') return undefined;
+  const t = titleAt(ctx.tokens, k + 1, { capitalisedOnly: true });
+  if (!t || lower(ctx.tokens[t.end]) === 'of') return undefined;
+  const r = ctx.roles.roles.find((x) => x.title.toLowerCase().startsWith(t.key));
+  return r?.person;
+}
+
+function groupNounAt(ctx: Ctx, k: number): number {
+  for (const len of [3, 2]) {
+    const words = ctx.tokens.slice(k, k + len).map((t) => t.text).join(' ');
+    if (GROUP_NOUN.test(words)) return k + len;
+  }
+  return -1;
+}
+
+/** Nearest party before token k: an organisation, a group noun or a person's organisation. */
+function subjectBefore(ctx: Ctx, k: number): Entity[] {
+  for (let p = k - 1; p >= 0; p--) {
+    const g = groupNounAt(ctx, p);
+    if (g > 0 && g <= k) return ctx.principals;
+    const m = ctx.ms.find((x) => x.tj === p + 1 && x.tj <= k);
+    if (m?.entity.type === 'Country') return []; // relations with countries are not partnerships
+    if (m?.entity.type === 'Organization') return [m.entity];
+    if (m?.entity.type === 'Person') {
+      const o = orgOfPerson(ctx, m.entity);
+      if (o) return [o];
+    }
+  }
+  return [];
+}
+
+function partyAfter(ctx: Ctx, k: number): Entity[] {
+  const at = ctx.ms.find((x) => x.ti === k && x.entity.type === 'Organization');
+  if (at) return [at.entity];
+  let p = k;
+  while (['the', 'its', 'their', 'a', 'an'].includes(lower(ctx.tokens[p])) || /-based$/.test(ctx.tokens[p]?.text ?? '')) p++;
+  const g = groupNounAt(ctx, k);
+  if (g > 0) return ctx.principals;
+  const m = ctx.ms.find((x) => x.ti === p);
+  if (m?.entity.type === 'Organization') return [m.entity];
+  if (m?.entity.type === 'Person') {
+    const o = orgOfPerson(ctx, m.entity);
+    if (o) return [o];
+  }
+  // "ALECSO's Director-General, Prof. X": the organisation before the possessive.
+  const poss = ctx.ms.find((x) => x.ti === p && x.entity.type === 'Organization');
+  return poss ? [poss.entity] : [];
+}
+
+function pairsAmong(list: Entity[]): Array<[Entity, Entity]> {
+  const uniq = [...new Set(list)];
+  const out: Array<[Entity, Entity]> = [];
+  for (let i = 0; i < uniq.length; i++) for (let j = i + 1; j < uniq.length; j++) out.push([uniq[i]!, uniq[j]!]);
+  return out;
+}
+
+/**
+ * "ended its cooperation with Gazprom Neft": capitalised words right after a cooperation "with"
+ * name an organisation even without a head noun (companies often have none).
+ */
+function unnamedCompany(ctx: Ctx, a: Analysis, k: number): Entity[] {
+  const { tokens } = ctx;
+  let e = k;
+  while (e < k + 4 && isNameWord(tokens[e]) && !ctx.ms.some((m) => m.ti <= e && e < m.tj) && !HONORIFICS.has(tokens[e]!.text)) e++;
+  // The name must end the phrase ("with Gazprom Neft." / "with Gazprom Neft on ..."), not modify a noun ("with North American institutions").
+  const next = tokens[e];
+  if (e === k || !(next === undefined || /^[,.;]$/.test(next.text) || /^(on|in|to|for|since|until|at|from|over|about|after|before|and)$/.test(next.text))) return [];
+  if (NON_NAME_CAPITALS.has(tokens[k]!.text) || DEMONYMS.has(tokens[e - 1]!.text)) return [];
+  const name = tokens.slice(k, e).map((t) => t.text).join(' ');
+  return [a.registry.findByName(name, ['Organization']) ?? a.registry.create('Organization', name, tokens[k]!.start)];
+}
+
+function sentencePairs(ctx: Ctx, a: Analysis): Array<[Entity, Entity, PartnershipKind?]> {
+  const { tokens, s } = ctx;
+  const text = s.text;
+  const out: Array<[Entity, Entity, PartnershipKind?]> = [];
+  const cue = COOPERATION_CUE.test(text);
+  const attendance = ATTENDANCE.test(text);
+  // Coordinated subjects.
+  for (const g of groupsOf(ctx)) {
+    if (cue && !attendance && isSubject(ctx, g)) for (const [a, b] of pairsAmong(g.map((m) => m.entity))) out.push([a, b]);
+    // "between X and Y"
+    if (lower(tokens[g[0]!.ti - 1]) === 'between' || lower(tokens[g[0]!.ti - 2]) === 'between') {
+      // "between X and Y, as well as Z": X with each of the others.
+      for (const m of g.slice(1)) out.push([g[0]!.entity, m.entity]);
+    }
+  }
+  for (let k = 0; k < tokens.length; k++) {
+    const w = lower(tokens[k]);
+    // "between ALECSO's Director-General, Prof. X, and IFLA Secretary General Dr. Y"
+    if (w === 'between') {
+      const first = partyAfter(ctx, k + 1);
+      let depth = 0;
+      for (let q = k + 2; q < Math.min(tokens.length, k + 25); q++) {
+        if (tokens[q]!.text === '(') depth++;
+        if (tokens[q]!.text === ')') depth--;
+        if (lower(tokens[q]) === 'and' && depth === 0) {
+          let r = q + 1;
+          while (r < tokens.length && (titleAt(tokens, r) || tokens[r]!.kind === 'punct')) r++;
+          const second = partyAfter(ctx, q + 1).length ? partyAfter(ctx, q + 1) : [];
+          for (const a of first) for (const b of second) out.push([a, b]);
+          break;
+        }
+      }
+    }
+    // "X ... with Y", "X proposed a protocol to Y", "X sponsored a chair at Y"
+    const withLike = w === 'with' || (w === 'to' && /\b(propos\w*|offer\w*|submitt\w*|belong\w*)\b/i.test(tokenSpan(ctx, k - 8, k)))
+      || (w === 'at' && /\b(sponsor\w*|fund\w*|endow\w*)\b/i.test(tokenSpan(ctx, k - 8, k)));
+    if (withLike && COOPERATION_CUE.test(tokenSpan(ctx, k - 12, k + 1)) || (w === 'with' && /\b(together|cooperation|partnership|talks)\b/i.test(tokenSpan(ctx, k - 2, k)))
+      || (w === 'to' && /\bbelong/i.test(tokenSpan(ctx, k - 3, k)))) {
+      let objs = partyAfter(ctx, k + 1);
+      if (!objs.length && w === 'with') objs = unnamedCompany(ctx, a, k + 1);
+      if (objs.length && !(w === 'with' && lower(tokens[k - 1]) === 'along')) {
+        const subj = subjectBefore(ctx, k);
+        for (const a of subj) for (const b of objs) out.push([a, b]);
+        if (objs !== ctx.principals && subj === ctx.principals) for (const [a, b] of pairsAmong(ctx.principals)) out.push([a, b]);
+      }
+    }
+    // "joins the Agence ...", "has become a full member of Y", "are already members of Y"
+    if (/^(joins|joined|join)$/.test(w) && !/^(forces|hands)$/i.test(tokens[k + 1]?.text ?? '')) {
+      const objs = partyAfter(ctx, k + 1);
+      const subj = subjectBefore(ctx, k);
+      for (const a of subj) for (const b of objs) out.push([a, b, 'membership']);
+      // "X will join the project as an associated partner": X works with the project's parties.
+      if (!objs.length && /^(project|consortium|programme|program|partnership|initiative)$/i.test(tokens[k + 2]?.text ?? '')) {
+        for (const a of subj) for (const b of ctx.principals) out.push([a, b, 'programme']);
+      }
+    }
+    if (/^members?$/.test(w) && lower(tokens[k + 1]) === 'of') {
+      const objs = partyAfter(ctx, k + 2);
+      const subj = subjectBefore(ctx, k);
+      for (const a of subj) for (const b of objs) out.push([a, b, 'membership']);
+    }
+    // "a regional network of which USM is a member"
+    if (w === 'of' && lower(tokens[k + 1]) === 'which') {
+      const member = partyAfter(ctx, k + 2);
+      const net = subjectBefore(ctx, k);
+      const rest = tokenSpan(ctx, k, k + 8);
+      if (/\bmembers?\b/.test(rest)) for (const a of member) for (const b of net) out.push([a, b, 'membership']);
+    }
+  }
+  // Signatories: "The agreement was signed by Dr. A, Director-General of X, and Prof. B, President of Y",
+  // or as the subject: "MIT President A and Tsinghua President B signed the agreement".
+  const signedAt = tokens.findIndex((t) => /^(signed|sign|co-signed)$/i.test(t.text));
+  const by = signedAt >= 0 ? tokens.findIndex((t, i) => lower(t) === 'by' && i > signedAt) : -1;
+  if (signedAt >= 0) {
+    const parties: Entity[] = [];
+    const [from, to] = by >= 0 ? [by + 1, tokens.length] : [0, signedAt];
+    for (let k = from; k < to; k++) {
+      const m = ctx.ms.find((x) => x.ti === k && x.entity.type === 'Person');
+      const p = m?.entity ?? personByTitle(ctx, k);
+      if (!p) continue;
+      const o = orgOfPerson(ctx, p);
+      if (o) parties.push(o);
+    }
+    for (const [a, b] of pairsAmong(parties)) out.push([a, b]);
+  }
+  // A person visiting or meeting organisations: "Dr. A visited X and Y, where he met ...".
+  for (let k = 0; k < tokens.length; k++) {
+    if (!/^(visited|met|received|toured)$/.test(lower(tokens[k]))) continue;
+    // The visitor is the sentence's first person ("Dr. A visited X and Y, where he met ...").
+    const person = ctx.ms.find((m) => m.tj <= k && m.entity.type === 'Person');
+    const org = person ? orgOfPerson(ctx, person.entity) : undefined;
+    const subj = org ? [org] : [];
+    if (!subj.length) continue;
+    for (const m of ctx.orgs.filter((x) => x.ti > k && x.ti < k + 12)) for (const a of subj) out.push([a, m.entity, 'meeting']);
+  }
+  // Group nouns alone: "the two organisations agreed to organise a joint session".
+  if (cue && ctx.principals.length >= 2) {
+    for (let k = 0; k < tokens.length; k++) {
+      if (groupNounAt(ctx, k) > 0) {
+        for (const [a, b] of pairsAmong(ctx.principals)) out.push([a, b]);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+function tokenSpan(ctx: Ctx, i: number, j: number): string {
+  return ctx.tokens.slice(Math.max(0, i), Math.max(0, j)).map((t) => t.text).join(' ');
+}
+
+/** Membership lists: "The new members are A; B; C; and D" after "X admitted five new members". */
+function membershipList(ctx: Ctx, a: Analysis): Array<[Entity, Entity, PartnershipKind]> {
+  if (!/\bnew members (are|include)\b|\bmembers (are|include)\b/i.test(ctx.s.text)) return [];
+  const nets = a.registry.entities.filter((e) => e.type === 'Organization' && ['Alliance', 'Network', 'Association', 'Federation', 'Union', 'Consortium'].includes(e.head ?? ''));
+  const net = nets.sort((x, y) => x.first - y.first)[0];
+  if (!net) return [];
+  const out: Array<[Entity, Entity, PartnershipKind]> = [];
+  for (const m of ctx.orgs) {
+    if (m.entity === net) continue;
+    const prev = lower(ctx.tokens[m.ti - 1]);
+    const prev2 = lower(ctx.tokens[m.ti - 2]);
+    if (prev === 'of' || (prev === 'the' && prev2 === 'of')) continue; // "a constituent school of Makerere University"
+    out.push([m.entity, net, 'membership']);
+  }
+  return out;
+}
+
+/** Hyphenated joint names: "ICESCO-KAU Science Teachers Academy", "“ICESCO- Leibniz-DAAD” Scholarship". */
+function jointNames(ctx: Ctx, a: Analysis): Entity[][] {
+  const out: Entity[][] = [];
+  const { tokens } = ctx;
+  const isDash = (t: Token | undefined) => !!t && /^[-–—]$/.test(t.text);
+  for (let k = 0; k < tokens.length; k++) {
+    // A run of words joined by dashes that touch at least one neighbour ("ICESCO- Leibniz-DAAD", not "AMMAN — Jordan").
+    let e = k;
+    const parts: string[] = [];
+    let joined = false;
+    while (e < tokens.length && tokens[e]!.kind === 'word') {
+      const t = tokens[e]!;
+      const pieces = t.text.split(/[-–—]/).filter(Boolean);
+      if (pieces.length > 1) joined = true;
+      parts.push(...pieces);
+      const d = tokens[e + 1];
+      const next = tokens[e + 2];
+      if (isDash(d) && next?.kind === 'word' && (d!.start === t.end || next.start === d!.end)) {
+        joined = true;
+        e += 2;
+        continue;
+      }
+      e++;
+      break;
+    }
+    if (!joined || parts.length < 2) continue;
+    // A name must follow: "ICESCO-KAU Science ...", "“...” Scholarship".
+    let f = e;
+    while (f < tokens.length && /^["”“’)]$/.test(tokens[f]!.text)) f++;
+    if (!/^\p{Lu}/u.test(tokens[f]?.text ?? '')) {
+      k = e - 1;
+      continue;
+    }
+    const found: Entity[] = [];
+    const unknownAcronyms: string[] = [];
+    for (const p of parts) {
+      const ent = a.registry.entities.find((x) => x.type === 'Organization' && (x.name === p || x.aliases.has(p)))
+        ?? a.registry.entities.filter((x) => x.type === 'Organization' && x.name.split(/\s+/).includes(p)).sort((x, y) => x.first - y.first)[0];
+      if (ent) found.push(ent);
+      else if (isAcronym(p) && !NON_ORG_ACRONYMS.has(p)) unknownAcronyms.push(p);
+    }
+    // "ICESCO-Leibniz-DAAD": a partner known only from the joint name.
+    if (found.length >= 1 && found.length + unknownAcronyms.length === parts.length) {
+      for (const p of unknownAcronyms) found.push(a.registry.create('Organization', p, tokens[k]!.start));
+    }
+    if (new Set(found).size >= 2 && found.length === parts.length) out.push([...new Set(found)]);
+    k = e - 1;
+  }
+  return out;
+}
+
+export function findPartnerships(a: Analysis, roles: RoleFindings): DraftRelation[] {
+  const pairs: Pair[] = [];
+  let principals: Entity[] = [];
+  const ctxOf = (s: Sentence): Ctx => {
+    const ms = a.mentions[s.index] ?? [];
+    return { s, tokens: s.tokens, ms, orgs: ms.filter((m) => m.entity.type === 'Organization'), roles, principals };
+  };
+  // Principal parties: the first coordinated subject in the body, else in the headline.
+  for (const s of [...a.sentences.filter((x) => !x.isHeadline), ...a.sentences.filter((x) => x.isHeadline)]) {
+    const ctx = ctxOf(s);
+    const g = groupsOf(ctx).find((x) => isSubject(ctx, x));
+    if (g) {
+      principals = [...new Set(g.map((m) => m.entity))];
+      break;
+    }
+  }
+  for (const s of a.sentences) {
+    const ctx = ctxOf(s);
+    if (INVITATION.test(s.text)) continue;
+    const kind = kindOf(s.text);
+    const status: PartnershipStatus | undefined = ENDED.test(s.text) ? 'ended' : DECLINED.test(s.text) ? 'declined' : undefined;
+    const found: Array<[Entity, Entity, PartnershipKind?]> = [...sentencePairs(ctx, a), ...membershipList(ctx, a)];
+    for (const group of jointNames(ctx, a)) for (const [x, y] of pairsAmong(group)) found.push([x, y, 'programme']);
+    for (const [x, y, k] of found) {
+      if (x === y || x.type !== 'Organization' || y.type !== 'Organization') continue;
+      pairs.push({ a: x, b: y, kind: k ?? kind, sentence: s.index, ...(status ? { status } : {}) });
+    }
+  }
+  const mainDate = leadDate(a);
+  return pairs.map((p) => {
+    const s = a.sentences[p.sentence]!;
+    const dates = findDates(a.text, a.publishedAt, s.start, s.end).filter((d) => d.iso);
+    const date = dates[0]?.iso ?? (PAST_ONLY.test(s.text) || s.isHeadline ? null : mainDate);
+    return {
+      type: 'PARTNERS_WITH',
+      source: p.a,
+      target: p.b,
+      properties: { kind: p.kind, date, ...(p.status ? { status: p.status } : {}) },
+      evidence: [evidenceOf(a.text, s.start, s.end)],
+    };
+  });
+}
+
+/** The date of the event the article reports: the first date in its first body sentences. */
+export function leadDate(a: Analysis): string | null {
+  for (const s of a.sentences.filter((x) => !x.isHeadline).slice(0, 2)) {
+    const d = findDates(a.text, a.publishedAt, s.start, s.end).find((x) => x.iso);
+    if (d) return d.iso;
+  }
+  return a.publishedAt;
+}

@@ -1,0 +1,126 @@
+/**
+ * Person names: after honorifics ("Prof. Dr. Nor Aini binti Hassan"), after a
+ * capitalised title ("IFLA President Amara Nwosu", "Minister Abdikarimov"),
+ * before a title in apposition ("Maria Delgado-Wright, Executive Director of
+ * the Commission") and historical names with a lower-case article ("al-Farabi").
+ */
+import { HONORIFICS, NAME_PARTICLES, NON_NAME_CAPITALS, POST_NOMINALS } from './gazetteers.ts';
+import { headOf, isNameWord } from './org-names.ts';
+import { isAcronym } from './text.ts';
+import type { Token } from './text.ts';
+import { textOf, titleAt } from './titles.ts';
+
+export interface PersonSpan {
+  /** Token range of the whole mention, honorifics included. */
+  i: number;
+  j: number;
+  /** Token range of the name alone. */
+  ni: number;
+  nj: number;
+  name: string;
+  reason: 'honorific' | 'title-before' | 'title-after' | 'historical';
+}
+
+/** Words that complete a title rather than start a name ("Vice-Principal International"). */
+const TITLE_COMPLEMENTS: ReadonlySet<string> = new Set(['International', 'Emeritus', 'Emerita', 'Elect', 'Designate', 'General', 'Affairs', 'Research', 'Academic']);
+
+const lower = (t: Token | undefined) => (t ? t.text.toLowerCase() : '');
+
+function isNameToken(tokens: Token[], k: number): boolean {
+  const t = tokens[k];
+  if (!t || t.kind !== 'word') return false;
+  if (/^\p{Lu}\.$/u.test(t.text)) return true; // initial
+  if (POST_NOMINALS.has(t.text)) return false;
+  // "van der Merwe": particles count when a capitalised name follows them.
+  if (NAME_PARTICLES.has(t.text) && (isNameWord(tokens[k + 1]) || NAME_PARTICLES.has(tokens[k + 1]?.text ?? '') && isNameWord(tokens[k + 2]))) return true;
+  if (!isNameWord(t) || headOf(t.text)) return false;
+  if (isAcronym(t.text) && !/^(Al|El)/.test(t.text)) return false;
+  return true;
+}
+
+/** Consumes name tokens from k; returns the end index. */
+function nameRun(tokens: Token[], k: number, max = 6): number {
+  let e = k;
+  while (e < tokens.length && e - k < max && isNameToken(tokens, e)) e++;
+  // A name does not end with a particle or an initial alone.
+  while (e > k && NAME_PARTICLES.has(tokens[e - 1]!.text)) e--;
+  return e;
+}
+
+function honorificRun(tokens: Token[], k: number): number {
+  let e = k;
+  while (e < tokens.length && HONORIFICS.has(tokens[e]!.text)) e++;
+  return e;
+}
+
+/** All person mentions in a sentence's tokens. */
+export function findPersonSpans(tokens: Token[], knownCountryOrOrg: (i: number, j: number) => boolean): PersonSpan[] {
+  const out: PersonSpan[] = [];
+  const taken = (i: number, j: number) => out.some((s) => s.i < j && i < s.j);
+  for (let k = 0; k < tokens.length; k++) {
+    // Honorific chain: "H.E. Dr. Salim M. AlMalik".
+    const h = honorificRun(tokens, k);
+    if (h > k) {
+      const e = nameRun(tokens, h);
+      if (e > h && !knownCountryOrOrg(h, e)) {
+        out.push({ i: k, j: e, ni: h, nj: e, name: textOf(tokens, h, e), reason: 'honorific' });
+        k = e - 1;
+        continue;
+      }
+    }
+    // Historical names with a lower-case article: "al-Farabi".
+    const t = tokens[k]!;
+    if (/^(al|el)-\p{Lu}/u.test(t.text) && !isNameWord(tokens[k + 1])) {
+      out.push({ i: k, j: k + 1, ni: k, nj: k + 1, name: t.text, reason: 'historical' });
+      continue;
+    }
+  }
+  for (let k = 0; k < tokens.length; k++) {
+    if (taken(k, k + 1)) continue;
+    // Title before the name: "IFLA President Amara Nwosu", "Minister Abdikarimov", "MIT professor Angela Belcher".
+    const afterAcronym = k > 0 && isAcronym(tokens[k - 1]!.text);
+    const title = titleAt(tokens, k, { capitalisedOnly: !afterAcronym });
+    if (title && !taken(title.end, title.end + 1)) {
+      const s = title.end;
+      const e = nameRun(tokens, s, 4);
+      const next = tokens[e];
+      const boundary = !next || next.kind === 'punct' || /^\p{Ll}/u.test(next.text);
+      if (e > s && boundary && !NON_NAME_CAPITALS.has(tokens[s]!.text) && !TITLE_COMPLEMENTS.has(tokens[s]!.text) && !knownCountryOrOrg(s, e) && lower(tokens[s]) !== 'of') {
+        out.push({ i: s, j: e, ni: s, nj: e, name: textOf(tokens, s, e), reason: 'title-before' });
+        k = e - 1;
+        continue;
+      }
+    }
+  }
+  for (let k = 0; k < tokens.length; k++) {
+    if (taken(k, k + 1)) continue;
+    // Name then title in apposition: "Maria Delgado-Wright, Executive Director of the Commission".
+    const prev = tokens[k - 1];
+    const okBefore = !prev || prev.kind === 'punct' || ['said', 'by', 'and', 'says', 'added', 'noted'].includes(lower(prev));
+    if (!okBefore || NON_NAME_CAPITALS.has(tokens[k]!.text) || NAME_PARTICLES.has(tokens[k]!.text)) continue;
+    const e = nameRun(tokens, k, 5);
+    if (e - k < 2 || knownCountryOrOrg(k, e) || taken(k, e)) continue;
+    let m = e;
+    if (tokens[m]?.text !== ',') continue;
+    m++;
+    if (POST_NOMINALS.has(tokens[m]?.text ?? '')) m += tokens[m + 1]?.text === ',' ? 2 : 1;
+    if (['the', 'a', 'an'].includes(lower(tokens[m]))) m++;
+    // "the University's Vice-Principal", "KFUPM's Vice President"
+    let look = m;
+    while (look < m + 6 && tokens[look] && !titleAt(tokens, look) && tokens[look]!.text !== ',') look++;
+    if (titleAt(tokens, look)) {
+      out.push({ i: k, j: e, ni: k, nj: e, name: textOf(tokens, k, e), reason: 'title-after' });
+      k = e - 1;
+    }
+  }
+  return out.sort((a, b) => a.i - b.i);
+}
+
+/** Strips post-nominal letters and trailing punctuation from a person's name. */
+export function cleanPersonName(name: string): string {
+  return name
+    .split(/\s+/)
+    .filter((w) => !POST_NOMINALS.has(w) && !HONORIFICS.has(w))
+    .join(' ')
+    .replace(/[,;.]$/, '');
+}

@@ -1,0 +1,362 @@
+/**
+ * HOLDS_ROLE: a person's title at an organisation, in both orders:
+ *   "Dr. Salim M. AlMalik, Director-General of ICESCO"      (person, title of org)
+ *   "Dr. Salim M. AlMalik, ICESCO Director-General (DG)"    (person, org title)
+ *   "KAU President Prof. Talal Hamza Al-Qahtani"            (org title person)
+ *   "ALECSO's Director-General, Prof. Hisham Bennani"       (org's title, person)
+ *   "the Vice-Rector of ADA University, Dr. Nigar Hasanova" (title of org, person)
+ *   "..., who also chairs the ASAIHL"                        (relative clause)
+ * and chains: "Vice President of X and Executive Director of Y" (two roles).
+ */
+import type { Analysis } from './analyze.ts';
+import { HONORIFICS, POST_NOMINALS } from './gazetteers.ts';
+import { orgKeyTokens } from './registry.ts';
+import type { Entity, Mention } from './registry.ts';
+import { evidenceOf } from './result.ts';
+import type { DraftRelation } from './result.ts';
+import { isNameWord } from './org-names.ts';
+import type { Token } from './text.ts';
+import { REMIT_TITLES, textOf, titleAt } from './titles.ts';
+
+export interface Role {
+  person: Entity;
+  org: Entity;
+  title: string;
+  sentence: number;
+}
+
+export interface RoleFindings {
+  roles: Role[];
+  relations: DraftRelation[];
+}
+
+/** Verbs of a relative clause that give a role: "who also chairs the CSIR Board". */
+const CLAUSE_ROLES: ReadonlyArray<{ re: RegExp; title: string; reason: string }> = [
+  { re: /^(chairs|chaired)$/, title: 'Chair', reason: 'who chairs X' },
+  { re: /^(heads|headed|leads|led|directs)$/, title: 'Head', reason: 'who heads X' },
+  { re: /^(sits|sat)$/, title: 'Member of the Board', reason: 'who sits on X’s Board' },
+];
+
+const lower = (t: Token | undefined) => (t ? t.text.toLowerCase() : '');
+
+interface Ctx {
+  tokens: Token[];
+  mentions: Mention[];
+  /** Finds or creates an organisation named only in a role ("United Nations Resident Coordinator"). */
+  newOrg?: (name: string, at: number) => Entity;
+}
+
+function orgAt(ctx: Ctx, k: number): Mention | undefined {
+  return ctx.mentions.find((m) => m.ti === k && m.entity.type === 'Organization');
+}
+
+function orgEndingAt(ctx: Ctx, k: number): Mention | undefined {
+  return ctx.mentions.find((m) => m.tj === k && m.entity.type === 'Organization');
+}
+
+/** Skips "the", a possessive country ("Morocco's") and returns the org mention there. */
+function orgAfter(ctx: Ctx, k: number): Mention | undefined {
+  let p = k;
+  if (['the', 'a', 'an'].includes(lower(ctx.tokens[p])) && !orgAt(ctx, p)) p++;
+  const direct = orgAt(ctx, p);
+  if (direct) {
+    // "the University's Institute for Coastal and Marine Research": the unit, not its parent.
+    if (/^['’]s$/.test(ctx.tokens[direct.tj]?.text ?? '')) return orgAt(ctx, direct.tj + 1) ?? direct;
+    return direct;
+  }
+  // "Director of Morocco's National Agency ..."
+  const c = ctx.mentions.find((m) => m.ti === p && m.entity.type === 'Country');
+  if (c && /^['’]s$/.test(ctx.tokens[c.tj]?.text ?? '')) return orgAt(ctx, c.tj + 1);
+  return undefined;
+}
+
+interface ParsedRole {
+  title: string;
+  org?: Entity;
+  country?: string;
+  end: number;
+}
+
+/** Parses "[the] [Org['s]] Title [for X] [of|at Org]" from token k. */
+function parseRole(ctx: Ctx, k: number): ParsedRole | null {
+  const { tokens } = ctx;
+  let p = k;
+  if (['the', 'a', 'an'].includes(lower(tokens[p])) && !orgAt(ctx, p)) p++;
+  let org: Entity | undefined;
+  const lead = orgAt(ctx, p);
+  if (lead) {
+    org = lead.entity;
+    p = lead.tj;
+    if (/^['’]s?$/.test(tokens[p]?.text ?? '')) p++;
+  }
+  let title = titleAt(tokens, p);
+  if (!title && !org && ctx.newOrg) {
+    // "Ms. X, United Nations Resident Coordinator in Niger": capitalised words before a title name the organisation.
+    let q = p;
+    while (q < p + 4 && isNameWord(tokens[q]) && !titleAt(tokens, q, { capitalisedOnly: true })) q++;
+    const t = q > p ? titleAt(tokens, q, { capitalisedOnly: true }) : null;
+    if (t && q - p >= 2) {
+      org = ctx.newOrg(textOf(tokens, p, q), tokens[p]!.start);
+      p = q;
+      title = t;
+    }
+  }
+  if (!title) return null;
+  let end = title.end;
+  let titleText = title.text;
+  // "(DG)" after the title.
+  if (tokens[end]?.text === '(' && tokens[end + 2]?.text === ')') end += 3;
+  // "for International Affairs", "for Research and Innovation", "International"
+  const grow = (from: number): number => {
+    let e = from;
+    for (;;) {
+      const t = tokens[e];
+      if (!t || orgAt(ctx, e) && orgAt(ctx, e)?.via !== 'token' || HONORIFICS.has(t.text) || ctx.mentions.some((m) => m.ti === e && m.via !== 'token')) break;
+      if (/^\p{Lu}/u.test(t.text) || (['and', '&'].includes(lower(t)) && /^\p{Lu}/u.test(tokens[e + 1]?.text ?? ''))) {
+        e++;
+        continue;
+      }
+      // "Minister of Higher Education, Science and Innovation": a list inside the remit.
+      if (t.text === ',' && /^\p{Lu}/u.test(tokens[e + 1]?.text ?? '') && !ctx.mentions.some((m) => m.ti === e + 1)) {
+        let q = e + 1;
+        while (q < tokens.length && /^\p{Lu}/u.test(tokens[q]!.text)) q++;
+        if (lower(tokens[q]) === 'and' && /^\p{Lu}/u.test(tokens[q + 1]?.text ?? '')) {
+          e = q;
+          continue;
+        }
+      }
+      break;
+    }
+    return e;
+  };
+  if (lower(tokens[end]) === 'for' || (lower(tokens[end]) === 'of' && !orgAfter(ctx, end + 1) && REMIT_TITLES.has(title.key))) {
+    const e = grow(end + 1 + (lower(tokens[end + 1]) === 'the' ? 1 : 0));
+    if (e > end + 1) {
+      titleText = textOf(tokens, p, e);
+      end = e;
+    }
+  } else if (!org) {
+    const e = grow(end);
+    if (e > end && !/^(of|at)$/.test(lower(tokens[e]))) {
+      // trailing words such as "International"
+    } else if (e > end) {
+      titleText = textOf(tokens, p, e);
+      end = e;
+    }
+  }
+  if (!org) {
+    if (['of', 'at', 'with'].includes(lower(tokens[end])) || (lower(tokens[end]) === 'in' && orgAfter(ctx, end + 1))) {
+      const m = orgAfter(ctx, end + 1);
+      if (m) {
+        org = m.entity;
+        end = m.tj;
+      }
+    }
+    if (!org && ['in', 'at'].includes(lower(tokens[end]))) {
+      // "assistant professor in the Department of Physics at IISc"
+      for (let q = end + 1; q < Math.min(tokens.length, end + 10) && tokens[q]!.text !== ','; q++) {
+        if (lower(tokens[q]) === 'at') {
+          const m = orgAfter(ctx, q + 1);
+          if (m) {
+            org = m.entity;
+            titleText = textOf(tokens, p, q);
+            end = m.tj;
+          }
+          break;
+        }
+      }
+    }
+  }
+  // "Chief Executive Officer of Levant Telecom": an organisation-taking title names the organisation after "of".
+  if (!org && lower(tokens[end]) === 'of' && !REMIT_TITLES.has(title.key) && ctx.newOrg) {
+    let q = end + 1;
+    while (q < end + 6 && isNameWord(tokens[q]) && !titleAt(tokens, q, { capitalisedOnly: true }) && !ctx.mentions.some((m) => m.ti === q && m.entity.type !== 'Organization')) q++;
+    if (q > end + 1 && (!tokens[q] || /^[,.;)]$/.test(tokens[q]!.text))) {
+      org = ctx.newOrg(textOf(tokens, end + 1, q), tokens[end + 1]!.start);
+      end = q;
+    }
+  }
+  // "Lena Fischer, Head of Corporate Communications, Helios Grid Systems GmbH"
+  if (!org && tokens[end]?.text === ',') {
+    const m = orgAt(ctx, end + 1);
+    if (m && m.via !== 'coref' && (tokens[m.tj] === undefined || /^[,.;]$/.test(tokens[m.tj]!.text))) {
+      org = m.entity;
+      end = m.tj;
+    }
+  }
+  // "Minister of Science and Higher Education of Kazakhstan": the country picks the ministry.
+  let country: string | undefined;
+  if (lower(tokens[end]) === 'of') {
+    let q = end + 1;
+    if (lower(tokens[q]) === 'the') q++;
+    const c = ctx.mentions.find((m) => m.entity.type === 'Country' && (m.ti === q || m.ti === end + 1));
+    if (c) country = c.entity.name;
+  }
+  // "(LIKAT)" after the organisation.
+  if (tokens[end]?.text === '(' && tokens[end + 2]?.text === ')') end += 3;
+  return { title: titleText, ...(org ? { org } : {}), ...(country ? { country } : {}), end };
+}
+
+/** "Minister of Science and Higher Education (of Kazakhstan)" -> the ministry with that remit. */
+function ministryFor(title: string, ministries: Entity[], country?: string): Entity | undefined {
+  const m = /^(?:Deputy\s+)?Minister\s+of\s+(.+)$/i.exec(title);
+  if (!m) return undefined;
+  const remit = orgKeyTokens(m[1]!);
+  if (!remit.length) return undefined;
+  let best: Entity | undefined;
+  let bestScore = -Infinity;
+  for (const e of ministries) {
+    const key = orgKeyTokens(e.name);
+    if (!remit.every((w) => key.includes(w))) continue;
+    const c = country ? orgKeyTokens(country) : [];
+    const score = (c.length && c.every((w) => key.includes(w)) ? 10 : 0) - key.length;
+    if (score > bestScore) {
+      best = e;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+export function findRoles(a: Analysis): RoleFindings {
+  const roles: Role[] = [];
+  const ministries = a.registry.entities.filter((e) => e.type === 'Organization' && e.head === 'Ministry');
+  const add = (person: Entity, org: Entity | undefined, title: string, s: number, country?: string) => {
+    let target = org;
+    let t = title.replace(/\s+/g, ' ').trim();
+    if (!target && /^(deputy\s+)?minister\b/i.test(t)) {
+      // The minister's remit names the ministry; drop the country from the title.
+      t = t.replace(/\s+of\s+(the\s+)?(Republic|Kingdom|State|Sultanate)\b.*$/i, '');
+      target = ministryFor(t, ministries, country);
+    }
+    if (!target) return;
+    if (roles.some((r) => r.person === person && r.org === target)) return;
+    roles.push({ person, org: target, title: t, sentence: s });
+  };
+  a.sentences.forEach((s, si) => {
+    const newOrg = (name: string, at: number): Entity => a.registry.findByName(name, ['Organization']) ?? a.registry.create('Organization', name, at);
+    const ctx: Ctx = { tokens: s.tokens, mentions: a.mentions[si] ?? [], newOrg };
+    const { tokens } = ctx;
+    for (const pm of ctx.mentions) {
+      if (pm.entity.type !== 'Person') continue;
+      const person = pm.entity;
+      // After the person: ", Title of Org", ", Org Title", ", the Org's Title".
+      let k = pm.tj;
+      if (POST_NOMINALS.has(tokens[k]?.text ?? '')) k++;
+      if (tokens[k]?.text === ',') {
+        k++;
+        if (POST_NOMINALS.has(tokens[k]?.text ?? '')) k += tokens[k + 1]?.text === ',' ? 2 : 1;
+        let r = parseRole(ctx, k);
+        while (r) {
+          // "A, ICESCO's Director-General Dr. B": the title introduces the next person.
+          if (HONORIFICS.has(tokens[r.end]?.text ?? '') || ctx.mentions.some((m) => m.ti === r!.end && m.entity.type === 'Person')) break;
+          // "a delegation ... from the University, including Eng. X, Dean of the Faculty of Engineering"
+          const from = r.org ? undefined : ctx.mentions.filter((m) => m.entity.type === 'Organization' && m.tj <= pm.ti).pop();
+          const including = from && tokens.slice(from.tj, pm.ti).some((t) => lower(t) === 'including');
+          add(person, r.org ?? (including ? from?.entity : undefined), r.title, si, r.country);
+          let e = r.end;
+          // "Vice President of X and Executive Director of Y"
+          if (lower(tokens[e]) === 'and' && (titleAt(tokens, e + 1) || orgAt(ctx, e + 1))) {
+            r = parseRole(ctx, e + 1);
+            continue;
+          }
+          // ", who also chairs the Association ...", ", who is also Vice-President ... at Fiocruz"
+          if (tokens[e]?.text === ',') e++;
+          if (lower(tokens[e]) === 'who') {
+            let q = e + 1;
+            if (lower(tokens[q]) === 'also') q++;
+            clause(ctx, q, person, si, add);
+          }
+          break;
+        }
+      }
+      // Before the person: "KAU President Prof. X", "ALECSO's Director-General, Prof. X", "the Rector of Y, Prof. X".
+      let b = pm.ti;
+      while (b > 0 && HONORIFICS.has(tokens[b - 1]!.text)) b--;
+      if (tokens[b - 1]?.text === ',') b--;
+      const before = orgEndingAt(ctx, b);
+      if (before && /^(of|at)$/.test(lower(tokens[before.ti - 1] ?? tokens[0])) || (before && lower(tokens[before.ti - 1]) === 'the' && /^(of|at)$/.test(lower(tokens[before.ti - 2])))) {
+        // title of Org, Person
+        const ofIdx = lower(tokens[before.ti - 1]) === 'the' ? before.ti - 2 : before.ti - 1;
+        for (let st = Math.max(0, ofIdx - 6); st < ofIdx; st++) {
+          const t = titleAt(tokens, st);
+          if (t && t.end === ofIdx) {
+            // "A, Executive Secretary of X, Prof. B": the title belongs to A, not to B.
+            let q = st;
+            if (lower(tokens[q - 1]) === 'the') q--;
+            const prevPerson = tokens[q - 1]?.text === ',' && ctx.mentions.some((m) => m.tj === q - 1 && m.entity.type === 'Person');
+            if (!prevPerson) add(person, before.entity, t.text, si);
+            break;
+          }
+        }
+      } else {
+        // Longest title first: "Country Director" rather than "Director".
+        for (let st = Math.max(0, b - 6); st < b; st++) {
+          const t = titleAt(tokens, st);
+          if (!t || t.end !== b) continue;
+          let o = st;
+          if (/^['’]s?$/.test(tokens[o - 1]?.text ?? '')) o--;
+          const org = orgEndingAt(ctx, o);
+          add(person, org?.entity, t.text, si);
+          break;
+        }
+      }
+      // Two-clause relative: "Prof. X, who chairs the CSIR Board and serves as ... at the University of Pretoria"
+      if (tokens[pm.tj]?.text === ',' && lower(tokens[pm.tj + 1]) === 'who') {
+        let q = pm.tj + 2;
+        if (lower(tokens[q]) === 'also') q++;
+        clause(ctx, q, person, si, add);
+      }
+    }
+  });
+  const relations: DraftRelation[] = roles.map((r) => {
+    const s = a.sentences[r.sentence]!;
+    return {
+      type: 'HOLDS_ROLE',
+      source: r.person,
+      target: r.org,
+      properties: { title: r.title },
+      evidence: [evidenceOf(a.text, s.start, s.end)],
+    };
+  });
+  return { roles, relations };
+}
+
+function clause(ctx: Ctx, q: number, person: Entity, si: number, add: (p: Entity, o: Entity | undefined, t: string, s: number) => void): void {
+  const { tokens } = ctx;
+  for (let guard = 0; guard < 3 && q < tokens.length; guard++) {
+    const verb = lower(tokens[q]);
+    const rule = CLAUSE_ROLES.find((r) => r.re.test(verb));
+    if (rule) {
+      // "chairs the X", "sits on GCTC's Board of Directors"
+      let p = q + 1;
+      if (lower(tokens[p]) === 'on') p++;
+      let m = orgAfter(ctx, p);
+      let title = rule.title;
+      if (!m) {
+        // "chairs the Consultative Committee on Sciences of CAMES"
+        for (let r = p; r < Math.min(tokens.length, p + 10) && tokens[r]!.text !== ','; r++) {
+          if (lower(tokens[r]) === 'of' && orgAfter(ctx, r + 1)) {
+            m = orgAfter(ctx, r + 1);
+            title = `${rule.title} of ${textOf(tokens, p, r)}`;
+            break;
+          }
+        }
+      }
+      if (m) add(person, m.entity, title, si);
+      q = m ? m.tj : p + 1;
+    } else if (['is', 'serves', 'was'].includes(verb)) {
+      let p = q + 1;
+      if (lower(tokens[p]) === 'also') p++;
+      if (lower(tokens[p]) === 'as') p++;
+      const r = parseRole(ctx, p);
+      if (!r) return;
+      add(person, r.org, r.title, si);
+      q = r.end;
+    } else return;
+    // skip to "and <verb>"
+    while (q < tokens.length && lower(tokens[q]) !== 'and' && tokens[q]!.text !== ',' && q < tokens.length) q++;
+    if (lower(tokens[q]) !== 'and') return;
+    q++;
+  }
+}

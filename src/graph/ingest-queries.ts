@@ -1,0 +1,321 @@
+/**
+ * Query builders for ingestion and deletion. Labels and relationship types
+ * are interpolated only from the closed unions below (fixed maps), values
+ * always travel as parameters.
+ */
+import type { EntityType, RelationType } from '../extract/types.ts';
+import { ENTITY_TYPES, RELATION_TYPES } from '../extract/types.ts';
+import type { CypherQuery } from './executor.ts';
+
+const LABEL: Readonly<Record<EntityType, string>> = Object.fromEntries(ENTITY_TYPES.map((t) => [t, t])) as Record<EntityType, string>;
+const REL: Readonly<Record<RelationType, string>> = Object.fromEntries(RELATION_TYPES.map((t) => [t, t])) as Record<RelationType, string>;
+
+function label(type: EntityType): string {
+  const value = LABEL[type];
+  if (value === undefined) throw new Error(`Invariant violation: unknown entity label ${String(type)}`);
+  return value;
+}
+
+function relType(type: RelationType): string {
+  const value = REL[type];
+  if (value === undefined) throw new Error(`Invariant violation: unknown relationship type ${String(type)}`);
+  return value;
+}
+
+/** Stored content hashes of the given document ids (missing ids are new). */
+export function documentHashesQuery(ids: string[]): CypherQuery {
+  return {
+    cypher: 'UNWIND $ids AS id MATCH (d:Document {id: id}) RETURN d.id AS id, d.contentHash AS contentHash',
+    params: { ids },
+  };
+}
+
+/** Entities already linked to any of the identity keys (keys start with their entity type: `Organization|...`). */
+export function identityLookupQuery(keys: string[]): CypherQuery {
+  return {
+    cypher: [
+      'UNWIND $keys AS key',
+      'MATCH (:Alias {key: key})-[r:ALIAS_OF]->(e)',
+      'WHERE r.identity',
+      'RETURN key, e.id AS id',
+    ].join('\n'),
+    params: { keys },
+  };
+}
+
+/** What a document currently supports: entities it mentions and facts it states. */
+export function documentFootprintQuery(id: string): CypherQuery {
+  return {
+    cypher: [
+      'MATCH (d:Document {id: $id})',
+      'CALL (d) { OPTIONAL MATCH (d)-[:MENTIONS]->(e) RETURN collect(DISTINCT {id: e.id, type: [l IN labels(e) WHERE l IN $labels][0]}) AS entities }',
+      'CALL (d) { OPTIONAL MATCH (s:Statement)-[:STATED_IN]->(d) RETURN collect(DISTINCT s.factKey) AS factKeys }',
+      'RETURN entities, factKeys',
+    ].join('\n'),
+    params: { id, labels: [...ENTITY_TYPES] },
+  };
+}
+
+/** Removes a document's statements and mentions; the Document node too unless `keepDocument`. */
+export function retractDocumentQuery(id: string, keepDocument: boolean): CypherQuery {
+  return {
+    cypher: keepDocument
+      ? [
+          'MATCH (d:Document {id: $id})',
+          'CALL (d) { OPTIONAL MATCH (s:Statement)-[:STATED_IN]->(d) DETACH DELETE s }',
+          'CALL (d) { OPTIONAL MATCH (d)-[m:MENTIONS]->() DELETE m }',
+        ].join('\n')
+      : ['MATCH (d:Document {id: $id})', 'CALL (d) { OPTIONAL MATCH (s:Statement)-[:STATED_IN]->(d) DETACH DELETE s }', 'DETACH DELETE d'].join('\n'),
+    params: { id },
+  };
+}
+
+export interface DocumentRow {
+  id: string;
+  title: string | null;
+  url: string | null;
+  publishedAt: string | null;
+  contentHash: string;
+  ingestedAt: string;
+  text: string;
+}
+
+export function upsertDocumentsQuery(rows: DocumentRow[]): CypherQuery {
+  return {
+    cypher: 'UNWIND $rows AS row\nMERGE (d:Document {id: row.id})\nSET d += row',
+    params: { rows },
+  };
+}
+
+/** Creates missing entity nodes; their name and aliases are set by the profile refresh. */
+export function mergeEntitiesQuery(type: EntityType, rows: Array<{ id: string; name: string }>): CypherQuery {
+  return {
+    cypher: `UNWIND $rows AS row\nMERGE (e:${label(type)} {id: row.id})\nON CREATE SET e.name = row.name, e.aliases = [], e.searchText = row.name`,
+    params: { rows },
+  };
+}
+
+export interface MentionRow {
+  documentId: string;
+  entityId: string;
+  props: {
+    name: string;
+    names: string[];
+    lookupKeys: string[];
+    identityKeys: string[];
+    candidateId: string;
+    status: string | null;
+    date: string | null;
+  };
+}
+
+export function mergeMentionsQuery(type: EntityType, rows: MentionRow[]): CypherQuery {
+  return {
+    cypher: [
+      'UNWIND $rows AS row',
+      'MATCH (d:Document {id: row.documentId})',
+      `MATCH (e:${label(type)} {id: row.entityId})`,
+      // The batch's documents have no mentions yet (new, or retracted first) and rows are one per pair.
+      'CREATE (d)-[m:MENTIONS]->(e)',
+      'SET m = row.props',
+    ].join('\n'),
+    params: { rows },
+  };
+}
+
+export function createStatementsQuery(rows: Array<Record<string, unknown>>): CypherQuery {
+  return {
+    cypher: [
+      'UNWIND $rows AS row',
+      'MATCH (d:Document {id: row.documentId})',
+      // Statement ids are per document; a replaced document's statements were deleted first.
+      'CREATE (s:Statement)',
+      'SET s = row',
+      'CREATE (s)-[:STATED_IN]->(d)',
+    ].join('\n'),
+    params: { rows },
+  };
+}
+
+/** Mentions (what each document called the entity) and current alias keys, for the profile refresh. */
+export function entityMentionsQuery(type: EntityType, ids: string[]): CypherQuery {
+  return {
+    cypher: [
+      'UNWIND $ids AS id',
+      `MATCH (e:${label(type)} {id: id})`,
+      'CALL (e) { OPTIONAL MATCH (d:Document)-[m:MENTIONS]->(e) RETURN collect(CASE WHEN m IS NULL THEN null ELSE m {.*, documentId: d.id, publishedAt: d.publishedAt} END) AS mentions }',
+      'CALL (e) { OPTIONAL MATCH (a:Alias)-[r:ALIAS_OF]->(e) RETURN collect({key: a.key, identity: r.identity}) AS aliasKeys }',
+      'RETURN id, mentions, aliasKeys, e {.name, .aliases, .searchText, .forms, .status, .statusAt, .date} AS current',
+    ].join('\n'),
+    params: { ids },
+  };
+}
+
+export interface ProfileRow {
+  id: string;
+  name: string;
+  aliases: string[];
+  searchText: string;
+  /** Type properties and the stored summary (forms, statusAt). */
+  props: Record<string, unknown>;
+  /** Alias keys to link (new, or whose identity flag changed). */
+  aliasKeys: Array<{ key: string; identity: boolean }>;
+  /** Alias keys to unlink. */
+  removedKeys: string[];
+}
+
+/** Sets name/aliases/searchText/type properties and links/unlinks the given alias keys. */
+export function updateProfilesQuery(type: EntityType, rows: ProfileRow[]): CypherQuery {
+  return {
+    cypher: [
+      'UNWIND $rows AS row',
+      `MATCH (e:${label(type)} {id: row.id})`,
+      'SET e.name = row.name, e.aliases = row.aliases, e.searchText = row.searchText, e += row.props',
+      'WITH e, row',
+      'CALL (e, row) { UNWIND row.removedKeys AS key MATCH (:Alias {key: key})-[r:ALIAS_OF]->(e) DELETE r }',
+      'WITH e, row',
+      'UNWIND row.aliasKeys AS k',
+      'MERGE (a:Alias {key: k.key})',
+      'MERGE (a)-[r:ALIAS_OF]->(e)',
+      'SET r.identity = k.identity',
+    ].join('\n'),
+    params: { rows },
+  };
+}
+
+/** Stored summaries of entities (for incremental updates when documents are only added). */
+export function entitySummariesQuery(type: EntityType, ids: string[]): CypherQuery {
+  return {
+    cypher: `UNWIND $ids AS id\nMATCH (e:${label(type)} {id: id})\nRETURN id, e {.name, .aliases, .searchText, .forms, .status, .statusAt, .date} AS current`,
+    params: { ids },
+  };
+}
+
+/** Adds to profiles: sets derived properties and links alias keys; identity flags only ever turn on. */
+export function addToProfilesQuery(type: EntityType, rows: ProfileRow[]): CypherQuery {
+  return {
+    cypher: [
+      'UNWIND $rows AS row',
+      `MATCH (e:${label(type)} {id: row.id})`,
+      'SET e.name = row.name, e.aliases = row.aliases, e.searchText = row.searchText, e += row.props',
+      'WITH e, row',
+      'UNWIND row.aliasKeys AS k',
+      'MERGE (a:Alias {key: k.key})',
+      'MERGE (a)-[r:ALIAS_OF]->(e)',
+      'SET r.identity = coalesce(r.identity, false) OR k.identity',
+    ].join('\n'),
+    params: { rows },
+  };
+}
+
+/** Stored aggregated edges of the given facts (for incremental updates). */
+export function edgesByKeyQuery(type: RelationType, keys: string[]): CypherQuery {
+  return {
+    cypher: `UNWIND $keys AS key\nMATCH ()-[r:${relType(type)} {key: key}]->()\nRETURN key, properties(r) AS props`,
+    params: { keys },
+  };
+}
+
+export function deleteEntitiesQuery(type: EntityType, ids: string[]): CypherQuery {
+  return {
+    cypher: `UNWIND $ids AS id\nMATCH (e:${label(type)} {id: id})\nDETACH DELETE e`,
+    params: { ids },
+  };
+}
+
+/** Alias nodes among `keys` that no longer point at anything. */
+export function deleteOrphanAliasesQuery(keys: string[]): CypherQuery {
+  return {
+    cypher: 'UNWIND $keys AS key\nMATCH (a:Alias {key: key})\nWHERE NOT (a)-[:ALIAS_OF]->()\nDELETE a',
+    params: { keys },
+  };
+}
+
+/** Every statement of the given facts, with its document's date, for aggregation. */
+export function factStatementsQuery(keys: string[]): CypherQuery {
+  return {
+    cypher: [
+      'UNWIND $keys AS key',
+      'MATCH (s:Statement {factKey: key})-[:STATED_IN]->(d:Document)',
+      'RETURN s.factKey AS factKey, s.type AS type, s.sourceId AS sourceId, s.targetId AS targetId,',
+      '  s.sourceLabel AS sourceLabel, s.targetLabel AS targetLabel, s.id AS statementId, d.id AS documentId,',
+      '  d.publishedAt AS publishedAt, s.kind AS kind, s.date AS date, s.status AS status, s.title AS title, s.role AS role',
+    ].join('\n'),
+    params: { keys },
+  };
+}
+
+/** Creates or updates aggregated edges of one type between one pair of labels. */
+export function mergeEdgesQuery(
+  type: RelationType,
+  sourceLabel: EntityType,
+  targetLabel: EntityType,
+  rows: Array<{ key: string; sourceId: string; targetId: string; props: Record<string, unknown> }>,
+): CypherQuery {
+  return {
+    cypher: [
+      'UNWIND $rows AS row',
+      `MATCH (a:${label(sourceLabel)} {id: row.sourceId})`,
+      `MATCH (b:${label(targetLabel)} {id: row.targetId})`,
+      `MERGE (a)-[r:${relType(type)} {key: row.key}]->(b)`,
+      'SET r += row.props',
+    ].join('\n'),
+    params: { rows },
+  };
+}
+
+/** Removes aggregated edges of facts that no statement supports any more. */
+export function deleteEdgesQuery(type: RelationType, keys: string[]): CypherQuery {
+  return {
+    cypher: `UNWIND $keys AS key\nMATCH ()-[r:${relType(type)} {key: key}]->()\nDELETE r`,
+    params: { keys },
+  };
+}
+
+/** Mentions of an entity that is being merged into another. */
+export function entityMentionRowsQuery(type: EntityType, id: string): CypherQuery {
+  return {
+    cypher: `MATCH (d:Document)-[m:MENTIONS]->(e:${label(type)} {id: $id})\nRETURN d.id AS documentId, properties(m) AS props`,
+    params: { id },
+  };
+}
+
+/** Moves mentions onto the surviving entity (rows carry the combined properties). */
+export function moveMentionsQuery(type: EntityType, to: string, rows: Array<{ documentId: string; props: MentionRow['props'] }>): CypherQuery {
+  return {
+    cypher: [
+      `MERGE (t:${label(type)} {id: $to})`,
+      'ON CREATE SET t.name = $name, t.aliases = [], t.searchText = $name',
+      'WITH t',
+      'UNWIND $rows AS row',
+      'MATCH (d:Document {id: row.documentId})',
+      'MERGE (d)-[m:MENTIONS]->(t)',
+      // Rows already combine what both entities' mentions in one document said.
+      'SET m = row.props',
+    ].join('\n'),
+    params: { to, rows, name: String(rows[0]?.props.name ?? to) },
+  };
+}
+
+/** Statements that name an entity as source or target. */
+export function statementsOfEntityQuery(id: string): CypherQuery {
+  return {
+    cypher: [
+      'MATCH (s:Statement {sourceId: $id}) RETURN s.id AS id, s.type AS type, s.sourceId AS sourceId, s.targetId AS targetId, s.title AS title, s.factKey AS factKey',
+      'UNION',
+      'MATCH (s:Statement {targetId: $id}) RETURN s.id AS id, s.type AS type, s.sourceId AS sourceId, s.targetId AS targetId, s.title AS title, s.factKey AS factKey',
+    ].join('\n'),
+    params: { id },
+  };
+}
+
+export function deleteStatementsQuery(ids: string[]): CypherQuery {
+  return { cypher: 'UNWIND $ids AS id\nMATCH (s:Statement {id: id})\nDETACH DELETE s', params: { ids } };
+}
+
+export function rewriteStatementsQuery(rows: Array<{ id: string; sourceId: string; targetId: string; factKey: string }>): CypherQuery {
+  return {
+    cypher: 'UNWIND $rows AS row\nMATCH (s:Statement {id: row.id})\nSET s.sourceId = row.sourceId, s.targetId = row.targetId, s.factKey = row.factKey',
+    params: { rows },
+  };
+}

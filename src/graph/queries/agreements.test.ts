@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { aliasKey } from '../../resolve/normalize.ts';
+import { agreementsQuery } from './agreements.ts';
+import { documentsQuery } from './documents.ts';
+
+describe('agreements query', () => {
+  it('lists every agreement with a status filter when no party is given', () => {
+    const query = agreementsQuery({ partyKey: null, status: 'signed', skip: 0, limit: 20 });
+    expect(query.cypher).toMatchInlineSnapshot(`
+      "CALL () {
+        MATCH (a:Agreement)
+        WHERE $status IS NULL OR a.status = $status
+        WITH DISTINCT a ORDER BY coalesce(a.date, '') DESC, a.name ASC, a.id ASC
+        RETURN collect(a) AS found
+      }
+      RETURN size(found) AS totalCount, [a IN found[toInteger($skip)..toInteger($skip + $limit)] | a {.id, .name, aliases: coalesce(a.aliases, []), .status, .date, label: head([l IN labels(a) WHERE l IN ['Organization', 'Person', 'Country', 'Place', 'Programme', 'Event', 'Agreement', 'Topic']])}] AS items"
+    `);
+    expect(query.params).toMatchInlineSnapshot(`
+      {
+        "limit": 20,
+        "partyKey": null,
+        "skip": 0,
+        "status": "signed",
+      }
+    `);
+  });
+
+  it('starts from the resolved party when one is given', () => {
+    const query = agreementsQuery({ partyKey: aliasKey('Organization', 'ICESCO'), status: null, skip: 20, limit: 5 });
+    expect(query.cypher).toMatchInlineSnapshot(`
+      "CALL () {
+        MATCH (:Alias {key: $partyKey})-[:ALIAS_OF]->(o:Organization)
+        WITH o ORDER BY COUNT { (o)--() } DESC, o.id ASC LIMIT 1
+        MATCH (o)-[:PARTY_TO]->(a:Agreement)
+        WHERE $status IS NULL OR a.status = $status
+        WITH DISTINCT a ORDER BY coalesce(a.date, '') DESC, a.name ASC, a.id ASC
+        RETURN collect(a) AS found
+      }
+      RETURN size(found) AS totalCount, [a IN found[toInteger($skip)..toInteger($skip + $limit)] | a {.id, .name, aliases: coalesce(a.aliases, []), .status, .date, label: head([l IN labels(a) WHERE l IN ['Organization', 'Person', 'Country', 'Place', 'Programme', 'Event', 'Agreement', 'Topic']])}] AS items"
+    `);
+    expect(query.params).toMatchInlineSnapshot(`
+      {
+        "limit": 5,
+        "partyKey": "Organization|icesco",
+        "skip": 20,
+        "status": null,
+      }
+    `);
+  });
+});
+
+describe('documents query', () => {
+  it('counts from the count store and pages newest first', () => {
+    expect(documentsQuery(0, 20)).toMatchInlineSnapshot(`
+      {
+        "cypher": "CALL () { MATCH (d:Document) RETURN count(d) AS totalCount }
+      CALL () {
+        MATCH (d:Document)
+        WITH d ORDER BY d.publishedAt DESC, d.id ASC SKIP toInteger($skip) LIMIT toInteger($limit)
+        RETURN collect(d {.id, .title, .url, .publishedAt, ingestedAt: toString(d.ingestedAt)}) AS items
+      }
+      RETURN totalCount, items",
+        "params": {
+          "limit": 20,
+          "skip": 0,
+        },
+      }
+    `);
+  });
+});

@@ -1,0 +1,103 @@
+/**
+ * Cypher fragments shared by the read-side query builders: how an entity, a
+ * document and a piece of evidence are projected, and how a name resolves to
+ * one node through its (:Alias) keys. Every fragment is static text; values
+ * travel as parameters.
+ */
+import type { EntityType } from '../../extract/types.ts';
+
+/** Entity labels, in the order used to pick a node's type. */
+export const ENTITY_LABELS: readonly EntityType[] = [
+  'Organization',
+  'Person',
+  'Country',
+  'Place',
+  'Programme',
+  'Event',
+  'Agreement',
+  'Topic',
+];
+
+const LABEL_LIST = `[${ENTITY_LABELS.map((l) => `'${l}'`).join(', ')}]`;
+
+/** Projects an entity node `v` to an EntityRow. */
+export function entityMap(v: string): string {
+  return `${v} {.id, .name, aliases: coalesce(${v}.aliases, []), .status, .date, label: head([l IN labels(${v}) WHERE l IN ${LABEL_LIST}])}`;
+}
+
+/** Projects an organisation node `v` to an EntityRow without looking at its labels. */
+export function orgMap(v: string): string {
+  return `${v} {.id, .name, aliases: coalesce(${v}.aliases, []), label: 'Organization'}`;
+}
+
+/** Projects a document node `v` to a DocumentRow. */
+export function documentMap(v: string): string {
+  return `${v} {.id, .title, .url, .publishedAt, ingestedAt: toString(${v}.ingestedAt)}`;
+}
+
+/**
+ * A subquery binding `evidence`: the distinct sentences of the statements
+ * whose factKey is `keyExpr` (an edge's key), newest document first.
+ */
+export function evidenceSubquery(imported: string, keyExpr: string, limitParam: string): string {
+  return `CALL (${imported}) {
+    MATCH (s:Statement {factKey: ${keyExpr}})-[:STATED_IN]->(d:Document)
+    WITH DISTINCT d, s.start AS start, s.end AS end, s.text AS text
+    ORDER BY d.publishedAt DESC, d.id ASC, start ASC
+    LIMIT toInteger(${limitParam})
+    RETURN collect({text: text, start: start, end: end, document: ${documentMap('d')}}) AS evidence
+  }`;
+}
+
+/**
+ * Binds `v` to the one node of `label` that the alias key `keyParam` names;
+ * when an alias is shared, the best-connected node wins (then the smallest id).
+ */
+export function resolveByAlias(v: string, label: EntityType, keyParam: string, carry: readonly string[] = []): string {
+  const keep = [...carry, v].join(', ');
+  return `MATCH (:Alias {key: ${keyParam}})-[:ALIAS_OF]->(${v}:${label})
+WITH ${keep} ORDER BY COUNT { (${v})--() } DESC, ${v}.id ASC LIMIT 1`;
+}
+
+export interface EntityRow {
+  id: string;
+  name: string;
+  aliases: string[];
+  label: EntityType;
+  status?: string | null;
+  date?: string | null;
+}
+
+export interface DocumentRow {
+  id: string;
+  title: string | null;
+  url: string | null;
+  publishedAt: string | null;
+  ingestedAt: string | null;
+}
+
+export interface EvidenceRow {
+  text: string;
+  start: number;
+  end: number;
+  document: DocumentRow;
+}
+
+export interface PartnershipRow {
+  key: string;
+  kinds: string[];
+  status: string;
+  firstSeen: string | null;
+  lastSeen: string | null;
+  documentCount: number;
+  organization: EntityRow;
+  partner: EntityRow;
+  viaUnit: EntityRow | null;
+  /** Prefetched evidence (at most the limit asked for), or null when not fetched. */
+  evidence: EvidenceRow[] | null;
+}
+
+/** The projection of one PARTNERS_WITH edge `r` seen from `o` (via unit `m`) to partner `p`. */
+export function partnershipMap(o: string, m: string, r: string, p: string, evidence: string): string {
+  return `{key: ${r}.key, kinds: coalesce(${r}.kinds, []), status: coalesce(${r}.status, 'active'), firstSeen: ${r}.firstSeen, lastSeen: ${r}.lastSeen, documentCount: coalesce(${r}.documentCount, 0), organization: ${orgMap(o)}, partner: ${orgMap(p)}, viaUnit: ${m === o ? 'null' : `CASE WHEN ${m} = ${o} THEN null ELSE ${orgMap(m)} END`}, evidence: ${evidence}}`;
+}

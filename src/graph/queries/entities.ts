@@ -1,0 +1,196 @@
+/**
+ * Entity lookups and the batched queries behind nested fields: each takes a
+ * list of ids or keys (one DataLoader batch) and answers them in one round
+ * trip, so nested fields cost a constant number of queries per request.
+ */
+import type { EntityType } from '../../extract/types.ts';
+import type { CypherQuery } from '../executor.ts';
+import { documentMap, entityMap, evidenceSubquery, orgMap, partnershipMap, resolveByAlias } from './common.ts';
+
+/** One entity of `label` by alias key (`aliasKey(label, name)`); no row when unknown. */
+export function entityByAliasQuery(label: EntityType, key: string): CypherQuery {
+  return {
+    cypher: `${resolveByAlias('n', label, '$key')}
+RETURN ${entityMap('n')} AS entity`,
+    params: { key },
+  };
+}
+
+/** Entities of `label` by id, in no particular order. */
+export function entitiesByIdsQuery(label: EntityType, ids: readonly string[]): CypherQuery {
+  return {
+    cypher: `UNWIND $ids AS id
+MATCH (n:${label} {id: id})
+RETURN id, ${entityMap('n')} AS entity`,
+    params: { ids: [...ids] },
+  };
+}
+
+/**
+ * Neighbour lists behind nested fields: a closed set of patterns from an
+ * `n` of a known label to the entities `x` listed under it.
+ */
+export const NEIGHBOURS = {
+  'Organization.country': { label: 'Organization', pattern: '(n)-[:BASED_IN]->(:Country|Place)-[:LOCATED_IN*0..1]->(x:Country)' },
+  'Organization.parent': { label: 'Organization', pattern: '(n)-[:PART_OF]->(x:Organization)' },
+  'Organization.units': { label: 'Organization', pattern: '(x:Organization)-[:PART_OF]->(n)' },
+  'Organization.agreements': { label: 'Organization', pattern: '(n)-[:PARTY_TO]->(x:Agreement)' },
+  'Organization.programmes': { label: 'Organization', pattern: '(n)-[:PARTY_TO]->(x:Programme)' },
+  'Organization.events': { label: 'Organization', pattern: '(n)-[:PARTICIPATED_IN]->(x:Event)' },
+  'Country.organizations': { label: 'Country', pattern: '(x:Organization)-[:BASED_IN]->(:Country|Place)-[:LOCATED_IN*0..1]->(n)' },
+  'Place.country': { label: 'Place', pattern: '(n)-[:LOCATED_IN]->(x:Country)' },
+  'Agreement.parties': { label: 'Agreement', pattern: '(x:Organization)-[:PARTY_TO]->(n)' },
+  'Agreement.areas': { label: 'Agreement', pattern: '(n)-[:CONCERNS]->(x:Topic)' },
+  'Programme.parties': { label: 'Programme', pattern: '(x:Organization)-[:PARTY_TO]->(n)' },
+  'Programme.areas': { label: 'Programme', pattern: '(n)-[:CONCERNS]->(x:Topic)' },
+  'Event.participants': { label: 'Event', pattern: '(x)-[:PARTICIPATED_IN]->(n)' },
+} as const satisfies Record<string, { label: EntityType; pattern: string }>;
+
+export type NeighbourField = keyof typeof NEIGHBOURS;
+
+/** The entities under `field` for each id, sorted by name. */
+export function neighboursQuery(field: NeighbourField, ids: readonly string[]): CypherQuery {
+  const { label, pattern } = NEIGHBOURS[field];
+  return {
+    cypher: `UNWIND $ids AS id
+MATCH (n:${label} {id: id})
+MATCH ${pattern}
+WITH id, x ORDER BY x.name ASC
+RETURN id, collect(DISTINCT ${entityMap('x')}) AS items`,
+    params: { ids: [...ids] },
+  };
+}
+
+/** Topics an organisation works on: those of its agreements, programmes and events, and those named where its partnerships are stated. */
+export function organizationAreasQuery(ids: readonly string[]): CypherQuery {
+  return {
+    cypher: `UNWIND $ids AS id
+MATCH (o:Organization {id: id})
+CALL (o) {
+  MATCH (o)-[:PARTY_TO|PARTICIPATED_IN]->()-[:CONCERNS]->(t:Topic)
+  RETURN t
+  UNION
+  MATCH (o)-[r:PARTNERS_WITH]-(:Organization)
+  MATCH (:Statement {factKey: r.key})-[:STATED_IN]->(:Document)-[:MENTIONS]->(t:Topic)
+  RETURN t
+}
+WITH id, t ORDER BY t.name ASC
+RETURN id, collect(DISTINCT ${entityMap('t')}) AS items`,
+    params: { ids: [...ids] },
+  };
+}
+
+/** Number of distinct partners (any status) per organisation. */
+export function partnerCountQuery(ids: readonly string[]): CypherQuery {
+  return {
+    cypher: `UNWIND $ids AS id
+MATCH (o:Organization {id: id})
+RETURN id, COUNT { MATCH (o)-[:PARTNERS_WITH]-(p:Organization) WHERE p <> o RETURN DISTINCT p } AS count`,
+    params: { ids: [...ids] },
+  };
+}
+
+/** The first `first` partnerships (any status) of each organisation, most recent first, without evidence. */
+export function organizationPartnersQuery(ids: readonly string[], first: number): CypherQuery {
+  return {
+    cypher: `UNWIND $ids AS id
+MATCH (o:Organization {id: id})
+CALL (o) {
+  MATCH (o)-[r:PARTNERS_WITH]-(p:Organization)
+  WITH r, p ORDER BY coalesce(r.lastSeen, '') DESC, p.name ASC, r.key ASC
+  LIMIT toInteger($first)
+  RETURN collect(${partnershipMap('o', 'o', 'r', 'p', 'null')}) AS items
+}
+RETURN id, items`,
+    params: { ids: [...ids], first },
+  };
+}
+
+/** Roles (HOLDS_ROLE) held in the given organisations, or by the given people. */
+export function rolesQuery(side: 'Organization' | 'Person', ids: readonly string[]): CypherQuery {
+  const match = side === 'Organization' ? '(p:Person)-[r:HOLDS_ROLE]->(n:Organization {id: id})' : '(n:Person {id: id})-[r:HOLDS_ROLE]->(p:Organization)';
+  const [person, organization] = side === 'Organization' ? ['p', 'n'] : ['n', 'p'];
+  return {
+    cypher: `UNWIND $ids AS id
+MATCH ${match}
+WITH id, r, ${person} AS person, ${organization} AS organization
+ORDER BY coalesce(r.lastSeen, '') DESC, person.name ASC, organization.name ASC
+RETURN id, collect({key: r.key, title: r.title, firstSeen: r.firstSeen, lastSeen: r.lastSeen, person: ${entityMap('person')}, organization: ${orgMap('organization')}}) AS items`,
+    params: { ids: [...ids] },
+  };
+}
+
+/** Documents that mention each entity, newest first. */
+export function mentioningDocumentsQuery(label: EntityType, ids: readonly string[]): CypherQuery {
+  return {
+    cypher: `UNWIND $ids AS id
+MATCH (d:Document)-[:MENTIONS]->(n:${label} {id: id})
+WITH id, d ORDER BY d.publishedAt DESC, d.id ASC
+RETURN id, collect(${documentMap('d')}) AS items`,
+    params: { ids: [...ids] },
+  };
+}
+
+/** Evidence of aggregated edges by their key (= Statement.factKey), at most `limit` sentences each. */
+export function evidenceByKeysQuery(keys: readonly string[], limit: number): CypherQuery {
+  return {
+    cypher: `UNWIND $keys AS key
+${evidenceSubquery('key', 'key', '$limit')}
+RETURN key, evidence`,
+    params: { keys: [...keys], limit },
+  };
+}
+
+/** Evidence of agreements, programmes and events: the statements of the edges that touch them. */
+export function entityEvidenceQuery(label: 'Agreement' | 'Programme' | 'Event', ids: readonly string[], limit: number): CypherQuery {
+  return {
+    cypher: `UNWIND $ids AS id
+MATCH (n:${label} {id: id})
+CALL (n) {
+  MATCH (n)-[r:PARTY_TO|PARTICIPATED_IN|CONCERNS]-()
+  WITH DISTINCT r.key AS key
+  MATCH (s:Statement {factKey: key})-[:STATED_IN]->(d:Document)
+  WITH DISTINCT d, s.start AS start, s.end AS end, s.text AS text
+  ORDER BY d.publishedAt DESC, d.id ASC, start ASC
+  LIMIT toInteger($limit)
+  RETURN collect({text: text, start: start, end: end, document: ${documentMap('d')}}) AS evidence
+}
+RETURN id, evidence`,
+    params: { ids: [...ids], limit },
+  };
+}
+
+/** Areas of partnerships by edge key: topics mentioned by the documents that state them. */
+export function partnershipAreasQuery(keys: readonly string[]): CypherQuery {
+  return {
+    cypher: `UNWIND $keys AS key
+CALL (key) {
+  MATCH (:Statement {factKey: key})-[:STATED_IN]->(:Document)-[:MENTIONS]->(t:Topic)
+  WITH DISTINCT t ORDER BY t.name ASC
+  RETURN collect(${entityMap('t')}) AS items
+}
+RETURN key, items`,
+    params: { keys: [...keys] },
+  };
+}
+
+/** Documents by id. */
+export function documentsByIdsQuery(ids: readonly string[]): CypherQuery {
+  return {
+    cypher: `UNWIND $ids AS id
+MATCH (d:Document {id: id})
+RETURN id, ${documentMap('d')} AS document`,
+    params: { ids: [...ids] },
+  };
+}
+
+/** Partnerships that a document states: edges between organisations it mentions, with a statement in it. */
+export function documentPartnershipsQuery(documentId: string): CypherQuery {
+  return {
+    cypher: `MATCH (d:Document {id: $id})-[:MENTIONS]->(a:Organization)-[r:PARTNERS_WITH]->(b:Organization)
+WHERE EXISTS { (:Statement {factKey: r.key})-[:STATED_IN]->(d) }
+WITH DISTINCT a, r, b ORDER BY a.name ASC, b.name ASC
+RETURN ${partnershipMap('a', 'a', 'r', 'b', 'null')} AS partnership`,
+    params: { id: documentId },
+  };
+}

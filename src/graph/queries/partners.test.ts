@@ -1,0 +1,139 @@
+import { describe, expect, it } from 'vitest';
+import { aliasKey } from '../../resolve/normalize.ts';
+import { partnershipQuery, partnersQuery } from './partners.ts';
+
+const base = {
+  key: aliasKey('Organization', 'ICESCO'),
+  kind: null,
+  since: null,
+  until: null,
+  area: null,
+  statuses: ['active'],
+  includeUnits: false,
+  skip: 0,
+  limit: 20,
+  evidenceLimit: 5,
+};
+
+describe('partners query', () => {
+  it('resolves the name through its alias key and pages the partnerships with their evidence in one statement', () => {
+    const query = partnersQuery(base);
+    expect(query.cypher).toMatchInlineSnapshot(`
+      "MATCH (:Alias {key: $key})-[:ALIAS_OF]->(o:Organization)
+      WITH o ORDER BY COUNT { (o)--() } DESC, o.id ASC LIMIT 1
+      OPTIONAL MATCH (u:Organization)-[:PART_OF*1..3]->(o) WHERE $includeUnits
+      WITH o, [o] + collect(DISTINCT u) AS members
+      CALL (o, members) {
+        UNWIND members AS m
+        MATCH (m)-[r:PARTNERS_WITH]-(p:Organization)
+        WHERE NOT p IN members
+          AND coalesce(r.status, 'active') IN $statuses
+          AND ($kind IS NULL OR $kind IN r.kinds)
+          AND ($since IS NULL OR r.lastSeen >= $since)
+          AND ($until IS NULL OR r.firstSeen <= $until)
+          AND ($area IS NULL OR EXISTS {
+            MATCH (s:Statement {factKey: r.key})-[:STATED_IN]->(:Document)-[:MENTIONS]->(t:Topic)
+            WHERE toLower(t.name) CONTAINS $area
+          })
+        WITH m, r, p ORDER BY coalesce(r.lastSeen, '') DESC, p.name ASC, r.key ASC
+        RETURN collect({m: m, r: r, p: p}) AS rows
+      }
+      WITH o, size(rows) AS totalCount, rows[toInteger($skip)..toInteger($skip + $limit)] AS page
+      CALL (o, page) {
+        UNWIND range(0, size(page) - 1) AS i
+        WITH o, i, page[i].m AS m, page[i].r AS r, page[i].p AS p
+        CALL (r) {
+          MATCH (s:Statement {factKey: r.key})-[:STATED_IN]->(d:Document)
+          WITH DISTINCT d, s.start AS start, s.end AS end, s.text AS text
+          ORDER BY d.publishedAt DESC, d.id ASC, start ASC
+          LIMIT toInteger($evidenceLimit)
+          RETURN collect({text: text, start: start, end: end, document: d {.id, .title, .url, .publishedAt, ingestedAt: toString(d.ingestedAt)}}) AS evidence
+        }
+        WITH i, {key: r.key, kinds: coalesce(r.kinds, []), status: coalesce(r.status, 'active'), firstSeen: r.firstSeen, lastSeen: r.lastSeen, documentCount: coalesce(r.documentCount, 0), organization: o {.id, .name, aliases: coalesce(o.aliases, []), label: 'Organization'}, partner: p {.id, .name, aliases: coalesce(p.aliases, []), label: 'Organization'}, viaUnit: CASE WHEN m = o THEN null ELSE m {.id, .name, aliases: coalesce(m.aliases, []), label: 'Organization'} END, evidence: evidence} AS item
+        ORDER BY i
+        RETURN collect(item) AS items
+      }
+      RETURN o {.id, .name, aliases: coalesce(o.aliases, []), label: 'Organization'} AS organization, totalCount, items"
+    `);
+    expect(query.params).toMatchInlineSnapshot(`
+      {
+        "area": null,
+        "evidenceLimit": 5,
+        "includeUnits": false,
+        "key": "Organization|icesco",
+        "kind": null,
+        "limit": 20,
+        "since": null,
+        "skip": 0,
+        "statuses": [
+          "active",
+        ],
+        "until": null,
+      }
+    `);
+  });
+
+  it('passes every filter as a parameter, never as Cypher text', () => {
+    const query = partnersQuery({
+      ...base,
+      kind: 'joint-event',
+      since: '2021-01-01',
+      until: '2022-12-31',
+      area: "science') DETACH DELETE n //",
+      statuses: ['active', 'ended', 'declined'],
+      includeUnits: true,
+      skip: 20,
+      limit: 10,
+      evidenceLimit: 0,
+    });
+    expect(query.cypher).toBe(partnersQuery(base).cypher);
+    expect(query.cypher).not.toContain('science');
+    expect(query.params).toMatchInlineSnapshot(`
+      {
+        "area": "science') DETACH DELETE n //",
+        "evidenceLimit": 0,
+        "includeUnits": true,
+        "key": "Organization|icesco",
+        "kind": "joint-event",
+        "limit": 10,
+        "since": "2021-01-01",
+        "skip": 20,
+        "statuses": [
+          "active",
+          "ended",
+          "declined",
+        ],
+        "until": "2022-12-31",
+      }
+    `);
+  });
+});
+
+describe('partnership query', () => {
+  it('matches the one edge between two resolved organisations, undirected', () => {
+    const query = partnershipQuery({ keyA: aliasKey('Organization', 'ICESCO'), keyB: aliasKey('Organization', 'Leibniz Association'), evidenceLimit: 3 });
+    expect(query.cypher).toMatchInlineSnapshot(`
+      "MATCH (:Alias {key: $keyA})-[:ALIAS_OF]->(a:Organization)
+      WITH a ORDER BY COUNT { (a)--() } DESC, a.id ASC LIMIT 1
+      MATCH (:Alias {key: $keyB})-[:ALIAS_OF]->(b:Organization)
+      WITH a, b ORDER BY COUNT { (b)--() } DESC, b.id ASC LIMIT 1
+      MATCH (a)-[r:PARTNERS_WITH]-(b)
+      WITH a, r, b LIMIT 1
+      CALL (r) {
+          MATCH (s:Statement {factKey: r.key})-[:STATED_IN]->(d:Document)
+          WITH DISTINCT d, s.start AS start, s.end AS end, s.text AS text
+          ORDER BY d.publishedAt DESC, d.id ASC, start ASC
+          LIMIT toInteger($evidenceLimit)
+          RETURN collect({text: text, start: start, end: end, document: d {.id, .title, .url, .publishedAt, ingestedAt: toString(d.ingestedAt)}}) AS evidence
+        }
+      RETURN {key: r.key, kinds: coalesce(r.kinds, []), status: coalesce(r.status, 'active'), firstSeen: r.firstSeen, lastSeen: r.lastSeen, documentCount: coalesce(r.documentCount, 0), organization: a {.id, .name, aliases: coalesce(a.aliases, []), label: 'Organization'}, partner: b {.id, .name, aliases: coalesce(b.aliases, []), label: 'Organization'}, viaUnit: null, evidence: evidence} AS partnership"
+    `);
+    expect(query.params).toMatchInlineSnapshot(`
+      {
+        "evidenceLimit": 3,
+        "keyA": "Organization|icesco",
+        "keyB": "Organization|leibniz association",
+      }
+    `);
+  });
+});

@@ -1,0 +1,97 @@
+/**
+ * `partners(of:)` and `partnership(a, b)`: aggregated PARTNERS_WITH edges
+ * (one per unordered pair, traversed undirected) with their evidence in the
+ * same statement, so a page costs one round trip whatever its size.
+ */
+import type { CypherQuery } from '../executor.ts';
+import { evidenceSubquery, orgMap, partnershipMap, resolveByAlias } from './common.ts';
+import type { EntityRow, PartnershipRow } from './common.ts';
+
+export interface PartnersInput {
+  /** aliasKey('Organization', name) */
+  key: string;
+  /** Stored kind ('mou', 'joint-event' ...) or null for any. */
+  kind: string | null;
+  since: string | null;
+  until: string | null;
+  /** Lower-cased substring of a Topic name mentioned by a supporting document, or null. */
+  area: string | null;
+  /** Stored statuses to keep ('active', 'ended', 'declined'). */
+  statuses: readonly string[];
+  includeUnits: boolean;
+  skip: number;
+  limit: number;
+  /** Sentences to prefetch per partnership; 0 skips them. */
+  evidenceLimit: number;
+}
+
+export interface PartnersRow {
+  organization: EntityRow;
+  totalCount: number;
+  items: PartnershipRow[];
+}
+
+/** Partnerships of one organisation (and its units), most recent first, one page. */
+export function partnersQuery(input: PartnersInput): CypherQuery {
+  return {
+    cypher: `${resolveByAlias('o', 'Organization', '$key')}
+OPTIONAL MATCH (u:Organization)-[:PART_OF*1..3]->(o) WHERE $includeUnits
+WITH o, [o] + collect(DISTINCT u) AS members
+CALL (o, members) {
+  UNWIND members AS m
+  MATCH (m)-[r:PARTNERS_WITH]-(p:Organization)
+  WHERE NOT p IN members
+    AND coalesce(r.status, 'active') IN $statuses
+    AND ($kind IS NULL OR $kind IN r.kinds)
+    AND ($since IS NULL OR r.lastSeen >= $since)
+    AND ($until IS NULL OR r.firstSeen <= $until)
+    AND ($area IS NULL OR EXISTS {
+      MATCH (s:Statement {factKey: r.key})-[:STATED_IN]->(:Document)-[:MENTIONS]->(t:Topic)
+      WHERE toLower(t.name) CONTAINS $area
+    })
+  WITH m, r, p ORDER BY coalesce(r.lastSeen, '') DESC, p.name ASC, r.key ASC
+  RETURN collect({m: m, r: r, p: p}) AS rows
+}
+WITH o, size(rows) AS totalCount, rows[toInteger($skip)..toInteger($skip + $limit)] AS page
+CALL (o, page) {
+  UNWIND range(0, size(page) - 1) AS i
+  WITH o, i, page[i].m AS m, page[i].r AS r, page[i].p AS p
+  ${evidenceSubquery('r', 'r.key', '$evidenceLimit')}
+  WITH i, ${partnershipMap('o', 'm', 'r', 'p', 'evidence')} AS item
+  ORDER BY i
+  RETURN collect(item) AS items
+}
+RETURN ${orgMap('o')} AS organization, totalCount, items`,
+    params: {
+      key: input.key,
+      kind: input.kind,
+      since: input.since,
+      until: input.until,
+      area: input.area,
+      statuses: [...input.statuses],
+      includeUnits: input.includeUnits,
+      skip: input.skip,
+      limit: input.limit,
+      evidenceLimit: input.evidenceLimit,
+    },
+  };
+}
+
+export interface PartnershipInput {
+  keyA: string;
+  keyB: string;
+  evidenceLimit: number;
+}
+
+/** The edge between two organisations named by alias keys, with its evidence; no row when none. */
+export function partnershipQuery(input: PartnershipInput): CypherQuery {
+  return {
+    cypher: `${resolveByAlias('a', 'Organization', '$keyA')}
+${resolveByAlias('b', 'Organization', '$keyB', ['a'])}
+MATCH (a)-[r:PARTNERS_WITH]-(b)
+WITH a, r, b LIMIT 1
+${evidenceSubquery('r', 'r.key', '$evidenceLimit')}
+RETURN ${partnershipMap('a', 'a', 'r', 'b', 'evidence')} AS partnership`,
+    params: { keyA: input.keyA, keyB: input.keyB, evidenceLimit: input.evidenceLimit },
+  };
+}

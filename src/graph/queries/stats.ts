@@ -1,0 +1,72 @@
+/**
+ * `stats`: dashboard figures in one statement; only the sections the request
+ * selects are computed.
+ */
+import type { CypherQuery } from '../executor.ts';
+import { ENTITY_LABELS, orgMap } from './common.ts';
+
+export const STATS_SECTIONS = [
+  'labels',
+  'topOrganizations',
+  'partnershipsPerYear',
+  'partnershipsPerCountryPair',
+  'partnershipsPerArea',
+  'agreementsByStatus',
+] as const;
+export type StatsSection = (typeof STATS_SECTIONS)[number];
+
+const COUNTED_LABELS = [...ENTITY_LABELS, 'Document', 'Statement'];
+
+const SECTIONS: Record<StatsSection, string> = {
+  // Count-store lookups: constant time whatever the size of the graph.
+  labels: `CALL () {
+  RETURN [
+    ${COUNTED_LABELS.map((l) => `{label: '${l}', count: COUNT { MATCH (n:${l}) }}`).join(',\n    ')}
+  ] AS labels
+}`,
+  topOrganizations: `CALL () {
+  MATCH (o:Organization)
+  WITH o, COUNT { MATCH (o)-[:PARTNERS_WITH]-(p:Organization) WHERE p <> o RETURN DISTINCT p } AS partnerCount
+  WHERE partnerCount > 0
+  WITH o, partnerCount ORDER BY partnerCount DESC, o.name ASC LIMIT toInteger($top)
+  RETURN collect({organization: ${orgMap('o')}, partnerCount: partnerCount}) AS topOrganizations
+}`,
+  partnershipsPerYear: `CALL () {
+  MATCH (:Organization)-[r:PARTNERS_WITH]->(:Organization)
+  WITH toInteger(substring(r.firstSeen, 0, 4)) AS year WHERE year IS NOT NULL
+  WITH year, count(*) AS count ORDER BY year ASC
+  RETURN collect({year: year, count: count}) AS partnershipsPerYear
+}`,
+  partnershipsPerCountryPair: `CALL () {
+  MATCH (x:Organization)-[r:PARTNERS_WITH]->(y:Organization)
+  MATCH (x)-[:BASED_IN]->(:Country|Place)-[:LOCATED_IN*0..1]->(cx:Country)
+  MATCH (y)-[:BASED_IN]->(:Country|Place)-[:LOCATED_IN*0..1]->(cy:Country)
+  WITH DISTINCT r, CASE WHEN cx.name <= cy.name THEN [cx.name, cy.name] ELSE [cy.name, cx.name] END AS pair
+  WITH pair, count(r) AS count ORDER BY count DESC, pair[0] ASC, pair[1] ASC LIMIT toInteger($top)
+  RETURN collect({a: pair[0], b: pair[1], count: count}) AS partnershipsPerCountryPair
+}`,
+  partnershipsPerArea: `CALL () {
+  MATCH (:Organization)-[r:PARTNERS_WITH]->(:Organization)
+  MATCH (:Statement {factKey: r.key})-[:STATED_IN]->(:Document)-[:MENTIONS]->(t:Topic)
+  WITH t.name AS area, count(DISTINCT r) AS count ORDER BY count DESC, area ASC LIMIT toInteger($top)
+  RETURN collect({area: area, count: count}) AS partnershipsPerArea
+}`,
+  agreementsByStatus: `CALL () {
+  MATCH (a:Agreement) WHERE a.status IN ['proposed', 'drafted', 'signed', 'ended']
+  WITH a.status AS status, count(*) AS count ORDER BY status ASC
+  RETURN collect({status: status, count: count}) AS agreementsByStatus
+}`,
+};
+
+/** One row with one column per selected section. */
+export function statsQuery(sections: readonly StatsSection[], top: number): CypherQuery {
+  const wanted = STATS_SECTIONS.filter((s) => sections.includes(s));
+  if (wanted.length === 0) return { cypher: 'RETURN 1 AS nothing', params: {} };
+  return {
+    cypher: `${wanted.map((s) => SECTIONS[s]).join('\n')}
+RETURN ${wanted.join(', ')}`,
+    params: {
+      ...(wanted.some((s) => s === 'topOrganizations' || s === 'partnershipsPerCountryPair' || s === 'partnershipsPerArea') ? { top } : {}),
+    },
+  };
+}

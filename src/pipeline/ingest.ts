@@ -1,0 +1,392 @@
+/**
+ * Orchestration: read -> hash check (batched) -> extract (worker pool) ->
+ * resolve + write (main thread, several documents per transaction). Extraction
+ * of the next documents overlaps the writes of earlier ones.
+ */
+import { createHash } from 'node:crypto';
+import { AppError, isAppError } from '../errors.ts';
+import type { ErrorCode } from '../errors.ts';
+import { extract } from '../extract/index.ts';
+import type { ExtractionResult, ExtractOptions } from '../extract/types.ts';
+import type { Graph } from '../graph/executor.ts';
+import type { DocumentToWrite } from '../graph/write-documents.ts';
+import { deleteDocumentFromGraph, readDocumentHashes, resolveEntityIds, writeDocuments } from '../graph/write-documents.ts';
+import type { DocumentFailure, RawDocument } from '../ingest/read-documents.ts';
+import { createLogger } from '../log.ts';
+import { ExtractPool, defaultWorkerCount } from './extract-pool.ts';
+import { readDocumentsAhead } from './read-ahead.ts';
+
+const log = createLogger('ingest');
+
+export interface IngestTextInput {
+  text: string;
+  title?: string | null;
+  url?: string | null;
+  publishedAt?: string | null;
+  id?: string | null;
+}
+
+export interface IngestTextOptions {
+  /** Largest accepted text in bytes (default 2,000,000). */
+  maxBytes?: number;
+}
+
+export type IngestOutcome = 'new' | 'unchanged' | 'updated';
+
+export interface IngestResult {
+  documentId: string;
+  outcome: IngestOutcome;
+  extraction: ExtractionResult;
+  /** Local entity id (e1 ...) to graph id. */
+  entityIds: Record<string, string>;
+  nodesCreated: number;
+  relationshipsCreated: number;
+}
+
+export interface IngestFailure {
+  source: string;
+  code: ErrorCode;
+  reason: string;
+}
+
+export interface IngestProgress {
+  /** Documents finished (written, unchanged or failed). */
+  done: number;
+  new: number;
+  unchanged: number;
+  updated: number;
+  failed: number;
+  /** The document just finished. */
+  current: string;
+}
+
+export interface IngestSummary {
+  new: number;
+  unchanged: number;
+  updated: number;
+  failed: IngestFailure[];
+  nodesCreated: number;
+  relationshipsCreated: number;
+  /** Documents seen (including failures). */
+  documents: number;
+  seconds: number;
+}
+
+export interface IngestDocumentsOptions {
+  /** Extraction worker threads (default: one per core). */
+  workers?: number;
+  /** Documents per write transaction (default 100). */
+  batchSize?: number;
+  onProgress?: (progress: IngestProgress) => void;
+}
+
+/** What ingestDocuments accepts: the reader's documents and failures. */
+export type IngestInput = RawDocument | DocumentFailure;
+
+export function contentHash(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+/** The id of a document given without one: derived from its text. */
+export function defaultDocumentId(text: string): string {
+  return `doc-${contentHash(text).slice(0, 16)}`;
+}
+
+const DEFAULT_MAX_BYTES = 2_000_000;
+
+/** Rejects what is not a usable text document. */
+export function checkText(text: string, maxBytes = DEFAULT_MAX_BYTES): void {
+  if (text.trim() === '') throw new AppError('EMPTY_DOCUMENT', 'the document is empty or whitespace only');
+  if (text.includes('\u0000')) throw new AppError('NOT_TEXT', 'binary content (NUL bytes)');
+  const bytes = Buffer.byteLength(text, 'utf8');
+  if (bytes > maxBytes) throw new AppError('DOCUMENT_TOO_LARGE', `${bytes} bytes exceeds the limit of ${maxBytes} bytes`);
+}
+
+function extractOptions(id: string, input: { title?: string | null; url?: string | null; publishedAt?: string | null }): ExtractOptions {
+  const options: ExtractOptions = { id };
+  if (input.title) options.title = input.title;
+  if (input.url) options.url = input.url;
+  if (input.publishedAt) options.publishedAt = input.publishedAt;
+  return options;
+}
+
+function toWrite(
+  id: string,
+  text: string,
+  hash: string,
+  input: { title?: string | null; url?: string | null; publishedAt?: string | null },
+  extraction: ExtractionResult,
+  replaces: boolean,
+): DocumentToWrite {
+  return {
+    id,
+    text,
+    contentHash: hash,
+    title: input.title || extraction.document.title || null,
+    url: input.url || extraction.document.url || null,
+    publishedAt: input.publishedAt || extraction.document.publishedAt || null,
+    extraction: { ...extraction, document: { ...extraction.document, id } },
+    replaces,
+  };
+}
+
+/** Extracts one text and writes it (GraphQL mutation); same id and text again writes nothing. */
+export async function ingestText(graph: Graph, input: IngestTextInput, options: IngestTextOptions = {}): Promise<IngestResult> {
+  if (typeof input.text !== 'string') throw new AppError('BAD_USER_INPUT', 'text must be a string');
+  checkText(input.text, options.maxBytes);
+  if (input.publishedAt && !/^\d{4}-\d{2}-\d{2}$/.test(input.publishedAt)) {
+    throw new AppError('BAD_USER_INPUT', `publishedAt must be YYYY-MM-DD, got "${input.publishedAt}"`);
+  }
+  const id = input.id?.trim() || defaultDocumentId(input.text);
+  const hash = contentHash(input.text);
+  const extraction = extract(input.text, extractOptions(id, input));
+  const stored = (await readDocumentHashes(graph, [id])).get(id);
+  if (stored === hash) {
+    const entityIds = await resolveEntityIds(graph, extraction);
+    return { documentId: id, outcome: 'unchanged', extraction, entityIds, nodesCreated: 0, relationshipsCreated: 0 };
+  }
+  const written = await writeDocuments(graph, [toWrite(id, input.text, hash, input, extraction, stored !== undefined)]);
+  return {
+    documentId: id,
+    outcome: stored === undefined ? 'new' : 'updated',
+    extraction,
+    entityIds: written.documents[0]?.entityIds ?? {},
+    nodesCreated: written.nodesCreated,
+    relationshipsCreated: written.relationshipsCreated,
+  };
+}
+
+/** Removes a document and the facts only it supported. */
+export async function deleteDocument(
+  graph: Graph,
+  id: string,
+): Promise<{ id: string; deleted: boolean; nodesDeleted: number; relationshipsDeleted: number }> {
+  return deleteDocumentFromGraph(graph, id);
+}
+
+interface Extracted {
+  raw: RawDocument;
+  hash: string;
+  known: boolean;
+  result: Promise<ExtractionResult>;
+}
+
+/** A small unbounded queue with an awaitable shift. */
+class Channel<T> {
+  private items: T[] = [];
+  private waiting: Array<(item: T | undefined) => void> = [];
+  private ended = false;
+
+  push(item: T): void {
+    const waiter = this.waiting.shift();
+    if (waiter !== undefined) waiter(item);
+    else this.items.push(item);
+  }
+
+  end(): void {
+    this.ended = true;
+    for (const w of this.waiting.splice(0)) w(undefined);
+  }
+
+  get length(): number {
+    return this.items.length;
+  }
+
+  peek(): T | undefined {
+    return this.items[0];
+  }
+
+  shift(): Promise<T | undefined> {
+    const item = this.items.shift();
+    if (item !== undefined) return Promise.resolve(item);
+    if (this.ended) return Promise.resolve(undefined);
+    return new Promise((resolve) => this.waiting.push(resolve));
+  }
+}
+
+const HASH_CHUNK = 500;
+const MAX_IN_FLIGHT = 256;
+
+/**
+ * Ingests many documents: unchanged ones (same id and content hash) are
+ * skipped after one batched lookup; the rest are extracted in worker threads
+ * and written in batches. A document that cannot be read or extracted is
+ * reported and skipped; a database failure stops the run (re-running it
+ * completes the work: every batch is one transaction and idempotent).
+ */
+export async function ingestDocuments(
+  graph: Graph,
+  inputs: AsyncIterable<IngestInput> | Iterable<IngestInput>,
+  options: IngestDocumentsOptions = {},
+): Promise<IngestSummary> {
+  const started = performance.now();
+  const summary: IngestSummary = { new: 0, unchanged: 0, updated: 0, failed: [], nodesCreated: 0, relationshipsCreated: 0, documents: 0, seconds: 0 };
+  const batchSize = Math.max(1, options.batchSize ?? 100);
+  // Started on the first document that needs extraction: an unchanged corpus never pays for it.
+  let pool: ExtractPool | null = null;
+  const extractor = () => (pool ??= new ExtractPool(options.workers ?? defaultWorkerCount()));
+  const work = new Channel<Extracted>();
+  let done = 0;
+  const progress = (current: string) => {
+    done += 1;
+    options.onProgress?.({
+      done,
+      new: summary.new,
+      unchanged: summary.unchanged,
+      updated: summary.updated,
+      failed: summary.failed.length,
+      current,
+    });
+  };
+  const fail = (source: string, code: ErrorCode, reason: string) => {
+    summary.failed.push({ source, code, reason });
+    log.debug(`${source}: ${code} ${reason}`);
+    progress(source);
+  };
+  let stop: unknown = null;
+  let wake: (() => void) | null = null;
+  const backpressure = () =>
+    new Promise<void>((resolve) => {
+      wake = resolve;
+    });
+
+  // Ids written earlier in this run, with their hash: a repeated id replaces (or equals) the earlier version.
+  const writtenThisRun = new Map<string, string>();
+
+  const produce = async () => {
+    let chunk: RawDocument[] = [];
+    const flush = async () => {
+      const docs = chunk;
+      chunk = [];
+      if (docs.length === 0) return;
+      const hashStarted = performance.now();
+      const stored = await readDocumentHashes(graph, [...new Set(docs.map((d) => d.id))]);
+      log.debug(`checked ${docs.length} hashes in ${(performance.now() - hashStarted).toFixed(0)} ms`);
+      for (const raw of docs) {
+        summary.documents += 1;
+        const hash = contentHash(raw.text);
+        if (stored.get(raw.id) === hash && !writtenThisRun.has(raw.id)) {
+          summary.unchanged += 1;
+          progress(raw.sourcePath);
+          continue;
+        }
+        try {
+          checkText(raw.text);
+        } catch (error) {
+          fail(raw.sourcePath, isAppError(error) ? error.code : 'BAD_USER_INPUT', error instanceof Error ? error.message : String(error));
+          continue;
+        }
+        const result = extractor().extract(raw.text, extractOptions(raw.id, raw));
+        result.catch(() => {}); // handled by the writer
+        work.push({ raw, hash, known: stored.has(raw.id), result });
+        while (work.length >= MAX_IN_FLIGHT && stop === null) await backpressure();
+      }
+    };
+    for await (const input of inputs) {
+      if (stop !== null) break;
+      if (input.kind === 'failure') {
+        summary.documents += 1;
+        fail(input.line === undefined ? input.sourcePath : `${input.sourcePath}:${input.line}`, input.code, input.reason);
+        continue;
+      }
+      chunk.push(input);
+      if (chunk.length >= HASH_CHUNK) await flush();
+    }
+    await flush();
+  };
+
+  const writeBatch = async (batch: Array<{ item: Extracted; doc: DocumentToWrite }>) => {
+    if (batch.length === 0) return;
+    const record = (item: Extracted, doc: DocumentToWrite) => {
+      writtenThisRun.set(doc.id, item.hash);
+      if (doc.replaces) summary.updated += 1;
+      else summary.new += 1;
+      progress(item.raw.sourcePath);
+    };
+    try {
+      const writeStarted = performance.now();
+      const result = await writeDocuments(
+        graph,
+        batch.map((b) => b.doc),
+      );
+      log.debug(`wrote ${batch.length} documents in ${(performance.now() - writeStarted).toFixed(0)} ms`);
+      summary.nodesCreated += result.nodesCreated;
+      summary.relationshipsCreated += result.relationshipsCreated;
+      for (const b of batch) record(b.item, b.doc);
+    } catch (error) {
+      if (isAppError(error) && error.code === 'SERVICE_UNAVAILABLE') throw error;
+      if (batch.length === 1) {
+        const b = batch[0]!;
+        fail(b.item.raw.sourcePath, isAppError(error) ? error.code : 'DATABASE_ERROR', error instanceof Error ? error.message : String(error));
+        return;
+      }
+      // Isolate the document the database refused; the others still go in.
+      for (const b of batch) await writeBatch([b]);
+    }
+  };
+
+  const consume = async () => {
+    let batch: Array<{ item: Extracted; doc: DocumentToWrite }> = [];
+    for (;;) {
+      const item = await work.shift();
+      if (wake !== null && work.length < MAX_IN_FLIGHT / 2) {
+        const w: () => void = wake;
+        wake = null;
+        w();
+      }
+      if (item === undefined) break;
+      let extraction: ExtractionResult;
+      try {
+        extraction = await item.result;
+      } catch (error) {
+        if (isAppError(error) && error.message.startsWith('extraction worker crashed')) throw error;
+        fail(item.raw.sourcePath, isAppError(error) ? error.code : 'INTERNAL_SERVER_ERROR', error instanceof Error ? error.message : String(error));
+        continue;
+      }
+      const previous = writtenThisRun.get(item.raw.id);
+      if (previous === item.hash) {
+        summary.unchanged += 1;
+        progress(item.raw.sourcePath);
+        continue;
+      }
+      if (batch.some((b) => b.doc.id === item.raw.id)) {
+        await writeBatch(batch);
+        batch = [];
+      }
+      const replaces = item.known || writtenThisRun.has(item.raw.id);
+      batch.push({ item, doc: toWrite(item.raw.id, item.raw.text, item.hash, item.raw, extraction, replaces) });
+      // Write when the batch is full, or when the next document is not extracted yet (keep the database busy).
+      if (batch.length >= batchSize || work.length === 0) {
+        await writeBatch(batch);
+        batch = [];
+      }
+    }
+    await writeBatch(batch);
+  };
+
+  const producer = produce().then(
+    () => work.end(),
+    (error: unknown) => {
+      stop = error;
+      work.end();
+    },
+  );
+  try {
+    await consume();
+  } catch (error) {
+    stop = error;
+    const w = wake as (() => void) | null;
+    if (w !== null) w();
+  } finally {
+    await producer;
+    await (pool as ExtractPool | null)?.close();
+  }
+  if (stop !== null) throw stop;
+  summary.seconds = (performance.now() - started) / 1000;
+  return summary;
+}
+
+/** Reads files and folders (.txt .md .html .jsonl) and ingests them. */
+export async function ingestPaths(graph: Graph, paths: string[], options: IngestDocumentsOptions & { maxBytes?: number } = {}): Promise<IngestSummary> {
+  return ingestDocuments(graph, readDocumentsAhead(paths, options.maxBytes === undefined ? {} : { maxBytes: options.maxBytes }), options);
+}

@@ -1,0 +1,28 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { readDocuments } from '../ingest/read-documents.ts';
+import { readDocumentsAhead } from './read-ahead.ts';
+
+const dir = mkdtempSync(path.join(os.tmpdir(), 'read-ahead-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function all<T>(items: AsyncIterable<T>): Promise<T[]> {
+  const out: T[] = [];
+  for await (const item of items) out.push(item);
+  return out;
+}
+
+describe('readDocumentsAhead', () => {
+  it('yields exactly what the reader yields, in the same order, with several reads in flight', async () => {
+    mkdirSync(path.join(dir, 'sub'));
+    for (let i = 0; i < 40; i++) writeFileSync(path.join(dir, `doc-${String(i).padStart(2, '0')}.txt`), `Text number ${i}.`);
+    writeFileSync(path.join(dir, 'sub', 'inner.md'), 'Inner text.');
+    writeFileSync(path.join(dir, 'empty.txt'), '');
+    writeFileSync(path.join(dir, 'binary.txt'), Buffer.from([0, 1, 2]));
+    writeFileSync(path.join(dir, 'image.png'), Buffer.from([0, 1, 2]));
+    const paths = [dir, path.join(dir, 'missing.txt'), path.join(dir, 'image.png')];
+    expect(await all(readDocumentsAhead(paths, {}, 4))).toEqual(await all(readDocuments(paths)));
+  });
+});

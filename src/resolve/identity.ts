@@ -1,0 +1,406 @@
+/**
+ * Cross-document identity, as pure functions.
+ *
+ * Every extracted entity gets two sets of keys:
+ * - lookup keys: `aliasKey(type, name)` for its name and every alias (what the
+ *   API looks names up with);
+ * - identity keys: the subset (plus a few derived variants) that is strong
+ *   enough to say "this is the same entity" across documents.
+ * Entities of the whole corpus are the connected components of "shares an
+ * identity key", and a component's id is the smallest candidate id of its
+ * members (shortest, then alphabetical). Both are independent of the order in
+ * which documents arrive, so any order gives the same graph.
+ */
+import { createHash } from 'node:crypto';
+import type { EntityType, ExtractedEntity, ExtractionResult } from '../extract/types.ts';
+import { aliasKey, normalizeKey } from './normalize.ts';
+
+/** One extracted entity with the keys that place it in the graph. */
+export interface EntityKeys {
+  localId: string;
+  type: EntityType;
+  name: string;
+  /** Name and aliases as the text gives them (generic descriptions removed). */
+  names: string[];
+  lookupKeys: string[];
+  identityKeys: string[];
+  /** The id this entity would get if it were alone in the graph. */
+  candidateId: string;
+}
+
+const ID_PREFIX: Record<EntityType, string> = {
+  Organization: 'org',
+  Person: 'person',
+  Country: 'country',
+  Place: 'place',
+  Programme: 'programme',
+  Event: 'event',
+  Agreement: 'agreement',
+  Topic: 'topic',
+};
+
+/**
+ * Descriptions that are coreference, never names: "the Ministry", "the University".
+ * Example: "ICESCO and the Ministry agreed ..." must not make "Ministry" an alias.
+ */
+const GENERIC_ORG_WORDS: ReadonlySet<string> = new Set([
+  'ministry', 'university', 'organization', 'association', 'foundation', 'commission', 'society', 'library', 'institute',
+  'institution', 'agency', 'council', 'center', 'centre', 'school', 'college', 'academy', 'company', 'bank', 'fund', 'network',
+  'government', 'authority', 'department', 'office', 'secretariat', 'union', 'federation', 'committee', 'board', 'group',
+  'program', 'programme', 'consortium', 'alliance', 'partner', 'partners', 'party', 'parties', 'side', 'sides', 'entity', 'entities',
+  'delegation', 'team', 'firm', 'corporation', 'observatory', 'museum', 'forum', 'agreement', 'memorandum',
+]);
+const GENERIC_LEADS: ReadonlySet<string> = new Set(['the', 'this', 'that', 'both', 'our', 'its', 'their', 'two', 'german', 'national']);
+
+/** True for "the Ministry", "Ministry", "the German Association", "both parties": descriptions, not names. */
+export function isGenericDescription(name: string): boolean {
+  const words = normalizeKey(name).split(' ').filter(Boolean);
+  if (words.length === 0) return true;
+  const content = words.filter((w) => !GENERIC_LEADS.has(w));
+  return content.length === 0 || content.every((w) => GENERIC_ORG_WORDS.has(w));
+}
+
+/** "ICESCO", "LIKAT", "AArU", "UM6P": a short form written mostly in capitals. */
+export function isAcronym(name: string): boolean {
+  const compact = name.replace(/[\s.&-]/g, '');
+  if (compact.length < 2 || compact.length > 12 || /\s/.test(name.trim())) return false;
+  const upper = compact.replace(/[^\p{Lu}]/gu, '').length;
+  return upper >= 2 && upper / compact.length >= 0.5;
+}
+
+/** Stable, readable id from a key: "org-icesco"; long keys are shortened with a hash. */
+export function idFromKey(type: EntityType, key: string): string {
+  const slug = normalizeKey(key).replace(/ /g, '-');
+  const prefix = ID_PREFIX[type];
+  if (slug.length <= 60 && slug.length > 0) return `${prefix}-${slug}`;
+  const hash = createHash('sha256').update(key).digest('hex').slice(0, 10);
+  return `${prefix}-${slug.slice(0, 40).replace(/-+$/, '')}-${hash}`;
+}
+
+/** Total order on ids used to pick a component's id: shorter first, then alphabetical. */
+export function compareIds(a: string, b: string): number {
+  return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
+}
+
+export function bestId(ids: Iterable<string>): string | undefined {
+  let best: string | undefined;
+  for (const id of ids) if (best === undefined || compareIds(id, best) < 0) best = id;
+  return best;
+}
+
+// ---------------------------------------------------------------- people
+
+const PERSON_PARTICLES: ReadonlySet<string> = new Set(['bin', 'binti', 'bint', 'ibn', 'ben', 'abu']);
+
+/**
+ * Person name tokens for identity: "Al Malik", "Al-Malik" and "AlMalik" become
+ * "almalik"; initials and honorific particles drop.
+ */
+export function personTokens(name: string): string[] {
+  const raw = normalizeKey(name).split(' ').filter(Boolean);
+  const out: string[] = [];
+  for (let i = 0; i < raw.length; i++) {
+    const w = raw[i]!;
+    const next = raw[i + 1];
+    if ((w === 'al' || w === 'el') && next !== undefined) {
+      out.push(w + next);
+      i++;
+    } else if (w.length > 1) out.push(w);
+  }
+  return out;
+}
+
+/**
+ * Identity forms of a person name: the full name and "first last".
+ * "Salim M. AlMalik", "Salim Al-Malik" and "Salim bin Mohammed Al-Malik" share "salim almalik".
+ */
+export function personIdentityForms(name: string): string[] {
+  const tokens = personTokens(name).filter((t) => !PERSON_PARTICLES.has(t));
+  if (tokens.length < 2) return [];
+  const forms = new Set([tokens.join(' '), `${tokens[0]} ${tokens[tokens.length - 1]}`]);
+  return [...forms];
+}
+
+/** The surname as an identity token ("Al-Malik" -> "almalik"). */
+export function surnameOf(name: string): string | undefined {
+  const tokens = personTokens(name).filter((t) => !PERSON_PARTICLES.has(t));
+  return tokens[tokens.length - 1];
+}
+
+// ------------------------------------------------ agreements, programmes, events
+
+/** Words that say what kind of thing an agreement/programme/event is, not which one. */
+const GENERIC_THING_WORDS: ReadonlySet<string> = new Set([
+  'memorandum', 'understanding', 'mou', 'agreement', 'agreements', 'cooperation', 'co', 'operation', 'collaboration', 'partnership',
+  'protocol', 'program', 'programs', 'executive', 'joint', 'framework', 'letter', 'intent', 'accord', 'contract', 'treaty',
+  'declaration', 'scholarship', 'scholarships', 'fellowship', 'fellowships', 'research', 'exchange', 'project', 'initiative',
+  'center', 'meeting', 'session', 'working', 'virtual', 'visit', 'talks', 'conference', 'forum', 'workshop', 'seminar', 'summit',
+  'ceremony', 'signing', 'event', 'webinar', 'roundtable', 'symposium', 'international', 'annual', 'first', 'second', 'new',
+  'phd', 'ph', 'd', 'doctoral', 'between', 'and', 'the', 'of', 'a', 'an', 'on', 'for', 'in', 'to', 'with', 'two', 'parties',
+  'both', 'sides', 'training', 'mobility', 'student', 'students', 'staff', 'academic', 'scientific', 'cultural', 'educational',
+  'strategic', 'bilateral', 'tripartite', 'trilateral', 'group', 'partner', 'consortium', 'plan', 'action', 'draft', 'mutual',
+  'dialogue', 'session', 'large', 'upcoming', 'proposed', 'grant', 'funding', 'financing', 'network',
+]);
+
+/** "Memorandum of Understanding" and "cooperation agreement" say what, not which; "ICESCO-Leibniz-DAAD Scholarship" is specific. */
+export function isGenericThingName(name: string): boolean {
+  return normalizeKey(name)
+    .split(' ')
+    .filter(Boolean)
+    .every((w) => GENERIC_THING_WORDS.has(w) || /^\d+$/.test(w));
+}
+
+const GENERIC_THING_ALIASES: ReadonlyArray<readonly [RegExp, string]> = [
+  [/\b(memorandum of understanding|mou)\b/, 'mou'],
+  [/\bprotocol\b/, 'protocol'],
+  [/\b(letter of intent)\b/, 'letter of intent'],
+  [/\bagreement\b/, 'agreement'],
+];
+
+/** "memorandum of understanding" and "MoU" are one kind of thing. */
+function genericThingKey(name: string): string {
+  const key = normalizeKey(name);
+  for (const [re, canonical] of GENERIC_THING_ALIASES) if (re.test(key)) return canonical;
+  return key;
+}
+
+const MAX_COMBINATIONS = 64;
+
+/** Sorted combinations, one key per party: parties named differently in two documents still meet on one shared form. */
+function partyCombinations(parties: string[][]): string[] {
+  let combos: string[][] = [[]];
+  for (const keys of parties) {
+    const next: string[][] = [];
+    for (const combo of combos) for (const key of keys) if (next.length < MAX_COMBINATIONS) next.push([...combo, key]);
+    combos = next;
+  }
+  return [...new Set(combos.map((c) => [...new Set(c)].sort().join('+')))].sort();
+}
+
+// ---------------------------------------------------------------- per document
+
+function unique(values: Iterable<string>): string[] {
+  return [...new Set(values)];
+}
+
+function namesOf(entity: ExtractedEntity): string[] {
+  const all = [entity.name, ...entity.aliases].map((n) => n.trim()).filter((n) => n.length > 0);
+  const kept = all.filter((n) => !(entity.type === 'Organization' && isGenericDescription(n)) && normalizeKey(n).length > 0);
+  return unique(kept.length > 0 ? kept : all.slice(0, 1));
+}
+
+/** Computes lookup keys, identity keys and a candidate id for every entity of one extraction. */
+export function entityKeysOf(extraction: ExtractionResult): EntityKeys[] {
+  const byId = new Map(extraction.entities.map((e) => [e.id, e]));
+  const docId = extraction.document.id;
+
+  // Organisations first: other types are scoped by their keys.
+  const orgIdentity = new Map<string, string[]>();
+  const out = new Map<string, EntityKeys>();
+  for (const entity of extraction.entities) {
+    if (entity.type !== 'Organization') continue;
+    const names = namesOf(entity);
+    const strong = names.filter((n) => isAcronym(n) || normalizeKey(n).split(' ').length >= 2 || n === names[0]);
+    const identityKeys = unique(strong.filter((n) => !isGenericDescription(n)).map((n) => aliasKey('Organization', n))).sort();
+    const acronyms = names.filter(isAcronym).map((n) => normalizeKey(n)).sort(compareIds);
+    const candidateKey = acronyms[0] ?? normalizeKey(names[0] ?? entity.name);
+    orgIdentity.set(entity.id, identityKeys);
+    out.set(entity.id, {
+      localId: entity.id,
+      type: entity.type,
+      name: names[0] ?? entity.name,
+      names,
+      lookupKeys: unique(names.map((n) => aliasKey(entity.type, n))).sort(),
+      identityKeys,
+      candidateId: idFromKey('Organization', identityKeys.length > 0 ? candidateKey : `${candidateKey} ${docId} ${entity.id}`),
+    });
+  }
+
+  const relatedOrgs = (id: string, types: readonly string[], side: 'source' | 'target'): string[][] =>
+    extraction.relations
+      .filter((r) => types.includes(r.type) && (side === 'source' ? r.target === id : r.source === id))
+      .map((r) => (side === 'source' ? r.source : r.target))
+      .filter((other) => byId.get(other)?.type === 'Organization')
+      .map((other) => orgIdentity.get(other) ?? [])
+      .filter((keys) => keys.length > 0);
+
+  for (const entity of extraction.entities) {
+    if (entity.type === 'Organization') continue;
+    const names = namesOf(entity);
+    const lookupKeys = unique(names.map((n) => aliasKey(entity.type, n)));
+    let identityKeys: string[];
+    let candidateKey: string;
+    switch (entity.type) {
+      case 'Person': {
+        const forms = unique(names.flatMap(personIdentityForms));
+        const full = personIdentityForms(names[0] ?? entity.name);
+        identityKeys = forms.map((f) => `Person|${f}`);
+        // "Al-Malik" alone is the same person only within one organisation's people.
+        const surname = surnameOf(names[0] ?? entity.name);
+        if (surname !== undefined) {
+          for (const keys of relatedOrgs(entity.id, [], 'source').concat(
+            extraction.relations
+              .filter((r) => r.type === 'HOLDS_ROLE' && r.source === entity.id)
+              .map((r) => orgIdentity.get(r.target) ?? []),
+          )) {
+            for (const key of keys) identityKeys.push(`Person|${surname}@${key}`);
+          }
+        }
+        candidateKey = full[full.length - 1] ?? forms[0] ?? `${normalizeKey(entity.name)} ${docId} ${entity.id}`;
+        break;
+      }
+      case 'Agreement':
+      case 'Programme': {
+        const specific = names.filter((n) => !isGenericThingName(n));
+        if (specific.length > 0) {
+          identityKeys = specific.map((n) => aliasKey(entity.type, n));
+        } else {
+          const parties = relatedOrgs(entity.id, ['PARTY_TO'], 'source');
+          const what = genericThingKey(names[0] ?? entity.name);
+          identityKeys =
+            parties.length > 0
+              ? partyCombinations(parties).map((combo) => `${entity.type}|${what}|${combo}`)
+              : [`${entity.type}|${what}|doc:${docId}:${entity.id}`];
+        }
+        candidateKey = identityKeys[0]!;
+        break;
+      }
+      case 'Event': {
+        const specific = names.filter((n) => !isGenericThingName(n));
+        const date = typeof entity.properties?.date === 'string' ? entity.properties.date : null;
+        if (specific.length > 0) {
+          identityKeys = specific.map((n) => aliasKey('Event', n));
+        } else {
+          const parties = relatedOrgs(entity.id, ['PARTICIPATED_IN'], 'source');
+          identityKeys =
+            date !== null && parties.length > 0
+              ? partyCombinations(parties).map((combo) => `Event|${date}|${combo}`)
+              : [`Event|${normalizeKey(entity.name)}|doc:${docId}:${entity.id}`];
+        }
+        candidateKey = identityKeys[0]!;
+        break;
+      }
+      case 'Country':
+      case 'Place':
+      case 'Topic':
+        identityKeys = lookupKeys;
+        candidateKey = normalizeKey(names[0] ?? entity.name);
+        break;
+    }
+    out.set(entity.id, {
+      localId: entity.id,
+      type: entity.type,
+      name: names[0] ?? entity.name,
+      names,
+      lookupKeys: lookupKeys.sort(),
+      // Document-local keys only seed the candidate id: nothing elsewhere can share them.
+      identityKeys: unique(identityKeys.filter((k) => !isDocumentLocalKey(k))).sort(),
+      candidateId: idFromKey(entity.type, candidateKey),
+    });
+  }
+  return extraction.entities.map((e) => out.get(e.id)!).filter((k): k is EntityKeys => k !== undefined);
+}
+
+// ---------------------------------------------------------------- assignment
+
+/** Keys made for one document's entity alone (no shareable name): nothing elsewhere can hold them. */
+export function isDocumentLocalKey(key: string): boolean {
+  return key.includes('|doc:');
+}
+
+/** An entity already in the graph that holds an identity key. */
+export interface ExistingIdentity {
+  key: string;
+  id: string;
+  type: EntityType;
+}
+
+/** Entities of one document (index into the batch) to place. */
+export interface BatchEntity {
+  doc: number;
+  keys: EntityKeys;
+}
+
+export interface Assignment {
+  /** graphIds[doc][localId] */
+  graphIds: Array<Record<string, string>>;
+  /** Existing entities to fold into another (a document linked them). Sorted. */
+  merges: Array<{ type: EntityType; from: string; to: string }>;
+}
+
+/**
+ * Places the entities of a batch of documents: union-find over "shares an
+ * identity key" between the batch's entities and those already in the graph;
+ * each component takes its smallest id; existing entities of a component that
+ * lose are merged into the winner.
+ */
+export function assignIds(batch: BatchEntity[], existing: ExistingIdentity[], docCount: number): Assignment {
+  const parent = new Map<string, string>();
+  const find = (x: string): string => {
+    let root = x;
+    while (parent.get(root) !== root) root = parent.get(root)!;
+    let cur = x;
+    while (cur !== root) {
+      const next = parent.get(cur)!;
+      parent.set(cur, root);
+      cur = next;
+    }
+    return root;
+  };
+  const add = (x: string) => {
+    if (!parent.has(x)) parent.set(x, x);
+  };
+  const union = (a: string, b: string) => {
+    const ra = find(a);
+    const rb = find(b);
+    if (ra !== rb) parent.set(ra, rb);
+  };
+
+  // Nodes: "n:<doc>:<localId>" for batch entities, "g:<type>:<id>" for graph entities, "k:<key>" for keys.
+  const existingType = new Map<string, EntityType>();
+  for (const e of existing) {
+    const g = `g:${e.type}:${e.id}`;
+    existingType.set(g, e.type);
+    add(g);
+    add(`k:${e.type}:${e.key}`);
+    union(g, `k:${e.type}:${e.key}`);
+  }
+  for (const { doc, keys } of batch) {
+    const n = `n:${doc}:${keys.localId}`;
+    add(n);
+    for (const key of keys.identityKeys) {
+      add(`k:${keys.type}:${key}`);
+      union(n, `k:${keys.type}:${key}`);
+    }
+  }
+  const members = new Map<string, { candidates: string[]; graph: Array<{ type: EntityType; id: string }> }>();
+  const groupOf = (x: string) => {
+    const root = find(x);
+    let group = members.get(root);
+    if (group === undefined) {
+      group = { candidates: [], graph: [] };
+      members.set(root, group);
+    }
+    return group;
+  };
+  for (const { doc, keys } of batch) groupOf(`n:${doc}:${keys.localId}`).candidates.push(keys.candidateId);
+  for (const [g, type] of existingType) {
+    const id = g.slice(`g:${type}:`.length);
+    const group = groupOf(g);
+    group.candidates.push(id);
+    group.graph.push({ type, id });
+  }
+  const graphIds: Array<Record<string, string>> = Array.from({ length: docCount }, () => ({}));
+  for (const { doc, keys } of batch) {
+    const group = groupOf(`n:${doc}:${keys.localId}`);
+    graphIds[doc]![keys.localId] = bestId(group.candidates)!;
+  }
+  const merges: Assignment['merges'] = [];
+  for (const group of members.values()) {
+    if (group.graph.length === 0) continue;
+    const winner = bestId(group.candidates)!;
+    for (const g of group.graph) if (g.id !== winner) merges.push({ type: g.type, from: g.id, to: winner });
+  }
+  merges.sort((a, b) => compareIds(a.from, b.from));
+  return { graphIds, merges };
+}

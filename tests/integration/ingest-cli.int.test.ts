@@ -1,0 +1,67 @@
+/**
+ * `npm run ingest`: summary, exit codes, delete. Runs the real CLI against the
+ * tier's Neo4j. This file owns the database while it runs.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
+import type { Graph } from '../../src/graph/executor.ts';
+import { connectTestGraph } from '../support/graph.ts';
+import { countAll, wipe } from '../support/ingest-snapshot.ts';
+
+function cli(args: string[]) {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/ingest.ts', ...args], {
+    env: { ...process.env, NEO4J_URI: inject('neo4jUri'), LOG_LEVEL: 'warn' },
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('npm run ingest', () => {
+  let graph: Graph;
+  let dir: string;
+  beforeAll(async () => {
+    graph = await connectTestGraph();
+    await wipe(graph);
+    dir = mkdtempSync(path.join(os.tmpdir(), 'ingest-cli-'));
+    writeFileSync(path.join(dir, 'icesco-leibniz.txt'), readFileSync('ingest/icesco-leibniz-2021-01-22.txt'));
+    writeFileSync(path.join(dir, 'empty.txt'), '');
+  });
+  afterAll(async () => {
+    rmSync(dir, { recursive: true, force: true });
+    await wipe(graph);
+    await graph.close();
+  });
+
+  it('ingests a folder, prints a summary with the failure, and exits 1 because one document failed', () => {
+    const run = cli([dir]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/documents: 2 {2}new: 1 {2}unchanged: 0 {2}updated: 0 {2}failed: 1/);
+    expect(run.stdout).toMatch(/nodes created: [1-9]\d* {2}relationships created: [1-9]\d*/);
+    expect(run.stdout).toMatch(/failed .*empty\.txt: EMPTY_DOCUMENT/);
+    // Not a TTY: plain progress lines on stderr.
+    expect(run.stderr).toMatch(/\[ingest\] 2\/2 new 1 unchanged 0 updated 0 failed 1/);
+  });
+
+  it('exits 0 with nothing created when the files are unchanged', () => {
+    const run = cli([path.join(dir, 'icesco-leibniz.txt')]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/new: 0 {2}unchanged: 1/);
+    expect(run.stdout).toMatch(/nodes created: 0 {2}relationships created: 0/);
+  });
+
+  it('deletes a document by id and exits 2 on usage errors, with one line and no stack', async () => {
+    const run = cli(['--delete', 'icesco-leibniz']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/deleted icesco-leibniz: \d+ nodes and \d+ relationships removed/);
+    expect(await countAll(graph)).toEqual({ nodes: 0, relationships: 0 });
+
+    const usage = cli(['--bogus']);
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).toMatch(/error: unknown option --bogus/);
+    expect(cli([]).code).toBe(2);
+  });
+});
