@@ -87,6 +87,10 @@ export function createApollo(config: Readonly<Config>): ApolloServer<ApiContext>
     validationRules: protection.validationRules,
     parseOptions: { maxTokens: MAX_TOKENS },
     allowBatchedHttpRequests: false,
+    // The process owner (src/main.ts) handles SIGINT/SIGTERM and stops the
+    // server, the graph and the local Neo4j in order; Apollo's own handlers
+    // would race it and re-raise the signal.
+    stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: development,
     formatError: createFormatError({ development, log: createLogger('api') }),
   });
