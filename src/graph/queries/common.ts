@@ -4,19 +4,11 @@
  * one node through its (:Alias) keys. Every fragment is static text; values
  * travel as parameters.
  */
+import { ENTITY_TYPES } from '../../extract/types.ts';
 import type { EntityType } from '../../extract/types.ts';
 
-/** Entity labels, in the order used to pick a node's type. */
-export const ENTITY_LABELS: readonly EntityType[] = [
-  'Organization',
-  'Person',
-  'Country',
-  'Place',
-  'Programme',
-  'Event',
-  'Agreement',
-  'Topic',
-];
+/** Entity labels, in the order used to pick a node's type (the extraction format's order). */
+export const ENTITY_LABELS = ENTITY_TYPES;
 
 const LABEL_LIST = `[${ENTITY_LABELS.map((l) => `'${l}'`).join(', ')}]`;
 
