@@ -10,6 +10,7 @@ import type { Entity } from './registry.ts';
 import { evidenceOf } from './result.ts';
 import type { DraftRelation } from './result.ts';
 import type { AgreementStatus } from './types.ts';
+import { nounPhrase } from './nlp.ts';
 
 interface StatusRule {
   status: AgreementStatus;
@@ -112,7 +113,9 @@ function topicsIn(a: Analysis, text: string, offset: number): Entity[] {
       const stop = AREA_STOP.exec(list);
       if (stop) list = list.slice(0, stop.index);
       for (const raw of list.split(/,\s*(?:and\s+)?|\s+and\s+/)) {
-        const item = raw.trim().replace(/^(the|and)\s+/i, '').replace(/\s+(among other areas.*|of common interest.*|of interest.*)$/i, '');
+        const np = nounPhrase(raw.trim().replace(/^(the|and)\s+/i, '').replace(/\s+(among other areas.*|of common interest.*|of interest.*)$/i, ''));
+        if (!np) continue;
+        const item = np;
         const words = item.split(/\s+/).filter(Boolean);
         if (!words.length || words.length > 4 || /[A-Z]/.test(item[0] ?? '') && words.length > 1 || /\d/.test(item)) continue;
         if (/^(other|several|mutual|common|various|both|all|ways|the)$/i.test(words[0]!)) continue;

@@ -266,10 +266,13 @@ export function analyze(text: string, sentences: Sentence[], publishedAt: string
       }
       // An acronym never defined: an organisation of its own, or the short form of a name ("AU").
       // A dateline city in capitals: "ASTANA. The Ministry ...", "AMMAN — Jordan's universities".
-      if (k === 0 && /^\p{Lu}{3,}$/u.test(t.text) && /^[.,—–-]$/.test(tokens[1]?.text ?? '') && isParagraphStart(sentences, s)) {
-        const name = t.text[0] + t.text.slice(1).toLowerCase();
+      // Two words: "SÃO PAULO –", "NEW DELHI,".
+      const cityEnd = k === 0 && /^\p{Lu}{2,}$/u.test(t.text) && /^\p{Lu}{2,}$/u.test(tokens[1]?.text ?? '') && /^[.,—–-]$/.test(tokens[2]?.text ?? '') ? 2 : 1;
+      if (k === 0 && (/^\p{Lu}{3,}$/u.test(t.text) || cityEnd === 2) && /^[.,—–-]$/.test(tokens[cityEnd]?.text ?? '') && isParagraphStart(sentences, s)) {
+        const name = tokens.slice(0, cityEnd).map((x) => x.text[0] + x.text.slice(1).toLowerCase()).join(' ');
         const place = registry.entities.find((x) => x.type === 'Place' && x.name === name) ?? registry.create('Place', name, t.start);
-        push(place, 0, 1, 'name');
+        push(place, 0, cityEnd, 'name');
+        k = cityEnd - 1;
         continue;
       }
       if (isAcronym(t.text) && !NON_ORG_ACRONYMS.has(t.text) && !s.isHeadline && !/^\d/.test(t.text) && !t.text.includes('.') && t.text.length >= 2) {

@@ -9,6 +9,7 @@
  */
 import type { Analysis } from './analyze.ts';
 import { countryAt } from './countries.ts';
+import { isPlaceName } from './nlp.ts';
 import type { Entity, Mention } from './registry.ts';
 import { evidenceOf } from './result.ts';
 import type { DraftRelation } from './result.ts';
@@ -57,6 +58,13 @@ export function findBasedIn(a: Analysis): DraftRelation[] {
       if (first?.entity.type === 'Country') {
         add('BASED_IN', m.entity, first.entity, si, `${prep}-country`);
         continue;
+      }
+      // "the National Library of Cambodia, based in Phnom Penh", "KNUST in Kumasi": a place compromise knows.
+      if (prep === 'in') {
+        let e = k + 1;
+        while (e < k + 4 && /^\p{Lu}\p{Ll}/u.test(tokens[e]?.text ?? '') && !ms.some((x) => x.ti === e)) e++;
+        const name = tokens.slice(k + 1, e).map((t) => t.text).join(' ');
+        if (e > k + 1 && tokens[e]?.text !== ',' && isPlaceName(name)) add('BASED_IN', m.entity, place(name, tokens[k + 1]!.start), si, 'in-place');
       }
       // "in Karachi, Pakistan": a capitalised place, a comma, a country.
       const cityTok = tokens[k + 1];

@@ -8,7 +8,7 @@
 export const HONORIFICS: ReadonlySet<string> = new Set([
   'Dr.', 'Dr', 'Mr.', 'Mr', 'Mrs.', 'Mrs', 'Ms.', 'Ms', 'Miss', 'Prof.', 'Prof', 'Professor', 'H.E.', 'H.E',
   'Eng.', 'Eng', 'Dr.-Ing.', 'Sir', 'Dame', 'Sheikh', 'Shaikh', 'Sheikha', 'Shaikha', 'Dr', 'Pr', 'Amb.', 'Ambassador', 'Hon.', 'Rev.', 'Mme', 'Mme.',
-  'Pr.', 'Engr.', 'Dipl.-Ing.',
+  'Pr.', 'Engr.', 'Dipl.-Ing.', 'Capt.', 'Capt', 'Captain', 'Hon', 'Ir.', 'Sen.', 'Rep.',
 ]);
 
 /** Post-nominal letters written after a name ("Pieter van der Merwe, PhD"). */
@@ -40,7 +40,8 @@ export const ORG_HEADS: ReadonlyMap<string, string> = new Map([
   ['Bibliothèque', 'Library'], ['Network', 'Network'], ['Alliance', 'Alliance'], ['Academy', 'Academy'], ['Académie', 'Academy'],
   ['Company', 'Company'], ['Corporation', 'Company'], ['Union', 'Union'], ['Trust', 'Trust'], ['Bureau', 'Bureau'],
   ['Secretariat', 'Secretariat'], ['Museum', 'Museum'], ['Hospital', 'Hospital'], ['Consortium', 'Consortium'],
-  ['Laboratory', 'Laboratory'],
+  ['Laboratory', 'Laboratory'], ['Faculty', 'Faculty'], ['Institutet', 'Institute'], ['Instytut', 'Institute'], ['Universiteit', 'University'],
+  ['Universitet', 'University'], ['Hochschule', 'University'], ['Register', 'Register'], ['Registry', 'Register'],
 ]);
 
 /** Heads that make a name a programme rather than an organisation. */
@@ -57,7 +58,7 @@ export const EVENT_HEADS: ReadonlySet<string> = new Set([
 
 /** Company suffixes: the name before them is an organisation ("Northwind Analytics Ltd"). */
 export const COMPANY_SUFFIXES: ReadonlySet<string> = new Set([
-  'GmbH', 'Ltd', 'Ltd.', 'Limited', 'Inc', 'Inc.', 'LLC', 'PLC', 'plc', 'AG', 'S.A.', 'SA', 'SE', 'B.V.', 'NV', 'Co.', 'Corp.', 'SpA', 'AB', 'Oy',
+  'GmbH', 'Ltd', 'Ltd.', 'Limited', 'Inc', 'Inc.', 'LLC', 'PLC', 'plc', 'AG', 'S.A.', 'SA', 'SE', 'B.V.', 'NV', 'Co.', 'Corp.', 'SpA', 'AB', 'Oy', 'AS', 'ASA', 'A/S', 'ApS', 'SAS', 'S.A.S.', 'Pty', 'Pvt', 'KG', 'Srl', 'S.r.l.', 'Sdn Bhd', 'Bhd', 'Oyj', 'BV',
 ]);
 
 /**
@@ -77,7 +78,9 @@ export const TITLES: readonly string[] = [
   'Chairman', 'Chairwoman', 'Chairperson', 'Chair', 'Co-Chair', 'Vice-Chair', 'Vice Chair', 'Treasurer', 'Secretary',
   'Deputy Minister', 'Minister', 'Cabinet Secretary', 'Permanent Representative', 'Ambassador', 'Governor', 'Mayor', 'Commissioner',
   'Executive Chairman', 'General Manager', 'Managing Partner', 'Chief Scientific Officer', 'Chief Information Officer', 'Chief Digital Officer',
-  'Head of Delegation',
+  'Head of Delegation', 'Vice Minister', 'Vice-Minister', 'State Secretary', 'Chief of Mission', 'Resident Representative',
+  'Rector Magnificus', 'University Librarian', 'Chief Librarian', 'Librarian', 'Press Officer', 'Communications Officer', 'Alderman',
+  'Pro-Rector', 'Prorector', 'Registrar', 'Bursar',
   'Representative', 'Resident Coordinator', 'Coordinator', 'Programme Specialist', 'Program Specialist', 'Specialist',
   'Senior Policy Officer', 'Policy Officer', 'Officer', 'Advisor', 'Adviser', 'Counsellor', 'Manager', 'Founder', 'Co-Founder',
   'Assistant Professor', 'Associate Professor', 'Professor', 'Lecturer', 'Researcher', 'Spokesperson', 'Spokesman',

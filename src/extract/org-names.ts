@@ -129,6 +129,8 @@ function extendRight(tokens: Token[], h: number): number {
       if (hasThe) k++;
       // "in"/"on" take a place or a topic: only a longer name continues ("Forum on Quality Assurance",
       // "Assurance in Higher Education"), not "Institute of Arab Manuscripts in Cairo".
+      // "the Rizal Library of Ateneo de Manila University in the Philippines": a country is a location, not part of the name.
+      if (w === 'in' && countryAt(tokens, k)) break;
       if ((w === 'in' || w === 'on') && !hasThe) {
         const e = runEnd(tokens, k);
         if (e - k < 2 && lower(tokens[e]) !== 'and') break;
@@ -245,6 +247,9 @@ function extendLeft(tokens: Token[], h: number): number {
   return i;
 }
 
+/** Heads of internal units: a name only with an owner or an acronym. */
+const UNIT_HEADS: ReadonlySet<string> = new Set(['Faculty']);
+
 /** All head-noun names in a sentence, longest first, non-overlapping. */
 export function findNameSpans(tokens: Token[]): NameSpan[] {
   const spans: NameSpan[] = [];
@@ -289,6 +294,12 @@ export function findNameSpans(tokens: Token[]): NameSpan[] {
       if (kind === 'Programme' && ['Programme', 'Program'].includes(mainHead.head)) kind = 'Organization';
     }
     while (i < h && NON_NAME_CAPITALS.has(tokens[i]!.text)) i++;
+    // "Dean of the Faculty of Engineering": a unit named only by its subject is part of a title, not an organisation;
+    // "the USP Faculty of Medicine", "Faculty of Medicine of the University of X (FMUSP)" are names.
+    if (UNIT_HEADS.has(mainHead.head) && i === h && !acronym && !tokens.slice(h + 1, j).some((x) => headOf(x.text)?.kind === 'Organization')) {
+      h = j - 1;
+      continue;
+    }
     spans.push({ i, j, kind, head: mainHead.head, acronym, after });
     h = j - 1;
   }

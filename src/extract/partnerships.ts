@@ -206,6 +206,16 @@ function partyAfter(ctx: Ctx, k: number): Entity[] {
   return poss ? [poss.entity] : [];
 }
 
+/** Participles of joint organisation: "co-organised by X and Y", "jointly hosted by X and Y". */
+export const CO_ORGANISED = /\b(co-organi[sz]ed|co-hosted|co-sponsored|co-convened|jointly (organi[sz]ed|hosted|convened))\b/i;
+
+/** "a grant to the University of Ghana and KNUST": every organisation coordinated with the first object. */
+function coordinatedAfter(ctx: Ctx, k: number, objs: Entity[]): Entity[] {
+  if (objs.length !== 1) return objs;
+  const g = groupsOf(ctx).find((x) => x[0]!.entity === objs[0] && x[0]!.ti <= k + 2 && x[0]!.ti >= k);
+  return g ? [...new Set(g.map((m) => m.entity))] : objs;
+}
+
 function pairsAmong(list: Entity[]): Array<[Entity, Entity]> {
   const uniq = [...new Set(list)];
   const out: Array<[Entity, Entity]> = [];
@@ -238,6 +248,9 @@ function sentencePairs(ctx: Ctx, a: Analysis): Array<[Entity, Entity, Partnershi
   // Coordinated subjects.
   for (const g of groupsOf(ctx)) {
     if (cue && !attendance && isSubject(ctx, g)) for (const [a, b] of pairsAmong(g.map((m) => m.entity))) out.push([a, b]);
+    // "The Forum was co-organised by X and Y": the organisers of a joint event.
+    const by = g[0]!.ti - (lower(tokens[g[0]!.ti - 1]) === 'the' ? 2 : 1);
+    if (lower(tokens[by]) === 'by' && CO_ORGANISED.test(tokenSpan(ctx, by - 3, by))) for (const [a, b] of pairsAmong(g.map((m) => m.entity))) out.push([a, b, 'joint-event']);
     // "between X and Y"
     if (lower(tokens[g[0]!.ti - 1]) === 'between' || lower(tokens[g[0]!.ti - 2]) === 'between') {
       // "between X and Y, as well as Z": X with each of the others.
@@ -263,11 +276,11 @@ function sentencePairs(ctx: Ctx, a: Analysis): Array<[Entity, Entity, Partnershi
       }
     }
     // "X ... with Y", "X proposed a protocol to Y", "X sponsored a chair at Y"
-    const withLike = w === 'with' || (w === 'to' && /\b(propos\w*|offer\w*|submitt\w*|belong\w*)\b/i.test(tokenSpan(ctx, k - 8, k)))
+    const withLike = w === 'with' || (w === 'to' && /\b(propos\w*|offer\w*|submitt\w*|belong\w*|award\w*|grant\w*)\b/i.test(tokenSpan(ctx, k - 8, k)))
       || (w === 'at' && /\b(sponsor\w*|fund\w*|endow\w*)\b/i.test(tokenSpan(ctx, k - 8, k)));
     if (withLike && COOPERATION_CUE.test(tokenSpan(ctx, k - 12, k + 1)) || (w === 'with' && /\b(together|cooperation|partnership|talks)\b/i.test(tokenSpan(ctx, k - 2, k)))
       || (w === 'to' && /\bbelong/i.test(tokenSpan(ctx, k - 3, k)))) {
-      let objs = partyAfter(ctx, k + 1);
+      let objs = coordinatedAfter(ctx, k + 1, partyAfter(ctx, k + 1));
       if (!objs.length && w === 'with') objs = unnamedCompany(ctx, a, k + 1);
       if (objs.length && !(w === 'with' && lower(tokens[k - 1]) === 'along')) {
         const subj = subjectBefore(ctx, k);
@@ -408,6 +421,32 @@ function jointNames(ctx: Ctx, a: Analysis): Entity[][] {
   return out;
 }
 
+/** Verbs that open a new, live relation after a termination in the same sentence ("terminated X ... and signed Y"). */
+const FRESH_RELATION = /^(signed|sign|signs|agreed|launched|concluded|joined|joins|welcomed|admitted|established|inked|renewed)$/i;
+
+/**
+ * Does a cue (termination, refusal, invitation) in the sentence govern the pair? Yes when a cue word comes
+ * before the pair's later mention (or its earlier one) with no fresh relation verb in between:
+ * "has terminated its agreement with X, and on Friday signed an MoU with Y" ends (A, X) only;
+ * "OAU would explore an agreement with APHRC, and invited others to join" keeps (OAU, APHRC).
+ * Pairs without mentions in the sentence (group nouns) take the cue sentence-wide.
+ */
+export function cueScopes(ctx: Pick<Ctx, 'tokens' | 'ms' | 's'>, cue: RegExp, x: Entity, y: Entity): boolean {
+  if (!cue.test(ctx.s.text)) return false;
+  const px = ctx.ms.filter((m) => m.entity === x).map((m) => m.ti);
+  const py = ctx.ms.filter((m) => m.entity === y).map((m) => m.ti);
+  if (!px.length || !py.length) return true;
+  const [earlier, later] = [Math.min(...px), Math.min(...py)].sort((p, q) => p - q) as [number, number];
+  for (let c = 0; c < later; c++) {
+    const m = cue.exec(ctx.tokens.slice(c, c + 4).map((t) => t.text).join(' '));
+    if (!m || m.index !== 0) continue;
+    // The cue reaches the later party, or governs the earlier one ("Ends Partnership with X, Signs ... with Y").
+    const fresh = (to: number) => ctx.tokens.slice(c + 1, to).some((t) => FRESH_RELATION.test(t.text));
+    if (!fresh(later) || (c < earlier && !fresh(earlier))) return true;
+  }
+  return false;
+}
+
 export function findPartnerships(a: Analysis, roles: RoleFindings): DraftRelation[] {
   const pairs: Pair[] = [];
   let principals: Entity[] = [];
@@ -426,13 +465,13 @@ export function findPartnerships(a: Analysis, roles: RoleFindings): DraftRelatio
   }
   for (const s of a.sentences) {
     const ctx = ctxOf(s);
-    if (INVITATION.test(s.text)) continue;
     const kind = kindOf(s.text);
-    const status: PartnershipStatus | undefined = ENDED.test(s.text) ? 'ended' : DECLINED.test(s.text) ? 'declined' : undefined;
     const found: Array<[Entity, Entity, PartnershipKind?]> = [...sentencePairs(ctx, a), ...membershipList(ctx, a)];
     for (const group of jointNames(ctx, a)) for (const [x, y] of pairsAmong(group)) found.push([x, y, 'programme']);
     for (const [x, y, k] of found) {
       if (x === y || x.type !== 'Organization' || y.type !== 'Organization') continue;
+      if (cueScopes(ctx, INVITATION, x, y)) continue;
+      const status: PartnershipStatus | undefined = cueScopes(ctx, ENDED, x, y) ? 'ended' : cueScopes(ctx, DECLINED, x, y) ? 'declined' : undefined;
       pairs.push({ a: x, b: y, kind: k ?? kind, sentence: s.index, ...(status ? { status } : {}) });
     }
   }

@@ -7,6 +7,7 @@
 import { HONORIFICS, NAME_PARTICLES, NON_NAME_CAPITALS, POST_NOMINALS } from './gazetteers.ts';
 import { headOf, isNameWord } from './org-names.ts';
 import { isAcronym } from './text.ts';
+import { isPlaceName } from './nlp.ts';
 import type { Token } from './text.ts';
 import { textOf, titleAt } from './titles.ts';
 
@@ -85,7 +86,9 @@ export function findPersonSpans(tokens: Token[], knownCountryOrOrg: (i: number, 
       const e = nameRun(tokens, s, 4);
       const next = tokens[e];
       const boundary = !next || next.kind === 'punct' || /^\p{Ll}/u.test(next.text);
-      if (e > s && boundary && !NON_NAME_CAPITALS.has(tokens[s]!.text) && !TITLE_COMPLEMENTS.has(tokens[s]!.text) && !knownCountryOrOrg(s, e) && lower(tokens[s]) !== 'of') {
+      // "Resident Representative Nairobi", "Chair Hanoi": compromise knows a place, not a person.
+      if (e > s && boundary && !NON_NAME_CAPITALS.has(tokens[s]!.text) && !TITLE_COMPLEMENTS.has(tokens[s]!.text) && !knownCountryOrOrg(s, e) && lower(tokens[s]) !== 'of'
+        && !isPlaceName(textOf(tokens, s, e))) {
         out.push({ i: s, j: e, ni: s, nj: e, name: textOf(tokens, s, e), reason: 'title-before' });
         k = e - 1;
         continue;
@@ -99,7 +102,7 @@ export function findPersonSpans(tokens: Token[], knownCountryOrOrg: (i: number, 
     const okBefore = !prev || prev.kind === 'punct' || ['said', 'by', 'and', 'says', 'added', 'noted'].includes(lower(prev));
     if (!okBefore || NON_NAME_CAPITALS.has(tokens[k]!.text) || NAME_PARTICLES.has(tokens[k]!.text)) continue;
     const e = nameRun(tokens, k, 5);
-    if (e - k < 2 || knownCountryOrOrg(k, e) || taken(k, e)) continue;
+    if (e - k < 2 || knownCountryOrOrg(k, e) || taken(k, e) || isPlaceName(textOf(tokens, k, e))) continue;
     let m = e;
     if (tokens[m]?.text !== ',') continue;
     m++;

@@ -87,6 +87,8 @@ function parseRole(ctx: Ctx, k: number): ParsedRole | null {
   if (lead) {
     org = lead.entity;
     p = lead.tj;
+    // "the World Health Organization (WHO) Representative in Malawi": the acronym's definition.
+    if (tokens[p]?.text === '(' && tokens[p + 2]?.text === ')') p += 3;
     if (/^['’]s?$/.test(tokens[p]?.text ?? '')) p++;
   }
   let title = titleAt(tokens, p);
@@ -168,7 +170,7 @@ function parseRole(ctx: Ctx, k: number): ParsedRole | null {
     }
   }
   // "Chief Executive Officer of Levant Telecom": an organisation-taking title names the organisation after "of".
-  if (!org && lower(tokens[end]) === 'of' && !REMIT_TITLES.has(title.key) && ctx.newOrg) {
+  if (!org && (lower(tokens[end]) === 'of' && !REMIT_TITLES.has(title.key) || lower(tokens[end]) === 'at') && ctx.newOrg) {
     let q = end + 1;
     while (q < end + 6 && isNameWord(tokens[q]) && !titleAt(tokens, q, { capitalisedOnly: true }) && !ctx.mentions.some((m) => m.ti === q && m.entity.type !== 'Organization')) q++;
     if (q > end + 1 && (!tokens[q] || /^[,.;)]$/.test(tokens[q]!.text))) {
@@ -197,9 +199,12 @@ function parseRole(ctx: Ctx, k: number): ParsedRole | null {
   return { title: titleText, ...(org ? { org } : {}), ...(country ? { country } : {}), end };
 }
 
+/** Titles of a ministry's head with the remit: "Minister of Health", "Cabinet Secretary for Education", "Vice Minister for Trade". */
+export const MINISTER_TITLE = /^(?:(?:Deputy|Vice|Assistant)[\s-]+)?(?:Minister|Cabinet Secretary|Secretary of State)\s+(?:of|for)\s+(.+)$/i;
+
 /** "Minister of Science and Higher Education (of Kazakhstan)" -> the ministry with that remit. */
 function ministryFor(title: string, ministries: Entity[], country?: string): Entity | undefined {
-  const m = /^(?:Deputy\s+)?Minister\s+of\s+(.+)$/i.exec(title);
+  const m = MINISTER_TITLE.exec(title);
   if (!m) return undefined;
   const remit = orgKeyTokens(m[1]!);
   if (!remit.length) return undefined;
@@ -224,7 +229,7 @@ export function findRoles(a: Analysis): RoleFindings {
   const add = (person: Entity, org: Entity | undefined, title: string, s: number, country?: string) => {
     let target = org;
     let t = title.replace(/\s+/g, ' ').trim();
-    if (!target && /^(deputy\s+)?minister\b/i.test(t)) {
+    if (!target && MINISTER_TITLE.test(t)) {
       // The minister's remit names the ministry; drop the country from the title.
       t = t.replace(/\s+of\s+(the\s+)?(Republic|Kingdom|State|Sultanate)\b.*$/i, '');
       target = ministryFor(t, ministries, country);
@@ -291,13 +296,15 @@ export function findRoles(a: Analysis): RoleFindings {
         }
       } else {
         // Longest title first: "Country Director" rather than "Director".
-        for (let st = Math.max(0, b - 6); st < b; st++) {
-          const t = titleAt(tokens, st);
-          if (!t || t.end !== b) continue;
+        for (let st = Math.max(0, b - 10); st < b; st++) {
+          const t = titleWithRemitEndingAt(tokens, st, b);
+          if (!t) continue;
           let o = st;
           if (/^['’]s?$/.test(tokens[o - 1]?.text ?? '')) o--;
           const org = orgEndingAt(ctx, o);
-          add(person, org?.entity, t.text, si);
+          // "Malawi's Minister of Health, Hon. Dr. X": the country picks the ministry.
+          const country = o < st ? ctx.mentions.find((m) => m.tj === o && m.entity.type === 'Country') : undefined;
+          add(person, org?.entity, t, si, country?.entity.name);
           break;
         }
       }
@@ -359,4 +366,21 @@ function clause(ctx: Ctx, q: number, person: Entity, si: number, add: (p: Entity
     if (lower(tokens[q]) !== 'and') return;
     q++;
   }
+}
+
+/**
+ * A title that ends at token b, with its remit: "Pro-Vice-Chancellor for Research", "Minister of Health",
+ * "Cabinet Secretary for Health" (before a comma and the person's name).
+ */
+export function titleWithRemitEndingAt(tokens: Token[], st: number, b: number): string | null {
+  const t = titleAt(tokens, st);
+  if (!t) return null;
+  if (t.end === b) return t.text;
+  if (!/^(of|for)$/.test(lower(tokens[t.end])) || b - t.end < 2 || b - t.end > 7) return null;
+  for (let q = t.end + 1; q < b; q++) {
+    const w = tokens[q]!.text;
+    if (/^\p{Lu}/u.test(w) || (/^(and|&|the)$/.test(w) && q > t.end + 1 && q < b - 1)) continue;
+    return null;
+  }
+  return textOf(tokens, st, b);
 }
