@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   addToProfilesQuery,
-  edgesByKeyQuery,
+  edgesByKeysQuery,
   deleteEdgesQuery,
   documentHashesQuery,
   identityLookupQuery,
@@ -9,6 +9,8 @@ import {
   mergeEntitiesQuery,
   mergeMentionsQuery,
   retractDocumentQuery,
+  entitySummariesByTypeQuery,
+  updateEdgesQuery,
   updateProfilesQuery,
 } from './ingest-queries.ts';
 
@@ -143,16 +145,22 @@ describe('ingestion query builders', () => {
       MERGE (a)-[r:ALIAS_OF]->(e)
       SET r.identity = coalesce(r.identity, false) OR k.identity"
     `);
-    expect(edgesByKeyQuery('PARTNERS_WITH', ['PARTNERS_WITH|org-a|org-b'])).toMatchInlineSnapshot(`
+    const query = edgesByKeysQuery([['PARTNERS_WITH', ['PARTNERS_WITH|org-a|org-b']]]);
+    // One part per relationship type whatever the batch holds: one text, one cached plan.
+    expect(query.cypher.split('\nUNION ALL\n')).toHaveLength(8);
+    expect(query.cypher.split('\nUNION ALL\n')[0]).toMatchInlineSnapshot(`"UNWIND $keys0 AS key MATCH ()-[r:PARTNERS_WITH {key: key}]->() RETURN key, properties(r) AS props"`);
+    expect(query.params).toMatchInlineSnapshot(`
       {
-        "cypher": "UNWIND $keys AS key
-      MATCH ()-[r:PARTNERS_WITH {key: key}]->()
-      RETURN key, properties(r) AS props",
-        "params": {
-          "keys": [
-            "PARTNERS_WITH|org-a|org-b",
-          ],
-        },
+        "keys0": [
+          "PARTNERS_WITH|org-a|org-b",
+        ],
+        "keys1": [],
+        "keys2": [],
+        "keys3": [],
+        "keys4": [],
+        "keys5": [],
+        "keys6": [],
+        "keys7": [],
       }
     `);
   });
@@ -167,6 +175,22 @@ describe('ingestion query builders', () => {
       "MATCH (d:Document {id: $id})
       CALL (d) { OPTIONAL MATCH (s:Statement)-[:STATED_IN]->(d) DETACH DELETE s }
       DETACH DELETE d"
+    `);
+  });
+
+  it('reads summaries and alias links of every entity type in one fixed-shape query', () => {
+    const query = entitySummariesByTypeQuery([['Person', ['person-a']]]);
+    expect(query.cypher.split('\nUNION ALL\n')).toHaveLength(8);
+    expect(query.cypher.split('\nUNION ALL\n')[1]).toMatchInlineSnapshot(`"UNWIND $ids1 AS id MATCH (e:Person {id: id}) RETURN id, e {.name, .aliases, .searchText, .forms, .status, .statusAt, .date} AS current, [(a:Alias)-[r:ALIAS_OF]->(e) | {key: a.key, identity: r.identity}] AS links"`);
+    expect(query.params.ids0).toEqual([]);
+    expect(query.params.ids1).toEqual(['person-a']);
+  });
+
+  it('updates stored edges by key without expanding their endpoints', () => {
+    expect(updateEdgesQuery('HOLDS_ROLE', [{ key: 'HOLDS_ROLE|person-a|org-b|president', props: { documentCount: 2 } }]).cypher).toMatchInlineSnapshot(`
+      "UNWIND $rows AS row
+      MATCH ()-[r:HOLDS_ROLE {key: row.key}]->()
+      SET r += row.props"
     `);
   });
 });

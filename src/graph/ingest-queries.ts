@@ -183,14 +183,6 @@ export function updateProfilesQuery(type: EntityType, rows: ProfileRow[]): Cyphe
   };
 }
 
-/** Stored summaries of entities (for incremental updates when documents are only added). */
-export function entitySummariesQuery(type: EntityType, ids: string[]): CypherQuery {
-  return {
-    cypher: `UNWIND $ids AS id\nMATCH (e:${label(type)} {id: id})\nRETURN id, e {.name, .aliases, .searchText, .forms, .status, .statusAt, .date} AS current`,
-    params: { ids },
-  };
-}
-
 /** Adds to profiles: sets derived properties and links alias keys; identity flags only ever turn on. */
 export function addToProfilesQuery(type: EntityType, rows: ProfileRow[]): CypherQuery {
   return {
@@ -205,14 +197,6 @@ export function addToProfilesQuery(type: EntityType, rows: ProfileRow[]): Cypher
       'SET r.identity = coalesce(r.identity, false) OR k.identity',
     ].join('\n'),
     params: { rows },
-  };
-}
-
-/** Stored aggregated edges of the given facts (for incremental updates). */
-export function edgesByKeyQuery(type: RelationType, keys: string[]): CypherQuery {
-  return {
-    cypher: `UNWIND $keys AS key\nMATCH ()-[r:${relType(type)} {key: key}]->()\nRETURN key, properties(r) AS props`,
-    params: { keys },
   };
 }
 
@@ -272,43 +256,6 @@ export function deleteEdgesQuery(type: RelationType, keys: string[]): CypherQuer
   };
 }
 
-/** Mentions of an entity that is being merged into another. */
-export function entityMentionRowsQuery(type: EntityType, id: string): CypherQuery {
-  return {
-    cypher: `MATCH (d:Document)-[m:MENTIONS]->(e:${label(type)} {id: $id})\nRETURN d.id AS documentId, properties(m) AS props`,
-    params: { id },
-  };
-}
-
-/** Moves mentions onto the surviving entity (rows carry the combined properties). */
-export function moveMentionsQuery(type: EntityType, to: string, rows: Array<{ documentId: string; props: MentionRow['props'] }>): CypherQuery {
-  return {
-    cypher: [
-      `MERGE (t:${label(type)} {id: $to})`,
-      'ON CREATE SET t.name = $name, t.aliases = [], t.searchText = $name',
-      'WITH t',
-      'UNWIND $rows AS row',
-      'MATCH (d:Document {id: row.documentId})',
-      'MERGE (d)-[m:MENTIONS]->(t)',
-      // Rows already combine what both entities' mentions in one document said.
-      'SET m = row.props',
-    ].join('\n'),
-    params: { to, rows, name: String(rows[0]?.props.name ?? to) },
-  };
-}
-
-/** Statements that name an entity as source or target. */
-export function statementsOfEntityQuery(id: string): CypherQuery {
-  return {
-    cypher: [
-      'MATCH (s:Statement {sourceId: $id}) RETURN s.id AS id, s.type AS type, s.sourceId AS sourceId, s.targetId AS targetId, s.title AS title, s.factKey AS factKey',
-      'UNION',
-      'MATCH (s:Statement {targetId: $id}) RETURN s.id AS id, s.type AS type, s.sourceId AS sourceId, s.targetId AS targetId, s.title AS title, s.factKey AS factKey',
-    ].join('\n'),
-    params: { id },
-  };
-}
-
 export function deleteStatementsQuery(ids: string[]): CypherQuery {
   return { cypher: 'UNWIND $ids AS id\nMATCH (s:Statement {id: id})\nDETACH DELETE s', params: { ids } };
 }
@@ -317,5 +264,85 @@ export function rewriteStatementsQuery(rows: Array<{ id: string; sourceId: strin
   return {
     cypher: 'UNWIND $rows AS row\nMATCH (s:Statement {id: row.id})\nSET s.sourceId = row.sourceId, s.targetId = row.targetId, s.factKey = row.factKey',
     params: { rows },
+  };
+}
+
+/**
+ * Stored summaries and alias links of entities of any types, in one query.
+ * One part per label whatever the ids (absent types get an empty list): the
+ * text never changes, so the plan is cached.
+ */
+export function entitySummariesByTypeQuery(idsByType: ReadonlyArray<readonly [EntityType, string[]]>): CypherQuery {
+  const params: Record<string, unknown> = {};
+  const given = new Map(idsByType);
+  const parts = ENTITY_TYPES.map((type, i) => {
+    params[`ids${i}`] = given.get(type) ?? [];
+    return `UNWIND $ids${i} AS id MATCH (e:${label(type)} {id: id}) RETURN id, e {.name, .aliases, .searchText, .forms, .status, .statusAt, .date} AS current, [(a:Alias)-[r:ALIAS_OF]->(e) | {key: a.key, identity: r.identity}] AS links`;
+  });
+  return { cypher: parts.join('\nUNION ALL\n'), params };
+}
+
+/** Stored aggregated edges of any relationship types, in one query (one part per type: a fixed text). */
+export function edgesByKeysQuery(keysByType: ReadonlyArray<readonly [RelationType, string[]]>): CypherQuery {
+  const params: Record<string, unknown> = {};
+  const given = new Map(keysByType);
+  const parts = RELATION_TYPES.map((type, i) => {
+    params[`keys${i}`] = given.get(type) ?? [];
+    return `UNWIND $keys${i} AS key MATCH ()-[r:${relType(type)} {key: key}]->() RETURN key, properties(r) AS props`;
+  });
+  return { cypher: parts.join('\nUNION ALL\n'), params };
+}
+
+/** Updates stored aggregated edges found by their key (a relationship index seek; no endpoint expansion). */
+export function updateEdgesQuery(type: RelationType, rows: Array<{ key: string; props: Record<string, unknown> }>): CypherQuery {
+  return {
+    cypher: `UNWIND $rows AS row\nMATCH ()-[r:${relType(type)} {key: row.key}]->()\nSET r += row.props`,
+    params: { rows },
+  };
+}
+
+/** Mentions of entities of any types (for merging a batch's entities at once; one part per label: a fixed text). */
+export function mentionRowsOfEntitiesQuery(idsByType: ReadonlyArray<readonly [EntityType, string[]]>): CypherQuery {
+  const params: Record<string, unknown> = {};
+  const given = new Map(idsByType);
+  const parts = ENTITY_TYPES.map((type, i) => {
+    params[`ids${i}`] = given.get(type) ?? [];
+    return `UNWIND $ids${i} AS id MATCH (d:Document)-[m:MENTIONS]->(e:${label(type)} {id: id}) RETURN id AS entityId, d.id AS documentId, properties(m) AS props`;
+  });
+  return { cypher: parts.join('\nUNION ALL\n'), params };
+}
+
+/** Creates the surviving entities of merges that do not exist yet (their profile is set when they are settled). */
+export function mergeTargetsQuery(type: EntityType, rows: Array<{ id: string; name: string }>): CypherQuery {
+  return {
+    cypher: `UNWIND $rows AS row\nMERGE (t:${label(type)} {id: row.id})\nON CREATE SET t.name = row.name, t.aliases = [], t.searchText = row.name`,
+    params: { rows },
+  };
+}
+
+/** Moves mentions onto surviving entities (rows carry the combined properties of each document's mentions). */
+export function moveMentionsToQuery(type: EntityType, rows: Array<{ to: string; documentId: string; props: MentionRow['props'] }>): CypherQuery {
+  return {
+    cypher: [
+      'UNWIND $rows AS row',
+      'MATCH (d:Document {id: row.documentId})',
+      `MATCH (t:${label(type)} {id: row.to})`,
+      'MERGE (d)-[m:MENTIONS]->(t)',
+      'SET m = row.props',
+    ].join('\n'),
+    params: { rows },
+  };
+}
+
+/** Statements that name any of the entities as source or target. */
+export function statementsOfEntitiesQuery(ids: string[]): CypherQuery {
+  const fields = 's.id AS id, s.type AS type, s.sourceId AS sourceId, s.targetId AS targetId, s.title AS title, s.factKey AS factKey';
+  return {
+    cypher: [
+      `UNWIND $ids AS id MATCH (s:Statement {sourceId: id}) RETURN ${fields}`,
+      'UNION',
+      `UNWIND $ids AS id MATCH (s:Statement {targetId: id}) RETURN ${fields}`,
+    ].join('\n'),
+    params: { ids },
   };
 }

@@ -18,26 +18,28 @@ import type { CypherQuery, Graph } from './executor.ts';
 import type { DocumentRow, MentionRow, ProfileRow } from './ingest-queries.ts';
 import {
   createStatementsQuery,
+  edgesByKeysQuery,
+  entitySummariesByTypeQuery,
+  updateEdgesQuery,
   deleteEdgesQuery,
   deleteEntitiesQuery,
   deleteOrphanAliasesQuery,
   documentFootprintQuery,
   documentHashesQuery,
   addToProfilesQuery,
-  edgesByKeyQuery,
-  entitySummariesQuery,
-  entityMentionRowsQuery,
+  mentionRowsOfEntitiesQuery,
+  mergeTargetsQuery,
+  moveMentionsToQuery,
+  statementsOfEntitiesQuery,
   entityMentionsQuery,
   factStatementsQuery,
   identityLookupQuery,
   mergeEdgesQuery,
   mergeEntitiesQuery,
   mergeMentionsQuery,
-  moveMentionsQuery,
   retractDocumentQuery,
   rewriteStatementsQuery,
   deleteStatementsQuery,
-  statementsOfEntityQuery,
   updateProfilesQuery,
   upsertDocumentsQuery,
 } from './ingest-queries.ts';
@@ -71,6 +73,28 @@ class Tx {
     this.counters.relationshipsCreated += u.relationshipsCreated;
     this.counters.relationshipsDeleted += u.relationshipsDeleted;
     return result.records.map((r) => r.toObject() as T);
+  }
+
+  /**
+   * Runs write queries in order, sent back to back (the driver pipelines them
+   * in the transaction): one round trip's wait instead of one per query, and
+   * each query keeps its own cached plan.
+   */
+  async runAll(queries: CypherQuery[]): Promise<void> {
+    if (queries.length === 0) return;
+    const started = performance.now();
+    const pending = queries.map((q) => this.tx.run(q.cypher, q.params));
+    const settled = await Promise.allSettled(pending.map((p) => Promise.resolve(p)));
+    for (const outcome of settled) if (outcome.status === 'rejected') throw outcome.reason;
+    for (const outcome of settled) {
+      if (outcome.status !== 'fulfilled') continue;
+      const u = outcome.value.summary.counters.updates();
+      this.counters.nodesCreated += u.nodesCreated;
+      this.counters.nodesDeleted += u.nodesDeleted;
+      this.counters.relationshipsCreated += u.relationshipsCreated;
+      this.counters.relationshipsDeleted += u.relationshipsDeleted;
+    }
+    log.debug(`${(performance.now() - started).toFixed(1)} ms ${queries.length} queries: ${queries[0]!.cypher.split('\n').slice(0, 2).join(' ')}`);
   }
 }
 
@@ -141,25 +165,53 @@ async function retract(tx: Tx, id: string, keepDocument: boolean, dirty: Dirty):
   return true;
 }
 
-/** Folds entity `from` into `to` (a new document showed they are one): mentions, statements, facts. */
-async function mergeEntity(tx: Tx, merge: { type: EntityType; from: string; to: string }, dirty: Dirty): Promise<void> {
-  const moving = await tx.run<{ documentId: string; props: MentionProps }>(entityMentionRowsQuery(merge.type, merge.from));
-  const staying = new Map(
-    (await tx.run<{ documentId: string; props: MentionProps }>(entityMentionRowsQuery(merge.type, merge.to))).map((m) => [m.documentId, m.props]),
-  );
-  const rows = moving.map((m) => {
-    const other = staying.get(m.documentId);
-    return { documentId: m.documentId, props: other === undefined ? m.props : combineMentionProps(other, m.props) };
-  });
-  await tx.run(moveMentionsQuery(merge.type, merge.to, rows));
+/**
+ * Folds entities into others (new documents showed they are one): mentions,
+ * statements, facts. All merges of a batch at once: two reads and one write,
+ * whatever their number. Same result as folding them one by one: mention
+ * properties combine associatively, and statement ends map straight to their
+ * surviving entity.
+ */
+async function mergeEntities(tx: Tx, merges: Array<{ type: EntityType; from: string; to: string }>, dirty: Dirty): Promise<void> {
+  if (merges.length === 0) return;
+  const into = new Map(merges.map((m) => [m.from, m.to]));
+  const byType = groupBy(merges, (m) => m.type);
+  const idsByType = [...byType].map(([type, group]) => [type, [...new Set(group.flatMap((m) => [m.from, m.to]))].sort()] as const);
+  const mentionRows = await tx.run<{ entityId: string; documentId: string; props: MentionProps }>(mentionRowsOfEntitiesQuery(idsByType));
   const statements = await tx.run<{ id: string; type: RelationType; sourceId: string; targetId: string; title: string | null; factKey: string }>(
-    statementsOfEntityQuery(merge.from),
+    statementsOfEntitiesQuery([...into.keys()].sort()),
   );
+
+  const writes: CypherQuery[] = [];
+  for (const [type, group] of byType) {
+    const targets = new Set(group.map((m) => m.to));
+    // Per surviving entity and document: what every mention (staying and moving) said, combined.
+    const combined = new Map<string, { to: string; documentId: string; props: MentionProps; moved: boolean }>();
+    const firstName = new Map<string, string>();
+    for (const row of mentionRows) {
+      const to = targets.has(row.entityId) ? row.entityId : into.get(row.entityId);
+      if (to === undefined || !targets.has(to)) continue;
+      const moved = to !== row.entityId;
+      if (moved && !firstName.has(to)) firstName.set(to, String(row.props.name ?? to));
+      const key = `${to}\u0000${row.documentId}`;
+      const previous = combined.get(key);
+      combined.set(
+        key,
+        previous === undefined
+          ? { to, documentId: row.documentId, props: row.props, moved }
+          : { to, documentId: row.documentId, props: combineMentionProps(previous.props, row.props), moved: previous.moved || moved },
+      );
+    }
+    writes.push(mergeTargetsQuery(type, [...targets].sort().map((id) => ({ id, name: firstName.get(id) ?? id }))));
+    const moving = [...combined.values()].filter((r) => r.moved).map(({ to, documentId, props }) => ({ to, documentId, props }));
+    if (moving.length > 0) writes.push(moveMentionsToQuery(type, moving));
+  }
+
   const rewritten: Array<{ id: string; sourceId: string; targetId: string; factKey: string }> = [];
   const loops: string[] = [];
   for (const s of statements) {
-    const sourceId = s.sourceId === merge.from ? merge.to : s.sourceId;
-    const targetId = s.targetId === merge.from ? merge.to : s.targetId;
+    const sourceId = into.get(s.sourceId) ?? s.sourceId;
+    const targetId = into.get(s.targetId) ?? s.targetId;
     dirty.factKeys.add(s.factKey);
     // A relation between two names of one entity states nothing (as when both names meet in one document).
     if (sourceId === targetId) {
@@ -170,15 +222,18 @@ async function mergeEntity(tx: Tx, merge: { type: EntityType; from: string; to: 
     dirty.factKeys.add(key);
     rewritten.push({ id: s.id, sourceId, targetId, factKey: key });
   }
-  if (rewritten.length > 0) await tx.run(rewriteStatementsQuery(rewritten));
-  if (loops.length > 0) await tx.run(deleteStatementsQuery(loops));
-  await tx.run(deleteEntitiesQuery(merge.type, [merge.from]));
-  dirty.entities.delete(merge.from);
-  dirty.addEntity(merge.to, merge.type);
+  if (rewritten.length > 0) writes.push(rewriteStatementsQuery(rewritten));
+  if (loops.length > 0) writes.push(deleteStatementsQuery(loops));
+  for (const [type, group] of byType) writes.push(deleteEntitiesQuery(type, group.map((m) => m.from).sort()));
+  await tx.runAll(writes);
+  for (const m of merges) dirty.entities.delete(m.from);
+  for (const m of merges) dirty.addEntity(m.to, m.type);
 }
 
 /** Recomputes profiles of dirty entities (deleting those no document mentions) and edges of dirty facts. */
 async function settle(tx: Tx, dirty: Dirty): Promise<void> {
+  // Reads first (what one type's writes change, another type's reads never see), then one write.
+  const writes: CypherQuery[] = [];
   const byType = groupBy(dirty.entities, ([, type]) => type);
   for (const type of ENTITY_TYPES) {
     const ids = (byType.get(type) ?? []).map(([id]) => id).sort();
@@ -209,20 +264,26 @@ async function settle(tx: Tx, dirty: Dirty): Promise<void> {
       if (sameProfile(row.current, profile.name, profile.aliases, props) && aliasKeys.length === 0 && removedKeys.length === 0) continue;
       updates.push({ id: row.id, name: profile.name, aliases: profile.aliases, searchText: profile.searchText, props, aliasKeys, removedKeys });
     }
-    if (orphans.length > 0) await tx.run(deleteEntitiesQuery(type, orphans));
-    if (updates.length > 0) await tx.run(updateProfilesQuery(type, updates));
-    if (oldKeys.length > 0) await tx.run(deleteOrphanAliasesQuery([...new Set(oldKeys)]));
+    if (orphans.length > 0) writes.push(deleteEntitiesQuery(type, orphans));
+    if (updates.length > 0) writes.push(updateProfilesQuery(type, updates));
+    if (oldKeys.length > 0) writes.push(deleteOrphanAliasesQuery([...new Set(oldKeys)]));
   }
 
   const keys = [...dirty.factKeys].sort();
-  if (keys.length === 0) return;
-  const stated = await tx.run<StatedFact>(factStatementsQuery(keys));
+  const stated = keys.length === 0 ? [] : await tx.run<StatedFact>(factStatementsQuery(keys));
+  log.debug(`settle: ${dirty.entities.size} entities, ${keys.length} facts, ${stated.length} statements`);
+  if (keys.length > 0) settleFacts(keys, stated, writes);
+  await tx.runAll(writes);
+}
+
+/** Edge writes for the given facts from all their statements: merged, or deleted when no statement is left. */
+function settleFacts(keys: string[], stated: StatedFact[], writes: CypherQuery[]): void {
   const edges = aggregateFacts(stated);
   const withEdge = new Set(edges.map((e) => e.key));
   const groups = groupBy(edges, (e) => `${e.type}|${e.sourceLabel}|${e.targetLabel}`);
   for (const group of groups.values()) {
     const first = group[0]!;
-    await tx.run(
+    writes.push(
       mergeEdgesQuery(
         first.type,
         first.sourceLabel,
@@ -235,7 +296,7 @@ async function settle(tx: Tx, dirty: Dirty): Promise<void> {
     keys.filter((k) => !withEdge.has(k)),
     RELATION_OF_KEY,
   );
-  for (const [type, group] of gone) await tx.run(deleteEdgesQuery(type, group));
+  for (const [type, group] of gone) writes.push(deleteEdgesQuery(type, group));
 }
 
 function sameProfile(current: Record<string, unknown>, name: string, aliases: string[], props: Record<string, unknown>): boolean {
@@ -250,16 +311,37 @@ function sameProfile(current: Record<string, unknown>, name: string, aliases: st
  * When a batch only adds documents (nothing retracted or merged), profiles and
  * edges are updated from their stored summaries and the batch's own mentions
  * and statements, without re-reading older ones: same result as `settle`.
+ * Two reads (all entity types in one, all edge types in one) and one write;
+ * profiles that did not change and alias links that exist are not rewritten.
  */
 async function settleAdded(tx: Tx, mentions: Map<EntityType, Map<string, BatchMention>>, statements: StatedFact[]): Promise<void> {
+  const byEntityOfType = new Map<EntityType, Map<string, BatchMention[]>>();
   for (const type of ENTITY_TYPES) {
     const rows = mentions.get(type);
-    if (rows === undefined || rows.size === 0) continue;
-    const byEntity = groupBy(rows.values(), (r) => r.entityId);
-    const stored = await tx.run<{ id: string; current: Record<string, unknown> }>(entitySummariesQuery(type, [...byEntity.keys()].sort()));
+    if (rows !== undefined && rows.size > 0) byEntityOfType.set(type, groupBy(rows.values(), (r) => r.entityId));
+  }
+  const added = summarizeFacts(statements);
+  const keysByType = groupBy(added.keys(), RELATION_OF_KEY);
+
+  const idsByType = [...byEntityOfType].map(([type, byEntity]) => [type, [...byEntity.keys()].sort()] as const);
+  const stored =
+    idsByType.length === 0
+      ? []
+      : await tx.run<{ id: string; current: Record<string, unknown>; links: Array<{ key: string | null; identity: boolean | null }> }>(
+          entitySummariesByTypeQuery(idsByType),
+        );
+  const storedEdges = keysByType.size === 0 ? [] : await tx.run<{ key: string; props: Record<string, unknown> }>(edgesByKeysQuery([...keysByType]));
+
+  const writes: CypherQuery[] = [];
+  const currentOf = new Map(stored.map((r) => [r.id, r.current]));
+  // Alias links the entities have: key -> identity flag.
+  const linksOf = new Map(stored.map((r) => [r.id, new Map(r.links.filter((l) => l.key !== null).map((l) => [l.key!, l.identity === true]))]));
+  for (const [type, byEntity] of byEntityOfType) {
     const updates: ProfileRow[] = [];
-    for (const { id, current } of stored) {
-      const added = (byEntity.get(id) ?? []).map((m) => toMentionInfo({ ...m.props, documentId: m.documentId, publishedAt: m.publishedAt }));
+    for (const [id, rows] of byEntity) {
+      const current = currentOf.get(id);
+      if (current === undefined) continue;
+      const addedMentions = rows.map((m) => toMentionInfo({ ...m.props, documentId: m.documentId, publishedAt: m.publishedAt }));
       const base: EntitySummary = Array.isArray(current.forms)
         ? {
             name: typeof current.name === 'string' ? current.name : null,
@@ -269,29 +351,47 @@ async function settleAdded(tx: Tx, mentions: Map<EntityType, Map<string, BatchMe
             date: typeof current.date === 'string' ? current.date : null,
           }
         : EMPTY_SUMMARY;
-      const summary = added.map(summaryOfMention).reduce(combineSummaries, base);
+      const summary = addedMentions.map(summaryOfMention).reduce(combineSummaries, base);
       const profile = profileOfSummary(type, summary);
       if (profile === null) continue;
-      const identity = new Set(added.flatMap((m) => m.identityKeys));
-      const aliasKeys = [...new Set([...identity, ...added.flatMap((m) => m.lookupKeys)])].sort().map((key) => ({ key, identity: identity.has(key) }));
+      const identity = new Set(addedMentions.flatMap((m) => m.identityKeys));
+      const linked = linksOf.get(id);
+      // A link that exists stays; its identity flag only ever turns on.
+      const aliasKeys = [...new Set([...identity, ...addedMentions.flatMap((m) => m.lookupKeys)])]
+        .sort()
+        .map((key) => ({ key, identity: identity.has(key) }))
+        .filter((k) => {
+          const flag = linked?.get(k.key);
+          return flag === undefined || (k.identity && !flag);
+        });
       const props = { ...profile.props, forms: profile.forms, statusAt: profile.statusAt };
+      if (aliasKeys.length === 0 && sameProfile(current, profile.name, profile.aliases, props)) continue;
       updates.push({ id, name: profile.name, aliases: profile.aliases, searchText: profile.searchText, props, aliasKeys, removedKeys: [] });
     }
-    if (updates.length > 0) await tx.run(addToProfilesQuery(type, updates));
+    if (updates.length > 0) writes.push(addToProfilesQuery(type, updates));
   }
 
-  const added = summarizeFacts(statements);
-  for (const [type, keys] of groupBy(added.keys(), RELATION_OF_KEY)) {
-    const stored = await tx.run<{ key: string; props: Record<string, unknown> }>(edgesByKeyQuery(type, keys));
-    for (const { key, props } of stored) {
-      const summary = added.get(key);
-      if (summary !== undefined) added.set(key, combineFacts(summaryOfEdge({ ...summary, props }), summary));
-    }
+  const existing = new Set<string>();
+  for (const { key, props } of storedEdges) {
+    const summary = added.get(key);
+    if (summary === undefined) continue;
+    added.set(key, combineFacts(summaryOfEdge({ ...summary, props }), summary));
+    existing.add(key);
   }
   const edges = [...added.values()].map(edgeOfSummary);
-  for (const group of groupBy(edges, (e) => `${e.type}|${e.sourceLabel}|${e.targetLabel}`).values()) {
+  // Stored edges are found by their key (index seek); new ones are merged between their endpoints.
+  for (const [type, group] of groupBy(
+    edges.filter((e) => existing.has(e.key)),
+    (e) => e.type,
+  )) {
+    writes.push(updateEdgesQuery(type, group.map((e) => ({ key: e.key, props: e.props }))));
+  }
+  for (const group of groupBy(
+    edges.filter((e) => !existing.has(e.key)),
+    (e) => `${e.type}|${e.sourceLabel}|${e.targetLabel}`,
+  ).values()) {
     const first = group[0]!;
-    await tx.run(
+    writes.push(
       mergeEdgesQuery(
         first.type,
         first.sourceLabel,
@@ -300,6 +400,7 @@ async function settleAdded(tx: Tx, mentions: Map<EntityType, Map<string, BatchMe
       ),
     );
   }
+  await tx.runAll(writes);
 }
 
 /** Graph entities holding any identity key of these entities (document-local keys are never shared: skipped). */
@@ -351,10 +452,8 @@ export async function writeDocumentsInTx(transaction: ManagedTransaction, docs: 
     existing,
     docs.length,
   );
-  for (const merge of assignment.merges) {
-    log.debug(`merge ${merge.type} ${merge.from} -> ${merge.to}`);
-    await mergeEntity(tx, merge, dirty);
-  }
+  for (const merge of assignment.merges) log.debug(`merge ${merge.type} ${merge.from} -> ${merge.to}`);
+  await mergeEntities(tx, assignment.merges, dirty);
 
   const documentRows: DocumentRow[] = docs.map((d) => ({
     id: d.id,
@@ -365,7 +464,7 @@ export async function writeDocumentsInTx(transaction: ManagedTransaction, docs: 
     ingestedAt: now,
     text: d.text,
   }));
-  await tx.run(upsertDocumentsQuery(documentRows));
+  const writes: CypherQuery[] = [upsertDocumentsQuery(documentRows)];
 
   const entityRows = new Map<EntityType, Map<string, { id: string; name: string }>>();
   const mentionRows = new Map<EntityType, Map<string, BatchMention>>();
@@ -400,19 +499,21 @@ export async function writeDocumentsInTx(transaction: ManagedTransaction, docs: 
   });
   for (const type of ENTITY_TYPES) {
     const rows = entityRows.get(type);
-    if (rows !== undefined && rows.size > 0) await tx.run(mergeEntitiesQuery(type, [...rows.values()]));
+    if (rows !== undefined && rows.size > 0) writes.push(mergeEntitiesQuery(type, [...rows.values()]));
   }
   for (const type of ENTITY_TYPES) {
     const rows = mentionRows.get(type);
     if (rows !== undefined && rows.size > 0) {
-      await tx.run(mergeMentionsQuery(type, [...rows.values()].map(({ documentId, entityId, props }) => ({ documentId, entityId, props }))));
+      writes.push(mergeMentionsQuery(type, [...rows.values()].map(({ documentId, entityId, props }) => ({ documentId, entityId, props }))));
     }
   }
 
   const statements = docs.flatMap((doc, i) => statementsOf({ ...doc.extraction, document: { ...doc.extraction.document, id: doc.id } }, assignment.graphIds[i]!));
   for (let i = 0; i < statements.length; i += 2000) {
-    await tx.run(createStatementsQuery(statements.slice(i, i + 2000) as unknown as Array<Record<string, unknown>>));
+    writes.push(createStatementsQuery(statements.slice(i, i + 2000) as unknown as Array<Record<string, unknown>>));
   }
+  // Documents, entities, mentions and statements: sent back to back.
+  await tx.runAll(writes);
   // Entities and facts that a retraction or merge touched are recomputed from all
   // their mentions and statements; the rest only gained some: update their summaries.
   await settle(tx, dirty);
