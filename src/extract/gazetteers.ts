@@ -146,7 +146,7 @@ export const GEO_FEATURE_WORDS: ReadonlySet<string> = new Set([
 /** Capitalised words that begin sentences or headlines but never start a name. */
 export const NON_NAME_CAPITALS: ReadonlySet<string> = new Set([
   'The', 'A', 'An', 'This', 'That', 'These', 'Those', 'Its', 'Their', 'His', 'Her', 'Our', 'Your', 'We', 'They', 'He', 'She', 'It',
-  'I', 'In', 'On', 'At', 'By', 'For', 'From', 'With', 'Under', 'During', 'After', 'Before', 'Besides', 'Among', 'Between', 'As',
+  'I', 'About', 'Via', 'Per', 'In', 'On', 'At', 'By', 'For', 'From', 'With', 'Under', 'During', 'After', 'Before', 'Besides', 'Among', 'Between', 'As',
   'And', 'But', 'Or', 'Both', 'Each', 'Every', 'All', 'Some', 'Many', 'Most', 'Other', 'Another', 'Such', 'When', 'While', 'Where',
   'Who', 'Which', 'What', 'Why', 'How', 'If', 'Although', 'Since', 'Until', 'Through', 'Also', 'Later', 'Earlier', 'Today',
   'Yesterday', 'Tomorrow', 'Meanwhile', 'However', 'Moreover', 'Furthermore', 'Speaking', 'Opening', 'Recalling', 'Founded',

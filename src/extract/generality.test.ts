@@ -47,6 +47,9 @@ describe('organisations', () => {
     ['The new members include the Rizal Library of Ateneo de Manila University in the Philippines.', 'Rizal Library of Ateneo de Manila University', true],
     ['The Baltic Maritime Academy signed an agreement with Nordlys Shipping AS on Friday.', 'Nordlys Shipping AS', true],
     ['Delegations from USP and Sweden’s Karolinska Institutet (KI) met on Tuesday.', 'Karolinska Institutet', true],
+    // the boilerplate "About <organisation>" section heading names the organisation, not "About ..."
+    ['Nova Labs Corporation signed an MoU with the University of Tartu.\n\nAbout Nova Labs Corporation\nNova Labs Corporation builds tools.', 'Nova Labs Corporation', true],
+    ['Nova Labs Corporation signed an MoU with the University of Tartu.\n\nAbout Nova Labs Corporation\nNova Labs Corporation builds tools.', 'About Nova Labs Corporation', false],
   ])('%s', (body, org, present) => {
     expect(run(body).orgs.includes(org)).toBe(present);
   });
