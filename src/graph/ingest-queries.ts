@@ -3,6 +3,7 @@
  * are interpolated only from the closed unions below (fixed maps), values
  * always travel as parameters.
  */
+import type { MentionInfo } from '../resolve/profile.ts';
 import type { EntityType, RelationType } from '../extract/types.ts';
 import { ENTITY_TYPES, RELATION_TYPES } from '../extract/types.ts';
 import type { CypherQuery } from './executor.ts';
@@ -98,15 +99,8 @@ export function mergeEntitiesQuery(type: EntityType, rows: Array<{ id: string; n
 export interface MentionRow {
   documentId: string;
   entityId: string;
-  props: {
-    name: string;
-    names: string[];
-    lookupKeys: string[];
-    identityKeys: string[];
-    candidateId: string;
-    status: string | null;
-    date: string | null;
-  };
+  /** What the document says about the entity: the MENTIONS edge's properties. */
+  props: Omit<MentionInfo, 'documentId' | 'publishedAt'>;
 }
 
 export function mergeMentionsQuery(type: EntityType, rows: MentionRow[]): CypherQuery {
