@@ -10,13 +10,13 @@ import type { RunningApp } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
 import { deleteDocument } from '../../src/pipeline/index.ts';
 import { connectTestGraph } from '../support/graph.ts';
-import { launchChromium, screenshotPath } from './browser-support.ts';
+import { launchChromium, screenshotPath, SKIP_BROWSER_TESTS } from './browser-support.ts';
 
 interface DashboardWindow {
   __dashboard: { nodes: number; edges: number; cy: { nodes(): { map<T>(f: (n: { data(key: string): unknown }) => T): T[] } } };
 }
 
-describe('dashboard on the real server with the example texts ingested', () => {
+describe.skipIf(SKIP_BROWSER_TESTS)('dashboard on the real server with the example texts ingested', () => {
   let app: RunningApp;
   let browser: Browser;
   let page: Page;

@@ -13,14 +13,14 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import type { Graph } from '../../src/graph/executor.ts';
 import { connectTestGraph } from '../support/graph.ts';
-import { launchChromium, screenshotPath } from './browser-support.ts';
+import { launchChromium, screenshotPath, SKIP_BROWSER_TESTS } from './browser-support.ts';
 
 const externalNeo4j = (process.env.NEO4J_URI ?? '').trim() !== '';
 const browserUrl =
   process.env.NEO4J_BROWSER_URL ?? (externalNeo4j ? null : `http://127.0.0.1:${process.env.NEO4J_TEST_HTTP_PORT ?? 7475}/browser/`);
 const run = `nb-${Date.now().toString(36)}`;
 
-describe.skipIf(browserUrl === null)('Neo4j Browser of the tier', () => {
+describe.skipIf(browserUrl === null || SKIP_BROWSER_TESTS)('Neo4j Browser of the tier', () => {
   let browser: Browser;
   let graph: Graph;
   beforeAll(async () => {
