@@ -7,6 +7,8 @@ RUN npm ci --omit=dev --no-audit --no-fund
 COPY tsconfig.json schema.graphql ./
 COPY src ./src
 COPY cypher ./cypher
+# src/app.ts imports the local launcher (used only when NEO4J_URI is unset).
+COPY neo4j-local ./neo4j-local
 COPY ingest ./ingest
 EXPOSE 4000
 USER node
