@@ -277,21 +277,23 @@ async function settle(tx: Tx, dirty: Dirty): Promise<void> {
 }
 
 /** Edge writes for the given facts from all their statements: merged, or deleted when no statement is left. */
+/** One MERGE query per (type, source label, target label) group of aggregated edges. */
+function mergeEdgeWrites(edges: ReturnType<typeof aggregateFacts>): CypherQuery[] {
+  return [...groupBy(edges, (e) => `${e.type}|${e.sourceLabel}|${e.targetLabel}`).values()].map((group) => {
+    const first = group[0]!;
+    return mergeEdgesQuery(
+      first.type,
+      first.sourceLabel,
+      first.targetLabel,
+      group.map((e) => ({ key: e.key, sourceId: e.sourceId, targetId: e.targetId, props: e.props })),
+    );
+  });
+}
+
 function settleFacts(keys: string[], stated: StatedFact[], writes: CypherQuery[]): void {
   const edges = aggregateFacts(stated);
   const withEdge = new Set(edges.map((e) => e.key));
-  const groups = groupBy(edges, (e) => `${e.type}|${e.sourceLabel}|${e.targetLabel}`);
-  for (const group of groups.values()) {
-    const first = group[0]!;
-    writes.push(
-      mergeEdgesQuery(
-        first.type,
-        first.sourceLabel,
-        first.targetLabel,
-        group.map((e) => ({ key: e.key, sourceId: e.sourceId, targetId: e.targetId, props: e.props })),
-      ),
-    );
-  }
+  writes.push(...mergeEdgeWrites(edges));
   const gone = groupBy(
     keys.filter((k) => !withEdge.has(k)),
     RELATION_OF_KEY,
@@ -386,20 +388,7 @@ async function settleAdded(tx: Tx, mentions: Map<EntityType, Map<string, BatchMe
   )) {
     writes.push(updateEdgesQuery(type, group.map((e) => ({ key: e.key, props: e.props }))));
   }
-  for (const group of groupBy(
-    edges.filter((e) => !existing.has(e.key)),
-    (e) => `${e.type}|${e.sourceLabel}|${e.targetLabel}`,
-  ).values()) {
-    const first = group[0]!;
-    writes.push(
-      mergeEdgesQuery(
-        first.type,
-        first.sourceLabel,
-        first.targetLabel,
-        group.map((e) => ({ key: e.key, sourceId: e.sourceId, targetId: e.targetId, props: e.props })),
-      ),
-    );
-  }
+  writes.push(...mergeEdgeWrites(edges.filter((e) => !existing.has(e.key))));
   await tx.runAll(writes);
 }
 
