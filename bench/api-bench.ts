@@ -10,7 +10,8 @@
  * generated data is reused when present), --orgs N (100000), --requests N
  * (4000), --concurrency N (8). Needs NEO4J_URI: use a database you can spare.
  * The API server runs in a child process, so the load generator does not
- * share its event loop.
+ * share its event loop. Both sides run with the production settings
+ * (NODE_ENV=production: no introspection, no source-mapped stacks).
  */
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
@@ -18,7 +19,7 @@ import { Agent, request } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createApiServer } from '../src/api/server.ts';
-import { loadConfig } from '../src/config.ts';
+import { applyProcessSettings, loadConfig } from '../src/config.ts';
 import { Graph } from '../src/graph/executor.ts';
 import { partnersQuery } from '../src/graph/queries/partners.ts';
 import { applySchema } from '../src/graph/schema.ts';
@@ -176,7 +177,8 @@ const QUERY = `query Partners($of: String!) {
 }`;
 
 async function main(): Promise<void> {
-  const config = loadConfig({ ...process.env, PORT: '0', API_TOKEN: '', LOG_LEVEL: 'warn' });
+  const config = loadConfig({ ...process.env, NODE_ENV: 'production', PORT: '0', API_TOKEN: '', LOG_LEVEL: 'warn' });
+  applyProcessSettings(config);
   if (config.neo4j.uri === null) throw new Error('Set NEO4J_URI to a database the benchmark may fill (and wipe with --wipe).');
   const graph = new Graph(config.neo4j, config.neo4j.uri);
   await graph.verify();
@@ -210,12 +212,12 @@ RETURN organizations, partnerships, statements, documents`,
   const warmup = pick(500);
   const names = pick(REQUESTS);
 
-  // Direct: the partners statement, one managed read transaction per request, as the API runs it.
+  // Direct: the partners statement, one auto-commit read query per request, as the API runs it.
   const direct = async (name: string) => {
     const query = partnersQuery({ key: aliasKey('Organization', name), kind: null, since: null, until: null, area: null, statuses: ['active'], includeUnits: false, skip: 0, limit: 20, evidenceLimit: 3 });
     const session = graph.driver.session({ database: graph.database, defaultAccessMode: 'READ' });
     try {
-      const result = await session.executeRead((tx) => tx.run(query.cypher, query.params), { timeout: config.neo4j.queryTimeoutMs });
+      const result = await session.run(query.cypher, query.params, { timeout: config.neo4j.queryTimeoutMs });
       if (result.records.length !== 1) throw new Error(`no row for ${name}`);
       JSON.stringify(result.records.map((r) => r.toObject()));
     } finally {
@@ -286,7 +288,8 @@ function startServerProcess(): Promise<{ child: ChildProcess; port: number }> {
 
 /** The child: the API server alone, until SIGTERM. */
 async function serve(): Promise<void> {
-  const config = loadConfig({ ...process.env, PORT: '0', API_TOKEN: '', LOG_LEVEL: 'warn' });
+  const config = loadConfig({ ...process.env, NODE_ENV: 'production', PORT: '0', API_TOKEN: '', LOG_LEVEL: 'warn' });
+  applyProcessSettings(config);
   const graph = new Graph(config.neo4j, config.neo4j.uri!);
   const server = await createApiServer(config, graph, { port: 0 });
   process.stdout.write(`READY ${server.port}\n`);

@@ -3,7 +3,7 @@
  * sample corpus, and the GraphQL API, until Ctrl-C.
  */
 import { startApp } from './app.ts';
-import { loadConfig } from './config.ts';
+import { applyProcessSettings, loadConfig } from './config.ts';
 import { formatErrorLine } from './errors.ts';
 import { createLogger } from './log.ts';
 
@@ -11,6 +11,7 @@ const log = createLogger('start');
 
 async function main(): Promise<void> {
   const config = loadConfig();
+  applyProcessSettings(config);
   const app = await startApp(config, { onProgress: (line) => log.info(line) });
   process.stdout.write(
     [

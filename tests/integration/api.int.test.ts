@@ -13,7 +13,7 @@ import { createApiServer } from '../../src/api/server.ts';
 import type { ApiServer } from '../../src/api/server.ts';
 import { loadConfig } from '../../src/config.ts';
 import { Graph } from '../../src/graph/executor.ts';
-import type { RunOptions, Work } from '../../src/graph/executor.ts';
+import type { CypherQuery, RunOptions, Work } from '../../src/graph/executor.ts';
 import { ingestText } from '../../src/pipeline/index.ts';
 import { connectTestGraph } from '../support/graph.ts';
 
@@ -32,12 +32,16 @@ async function wipe(graph: Graph): Promise<void> {
   }
 }
 
-/** A Graph that counts its transactions: one per round trip made by the API. */
+/** A Graph that counts its queries: one per round trip made by the API. */
 class CountingGraph extends Graph {
   reads = 0;
   override read<T>(work: Work<T>, options?: RunOptions): Promise<T> {
     this.reads += 1;
     return super.read(work, options);
+  }
+  override readRows<T = Record<string, unknown>>(query: CypherQuery, options?: RunOptions): Promise<T[]> {
+    this.reads += 1;
+    return super.readRows<T>(query, options);
   }
 }
 
