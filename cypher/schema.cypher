@@ -46,11 +46,23 @@ ON EACH [n.name, n.searchText];
 CREATE INDEX statement_source IF NOT EXISTS FOR (n:Statement) ON (n.sourceId);
 CREATE INDEX statement_target IF NOT EXISTS FOR (n:Statement) ON (n.targetId);
 CREATE INDEX statement_document IF NOT EXISTS FOR (n:Statement) ON (n.documentId);
-CREATE INDEX partners_with_key IF NOT EXISTS FOR ()-[r:PARTNERS_WITH]-() ON (r.key);
-CREATE INDEX holds_role_key IF NOT EXISTS FOR ()-[r:HOLDS_ROLE]-() ON (r.key);
-CREATE INDEX part_of_key IF NOT EXISTS FOR ()-[r:PART_OF]-() ON (r.key);
-CREATE INDEX party_to_key IF NOT EXISTS FOR ()-[r:PARTY_TO]-() ON (r.key);
-CREATE INDEX participated_in_key IF NOT EXISTS FOR ()-[r:PARTICIPATED_IN]-() ON (r.key);
-CREATE INDEX based_in_key IF NOT EXISTS FOR ()-[r:BASED_IN]-() ON (r.key);
-CREATE INDEX located_in_key IF NOT EXISTS FOR ()-[r:LOCATED_IN]-() ON (r.key);
-CREATE INDEX concerns_key IF NOT EXISTS FOR ()-[r:CONCERNS]-() ON (r.key);
+// Aggregated edges: one per fact key. A uniqueness constraint (not a plain
+// index) makes a duplicate edge impossible and lets every MERGE find its edge
+// by a unique seek, whatever the counts were when its plan was made.
+// (Databases created before this used plain indexes of the same names: dropped first.)
+DROP INDEX partners_with_key IF EXISTS;
+DROP INDEX holds_role_key IF EXISTS;
+DROP INDEX part_of_key IF EXISTS;
+DROP INDEX party_to_key IF EXISTS;
+DROP INDEX participated_in_key IF EXISTS;
+DROP INDEX based_in_key IF EXISTS;
+DROP INDEX located_in_key IF EXISTS;
+DROP INDEX concerns_key IF EXISTS;
+CREATE CONSTRAINT partners_with_key_unique IF NOT EXISTS FOR ()-[r:PARTNERS_WITH]-() REQUIRE r.key IS UNIQUE;
+CREATE CONSTRAINT holds_role_key_unique IF NOT EXISTS FOR ()-[r:HOLDS_ROLE]-() REQUIRE r.key IS UNIQUE;
+CREATE CONSTRAINT part_of_key_unique IF NOT EXISTS FOR ()-[r:PART_OF]-() REQUIRE r.key IS UNIQUE;
+CREATE CONSTRAINT party_to_key_unique IF NOT EXISTS FOR ()-[r:PARTY_TO]-() REQUIRE r.key IS UNIQUE;
+CREATE CONSTRAINT participated_in_key_unique IF NOT EXISTS FOR ()-[r:PARTICIPATED_IN]-() REQUIRE r.key IS UNIQUE;
+CREATE CONSTRAINT based_in_key_unique IF NOT EXISTS FOR ()-[r:BASED_IN]-() REQUIRE r.key IS UNIQUE;
+CREATE CONSTRAINT located_in_key_unique IF NOT EXISTS FOR ()-[r:LOCATED_IN]-() REQUIRE r.key IS UNIQUE;
+CREATE CONSTRAINT concerns_key_unique IF NOT EXISTS FOR ()-[r:CONCERNS]-() REQUIRE r.key IS UNIQUE;

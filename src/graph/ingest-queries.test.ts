@@ -18,7 +18,7 @@ describe('ingestion query builders', () => {
   it('checks many document hashes in one query', () => {
     expect(documentHashesQuery(['a', 'b'])).toMatchInlineSnapshot(`
       {
-        "cypher": "UNWIND $ids AS id MATCH (d:Document {id: id}) RETURN d.id AS id, d.contentHash AS contentHash",
+        "cypher": "UNWIND $ids AS id MATCH (d:Document {id: id}) USING INDEX SEEK d:Document(id) RETURN d.id AS id, d.contentHash AS contentHash",
         "params": {
           "ids": [
             "a",
@@ -33,7 +33,7 @@ describe('ingestion query builders', () => {
     expect(identityLookupQuery(['Organization|icesco'])).toMatchInlineSnapshot(`
       {
         "cypher": "UNWIND $keys AS key
-      MATCH (:Alias {key: key})-[r:ALIAS_OF]->(e)
+      MATCH (a:Alias {key: key})-[r:ALIAS_OF]->(e) USING INDEX SEEK a:Alias(key)
       WHERE r.identity
       RETURN key, e.id AS id",
         "params": {
@@ -71,8 +71,8 @@ describe('ingestion query builders', () => {
       ]).cypher,
     ).toMatchInlineSnapshot(`
       "UNWIND $rows AS row
-      MATCH (d:Document {id: row.documentId})
-      MATCH (e:Person {id: row.entityId})
+      MATCH (d:Document {id: row.documentId}) USING INDEX SEEK d:Document(id)
+      MATCH (e:Person {id: row.entityId}) USING INDEX SEEK e:Person(id)
       CREATE (d)-[m:MENTIONS]->(e)
       SET m = row.props"
     `);
@@ -86,10 +86,10 @@ describe('ingestion query builders', () => {
   it('makes alias edges match exactly the computed keys', () => {
     expect(updateProfilesQuery('Organization', []).cypher).toMatchInlineSnapshot(`
       "UNWIND $rows AS row
-      MATCH (e:Organization {id: row.id})
+      MATCH (e:Organization {id: row.id}) USING INDEX SEEK e:Organization(id)
       SET e.name = row.name, e.aliases = row.aliases, e.searchText = row.searchText, e += row.props
       WITH e, row
-      CALL (e, row) { UNWIND row.removedKeys AS key MATCH (:Alias {key: key})-[r:ALIAS_OF]->(e) DELETE r }
+      CALL (e, row) { UNWIND row.removedKeys AS key MATCH (old:Alias {key: key})-[r:ALIAS_OF]->(e) USING INDEX SEEK old:Alias(key) DELETE r }
       WITH e, row
       UNWIND row.aliasKeys AS k
       MERGE (a:Alias {key: k.key})
@@ -106,8 +106,8 @@ describe('ingestion query builders', () => {
     ).toMatchInlineSnapshot(`
       {
         "cypher": "UNWIND $rows AS row
-      MATCH (a:Organization {id: row.sourceId})
-      MATCH (b:Organization {id: row.targetId})
+      MATCH (a:Organization {id: row.sourceId}) USING INDEX SEEK a:Organization(id)
+      MATCH (b:Organization {id: row.targetId}) USING INDEX SEEK b:Organization(id)
       MERGE (a)-[r:PARTNERS_WITH {key: row.key}]->(b)
       SET r += row.props",
         "params": {
@@ -129,7 +129,7 @@ describe('ingestion query builders', () => {
     `);
     expect(deleteEdgesQuery('HOLDS_ROLE', ['HOLDS_ROLE|p|o|dg']).cypher).toMatchInlineSnapshot(`
       "UNWIND $keys AS key
-      MATCH ()-[r:HOLDS_ROLE {key: key}]->()
+      MATCH ()-[r:HOLDS_ROLE {key: key}]->() USING INDEX SEEK r:HOLDS_ROLE(key)
       DELETE r"
     `);
   });
@@ -137,7 +137,7 @@ describe('ingestion query builders', () => {
   it('adds to profiles without ever turning an identity key off, and reads edges by fact key', () => {
     expect(addToProfilesQuery('Person', []).cypher).toMatchInlineSnapshot(`
       "UNWIND $rows AS row
-      MATCH (e:Person {id: row.id})
+      MATCH (e:Person {id: row.id}) USING INDEX SEEK e:Person(id)
       SET e.name = row.name, e.aliases = row.aliases, e.searchText = row.searchText, e += row.props
       WITH e, row
       UNWIND row.aliasKeys AS k
@@ -146,33 +146,29 @@ describe('ingestion query builders', () => {
       SET r.identity = coalesce(r.identity, false) OR k.identity"
     `);
     const query = edgesByKeysQuery([['PARTNERS_WITH', ['PARTNERS_WITH|org-a|org-b']]]);
-    // One part per relationship type whatever the batch holds: one text, one cached plan.
+    // One part per relationship type whatever the batch holds, and one list parameter: one text, few cached plans.
     expect(query.cypher.split('\nUNION ALL\n')).toHaveLength(8);
-    expect(query.cypher.split('\nUNION ALL\n')[0]).toMatchInlineSnapshot(`"UNWIND $keys0 AS key MATCH ()-[r:PARTNERS_WITH {key: key}]->() RETURN key, properties(r) AS props"`);
+    expect(query.cypher.split('\nUNION ALL\n')[0]).toMatchInlineSnapshot(`"UNWIND $rows AS row WITH row WHERE row.type = 'PARTNERS_WITH' MATCH ()-[r:PARTNERS_WITH {key: row.value}]->() USING INDEX SEEK r:PARTNERS_WITH(key) RETURN row.value AS key, properties(r) AS props"`);
     expect(query.params).toMatchInlineSnapshot(`
       {
-        "keys0": [
-          "PARTNERS_WITH|org-a|org-b",
+        "rows": [
+          {
+            "type": "PARTNERS_WITH",
+            "value": "PARTNERS_WITH|org-a|org-b",
+          },
         ],
-        "keys1": [],
-        "keys2": [],
-        "keys3": [],
-        "keys4": [],
-        "keys5": [],
-        "keys6": [],
-        "keys7": [],
       }
     `);
   });
 
   it('retracts a document keeping or dropping its node', () => {
     expect(retractDocumentQuery('d1', true).cypher).toMatchInlineSnapshot(`
-      "MATCH (d:Document {id: $id})
+      "MATCH (d:Document {id: $id}) USING INDEX SEEK d:Document(id)
       CALL (d) { OPTIONAL MATCH (s:Statement)-[:STATED_IN]->(d) DETACH DELETE s }
       CALL (d) { OPTIONAL MATCH (d)-[m:MENTIONS]->() DELETE m }"
     `);
     expect(retractDocumentQuery('d1', false).cypher).toMatchInlineSnapshot(`
-      "MATCH (d:Document {id: $id})
+      "MATCH (d:Document {id: $id}) USING INDEX SEEK d:Document(id)
       CALL (d) { OPTIONAL MATCH (s:Statement)-[:STATED_IN]->(d) DETACH DELETE s }
       DETACH DELETE d"
     `);
@@ -181,15 +177,15 @@ describe('ingestion query builders', () => {
   it('reads summaries and alias links of every entity type in one fixed-shape query', () => {
     const query = entitySummariesByTypeQuery([['Person', ['person-a']]]);
     expect(query.cypher.split('\nUNION ALL\n')).toHaveLength(8);
-    expect(query.cypher.split('\nUNION ALL\n')[1]).toMatchInlineSnapshot(`"UNWIND $ids1 AS id MATCH (e:Person {id: id}) RETURN id, e {.name, .aliases, .searchText, .forms, .status, .statusAt, .date} AS current, [(a:Alias)-[r:ALIAS_OF]->(e) | {key: a.key, identity: r.identity}] AS links"`);
-    expect(query.params.ids0).toEqual([]);
-    expect(query.params.ids1).toEqual(['person-a']);
+    expect(query.cypher.split('\nUNION ALL\n')[1]).toMatchInlineSnapshot(`"UNWIND $rows AS row WITH row WHERE row.type = 'Person' MATCH (e:Person {id: row.value}) USING INDEX SEEK e:Person(id) RETURN row.value AS id, e {.name, .aliases, .searchText, .forms, .status, .statusAt, .date} AS current, [(a:Alias)-[r:ALIAS_OF]->(e) | {key: a.key, identity: r.identity}] AS links"`);
+    // A single list parameter, whatever types the batch holds.
+    expect(query.params).toEqual({ rows: [{ type: 'Person', value: 'person-a' }] });
   });
 
   it('updates stored edges by key without expanding their endpoints', () => {
     expect(updateEdgesQuery('HOLDS_ROLE', [{ key: 'HOLDS_ROLE|person-a|org-b|president', props: { documentCount: 2 } }]).cypher).toMatchInlineSnapshot(`
       "UNWIND $rows AS row
-      MATCH ()-[r:HOLDS_ROLE {key: row.key}]->()
+      MATCH ()-[r:HOLDS_ROLE {key: row.key}]->() USING INDEX SEEK r:HOLDS_ROLE(key)
       SET r += row.props"
     `);
   });

@@ -1,7 +1,10 @@
 /**
  * Query builders for ingestion and deletion. Labels and relationship types
  * are interpolated only from the closed unions below (fixed maps), values
- * always travel as parameters.
+ * always travel as parameters. Every MATCH names the index it seeks
+ * (`USING INDEX SEEK`): the write path keeps its first plans (see
+ * write-documents.ts), and on a young graph the planner would otherwise pick
+ * index scans (tests/integration/write-plans.int.test.ts).
  */
 import type { MentionInfo } from '../resolve/profile.ts';
 import type { EntityType, RelationType } from '../extract/types.ts';
@@ -26,7 +29,7 @@ function relType(type: RelationType): string {
 /** Stored content hashes of the given document ids (missing ids are new). */
 export function documentHashesQuery(ids: string[]): CypherQuery {
   return {
-    cypher: 'UNWIND $ids AS id MATCH (d:Document {id: id}) RETURN d.id AS id, d.contentHash AS contentHash',
+    cypher: 'UNWIND $ids AS id MATCH (d:Document {id: id}) USING INDEX SEEK d:Document(id) RETURN d.id AS id, d.contentHash AS contentHash',
     params: { ids },
   };
 }
@@ -36,7 +39,7 @@ export function identityLookupQuery(keys: string[]): CypherQuery {
   return {
     cypher: [
       'UNWIND $keys AS key',
-      'MATCH (:Alias {key: key})-[r:ALIAS_OF]->(e)',
+      'MATCH (a:Alias {key: key})-[r:ALIAS_OF]->(e) USING INDEX SEEK a:Alias(key)',
       'WHERE r.identity',
       'RETURN key, e.id AS id',
     ].join('\n'),
@@ -48,7 +51,7 @@ export function identityLookupQuery(keys: string[]): CypherQuery {
 export function documentFootprintQuery(id: string): CypherQuery {
   return {
     cypher: [
-      'MATCH (d:Document {id: $id})',
+      'MATCH (d:Document {id: $id}) USING INDEX SEEK d:Document(id)',
       'CALL (d) { OPTIONAL MATCH (d)-[:MENTIONS]->(e) RETURN collect(DISTINCT {id: e.id, type: [l IN labels(e) WHERE l IN $labels][0]}) AS entities }',
       'CALL (d) { OPTIONAL MATCH (s:Statement)-[:STATED_IN]->(d) RETURN collect(DISTINCT s.factKey) AS factKeys }',
       'RETURN entities, factKeys',
@@ -62,11 +65,11 @@ export function retractDocumentQuery(id: string, keepDocument: boolean): CypherQ
   return {
     cypher: keepDocument
       ? [
-          'MATCH (d:Document {id: $id})',
+          'MATCH (d:Document {id: $id}) USING INDEX SEEK d:Document(id)',
           'CALL (d) { OPTIONAL MATCH (s:Statement)-[:STATED_IN]->(d) DETACH DELETE s }',
           'CALL (d) { OPTIONAL MATCH (d)-[m:MENTIONS]->() DELETE m }',
         ].join('\n')
-      : ['MATCH (d:Document {id: $id})', 'CALL (d) { OPTIONAL MATCH (s:Statement)-[:STATED_IN]->(d) DETACH DELETE s }', 'DETACH DELETE d'].join('\n'),
+      : ['MATCH (d:Document {id: $id}) USING INDEX SEEK d:Document(id)', 'CALL (d) { OPTIONAL MATCH (s:Statement)-[:STATED_IN]->(d) DETACH DELETE s }', 'DETACH DELETE d'].join('\n'),
     params: { id },
   };
 }
@@ -107,8 +110,8 @@ export function mergeMentionsQuery(type: EntityType, rows: MentionRow[]): Cypher
   return {
     cypher: [
       'UNWIND $rows AS row',
-      'MATCH (d:Document {id: row.documentId})',
-      `MATCH (e:${label(type)} {id: row.entityId})`,
+      'MATCH (d:Document {id: row.documentId}) USING INDEX SEEK d:Document(id)',
+      `MATCH (e:${label(type)} {id: row.entityId}) USING INDEX SEEK e:${label(type)}(id)`,
       // The batch's documents have no mentions yet (new, or retracted first) and rows are one per pair.
       'CREATE (d)-[m:MENTIONS]->(e)',
       'SET m = row.props',
@@ -121,7 +124,7 @@ export function createStatementsQuery(rows: Array<Record<string, unknown>>): Cyp
   return {
     cypher: [
       'UNWIND $rows AS row',
-      'MATCH (d:Document {id: row.documentId})',
+      'MATCH (d:Document {id: row.documentId}) USING INDEX SEEK d:Document(id)',
       // Statement ids are per document; a replaced document's statements were deleted first.
       'CREATE (s:Statement)',
       'SET s = row',
@@ -136,7 +139,7 @@ export function entityMentionsQuery(type: EntityType, ids: string[]): CypherQuer
   return {
     cypher: [
       'UNWIND $ids AS id',
-      `MATCH (e:${label(type)} {id: id})`,
+      `MATCH (e:${label(type)} {id: id}) USING INDEX SEEK e:${label(type)}(id)`,
       'CALL (e) { OPTIONAL MATCH (d:Document)-[m:MENTIONS]->(e) RETURN collect(CASE WHEN m IS NULL THEN null ELSE m {.*, documentId: d.id, publishedAt: d.publishedAt} END) AS mentions }',
       'CALL (e) { OPTIONAL MATCH (a:Alias)-[r:ALIAS_OF]->(e) RETURN collect({key: a.key, identity: r.identity}) AS aliasKeys }',
       'RETURN id, mentions, aliasKeys, e {.name, .aliases, .searchText, .forms, .status, .statusAt, .date} AS current',
@@ -163,10 +166,10 @@ export function updateProfilesQuery(type: EntityType, rows: ProfileRow[]): Cyphe
   return {
     cypher: [
       'UNWIND $rows AS row',
-      `MATCH (e:${label(type)} {id: row.id})`,
+      `MATCH (e:${label(type)} {id: row.id}) USING INDEX SEEK e:${label(type)}(id)`,
       'SET e.name = row.name, e.aliases = row.aliases, e.searchText = row.searchText, e += row.props',
       'WITH e, row',
-      'CALL (e, row) { UNWIND row.removedKeys AS key MATCH (:Alias {key: key})-[r:ALIAS_OF]->(e) DELETE r }',
+      'CALL (e, row) { UNWIND row.removedKeys AS key MATCH (old:Alias {key: key})-[r:ALIAS_OF]->(e) USING INDEX SEEK old:Alias(key) DELETE r }',
       'WITH e, row',
       'UNWIND row.aliasKeys AS k',
       'MERGE (a:Alias {key: k.key})',
@@ -182,7 +185,7 @@ export function addToProfilesQuery(type: EntityType, rows: ProfileRow[]): Cypher
   return {
     cypher: [
       'UNWIND $rows AS row',
-      `MATCH (e:${label(type)} {id: row.id})`,
+      `MATCH (e:${label(type)} {id: row.id}) USING INDEX SEEK e:${label(type)}(id)`,
       'SET e.name = row.name, e.aliases = row.aliases, e.searchText = row.searchText, e += row.props',
       'WITH e, row',
       'UNWIND row.aliasKeys AS k',
@@ -196,7 +199,7 @@ export function addToProfilesQuery(type: EntityType, rows: ProfileRow[]): Cypher
 
 export function deleteEntitiesQuery(type: EntityType, ids: string[]): CypherQuery {
   return {
-    cypher: `UNWIND $ids AS id\nMATCH (e:${label(type)} {id: id})\nDETACH DELETE e`,
+    cypher: `UNWIND $ids AS id\nMATCH (e:${label(type)} {id: id}) USING INDEX SEEK e:${label(type)}(id)\nDETACH DELETE e`,
     params: { ids },
   };
 }
@@ -204,7 +207,7 @@ export function deleteEntitiesQuery(type: EntityType, ids: string[]): CypherQuer
 /** Alias nodes among `keys` that no longer point at anything. */
 export function deleteOrphanAliasesQuery(keys: string[]): CypherQuery {
   return {
-    cypher: 'UNWIND $keys AS key\nMATCH (a:Alias {key: key})\nWHERE NOT (a)-[:ALIAS_OF]->()\nDELETE a',
+    cypher: 'UNWIND $keys AS key\nMATCH (a:Alias {key: key}) USING INDEX SEEK a:Alias(key)\nWHERE NOT (a)-[:ALIAS_OF]->()\nDELETE a',
     params: { keys },
   };
 }
@@ -214,7 +217,7 @@ export function factStatementsQuery(keys: string[]): CypherQuery {
   return {
     cypher: [
       'UNWIND $keys AS key',
-      'MATCH (s:Statement {factKey: key})-[:STATED_IN]->(d:Document)',
+      'MATCH (s:Statement {factKey: key})-[:STATED_IN]->(d:Document) USING INDEX SEEK s:Statement(factKey)',
       'RETURN s.factKey AS factKey, s.type AS type, s.sourceId AS sourceId, s.targetId AS targetId,',
       '  s.sourceLabel AS sourceLabel, s.targetLabel AS targetLabel, s.id AS statementId, d.id AS documentId,',
       '  d.publishedAt AS publishedAt, s.kind AS kind, s.date AS date, s.status AS status, s.title AS title, s.role AS role',
@@ -233,8 +236,8 @@ export function mergeEdgesQuery(
   return {
     cypher: [
       'UNWIND $rows AS row',
-      `MATCH (a:${label(sourceLabel)} {id: row.sourceId})`,
-      `MATCH (b:${label(targetLabel)} {id: row.targetId})`,
+      `MATCH (a:${label(sourceLabel)} {id: row.sourceId}) USING INDEX SEEK a:${label(sourceLabel)}(id)`,
+      `MATCH (b:${label(targetLabel)} {id: row.targetId}) USING INDEX SEEK b:${label(targetLabel)}(id)`,
       `MERGE (a)-[r:${relType(type)} {key: row.key}]->(b)`,
       'SET r += row.props',
     ].join('\n'),
@@ -245,65 +248,70 @@ export function mergeEdgesQuery(
 /** Removes aggregated edges of facts that no statement supports any more. */
 export function deleteEdgesQuery(type: RelationType, keys: string[]): CypherQuery {
   return {
-    cypher: `UNWIND $keys AS key\nMATCH ()-[r:${relType(type)} {key: key}]->()\nDELETE r`,
+    cypher: `UNWIND $keys AS key\nMATCH ()-[r:${relType(type)} {key: key}]->() USING INDEX SEEK r:${relType(type)}(key)\nDELETE r`,
     params: { keys },
   };
 }
 
 export function deleteStatementsQuery(ids: string[]): CypherQuery {
-  return { cypher: 'UNWIND $ids AS id\nMATCH (s:Statement {id: id})\nDETACH DELETE s', params: { ids } };
+  return { cypher: 'UNWIND $ids AS id\nMATCH (s:Statement {id: id}) USING INDEX SEEK s:Statement(id)\nDETACH DELETE s', params: { ids } };
 }
 
 export function rewriteStatementsQuery(rows: Array<{ id: string; sourceId: string; targetId: string; factKey: string }>): CypherQuery {
   return {
-    cypher: 'UNWIND $rows AS row\nMATCH (s:Statement {id: row.id})\nSET s.sourceId = row.sourceId, s.targetId = row.targetId, s.factKey = row.factKey',
+    cypher: 'UNWIND $rows AS row\nMATCH (s:Statement {id: row.id}) USING INDEX SEEK s:Statement(id)\nSET s.sourceId = row.sourceId, s.targetId = row.targetId, s.factKey = row.factKey',
     params: { rows },
   };
 }
 
 /**
+ * One list parameter of `{type, value}` rows for the fixed-shape queries that
+ * read several labels or relationship types at once. Neo4j caches a plan per
+ * query text *and* per size class of each list parameter (empty, 1, 2-10,
+ * 11-100 ...): with one list per type, nearly every batch brought a new
+ * combination and a re-plan of the whole UNION (50-250 ms each); with one
+ * list, a handful of plans serve every batch.
+ */
+function typedRows<T extends string>(byType: ReadonlyArray<readonly [T, string[]]>): Array<{ type: T; value: string }> {
+  return byType.flatMap(([type, values]) => values.map((value) => ({ type, value })));
+}
+
+/**
  * Stored summaries and alias links of entities of any types, in one query.
- * One part per label whatever the ids (absent types get an empty list): the
- * text never changes, so the plan is cached.
+ * One part per label whatever the ids (absent types match no row): the text
+ * never changes, so the plan is cached.
  */
 export function entitySummariesByTypeQuery(idsByType: ReadonlyArray<readonly [EntityType, string[]]>): CypherQuery {
-  const params: Record<string, unknown> = {};
-  const given = new Map(idsByType);
-  const parts = ENTITY_TYPES.map((type, i) => {
-    params[`ids${i}`] = given.get(type) ?? [];
-    return `UNWIND $ids${i} AS id MATCH (e:${label(type)} {id: id}) RETURN id, e {.name, .aliases, .searchText, .forms, .status, .statusAt, .date} AS current, [(a:Alias)-[r:ALIAS_OF]->(e) | {key: a.key, identity: r.identity}] AS links`;
-  });
-  return { cypher: parts.join('\nUNION ALL\n'), params };
+  const parts = ENTITY_TYPES.map(
+    (type) =>
+      `UNWIND $rows AS row WITH row WHERE row.type = '${label(type)}' MATCH (e:${label(type)} {id: row.value}) USING INDEX SEEK e:${label(type)}(id) RETURN row.value AS id, e {.name, .aliases, .searchText, .forms, .status, .statusAt, .date} AS current, [(a:Alias)-[r:ALIAS_OF]->(e) | {key: a.key, identity: r.identity}] AS links`,
+  );
+  return { cypher: parts.join('\nUNION ALL\n'), params: { rows: typedRows(idsByType) } };
 }
 
 /** Stored aggregated edges of any relationship types, in one query (one part per type: a fixed text). */
 export function edgesByKeysQuery(keysByType: ReadonlyArray<readonly [RelationType, string[]]>): CypherQuery {
-  const params: Record<string, unknown> = {};
-  const given = new Map(keysByType);
-  const parts = RELATION_TYPES.map((type, i) => {
-    params[`keys${i}`] = given.get(type) ?? [];
-    return `UNWIND $keys${i} AS key MATCH ()-[r:${relType(type)} {key: key}]->() RETURN key, properties(r) AS props`;
-  });
-  return { cypher: parts.join('\nUNION ALL\n'), params };
+  const parts = RELATION_TYPES.map(
+    (type) => `UNWIND $rows AS row WITH row WHERE row.type = '${relType(type)}' MATCH ()-[r:${relType(type)} {key: row.value}]->() USING INDEX SEEK r:${relType(type)}(key) RETURN row.value AS key, properties(r) AS props`,
+  );
+  return { cypher: parts.join('\nUNION ALL\n'), params: { rows: typedRows(keysByType) } };
 }
 
 /** Updates stored aggregated edges found by their key (a relationship index seek; no endpoint expansion). */
 export function updateEdgesQuery(type: RelationType, rows: Array<{ key: string; props: Record<string, unknown> }>): CypherQuery {
   return {
-    cypher: `UNWIND $rows AS row\nMATCH ()-[r:${relType(type)} {key: row.key}]->()\nSET r += row.props`,
+    cypher: `UNWIND $rows AS row\nMATCH ()-[r:${relType(type)} {key: row.key}]->() USING INDEX SEEK r:${relType(type)}(key)\nSET r += row.props`,
     params: { rows },
   };
 }
 
 /** Mentions of entities of any types (for merging a batch's entities at once; one part per label: a fixed text). */
 export function mentionRowsOfEntitiesQuery(idsByType: ReadonlyArray<readonly [EntityType, string[]]>): CypherQuery {
-  const params: Record<string, unknown> = {};
-  const given = new Map(idsByType);
-  const parts = ENTITY_TYPES.map((type, i) => {
-    params[`ids${i}`] = given.get(type) ?? [];
-    return `UNWIND $ids${i} AS id MATCH (d:Document)-[m:MENTIONS]->(e:${label(type)} {id: id}) RETURN id AS entityId, d.id AS documentId, properties(m) AS props`;
-  });
-  return { cypher: parts.join('\nUNION ALL\n'), params };
+  const parts = ENTITY_TYPES.map(
+    (type) =>
+      `UNWIND $rows AS row WITH row WHERE row.type = '${label(type)}' MATCH (d:Document)-[m:MENTIONS]->(e:${label(type)} {id: row.value}) USING INDEX SEEK e:${label(type)}(id) RETURN row.value AS entityId, d.id AS documentId, properties(m) AS props`,
+  );
+  return { cypher: parts.join('\nUNION ALL\n'), params: { rows: typedRows(idsByType) } };
 }
 
 /** Creates the surviving entities of merges that do not exist yet (their profile is set when they are settled). */
@@ -319,8 +327,8 @@ export function moveMentionsToQuery(type: EntityType, rows: Array<{ to: string; 
   return {
     cypher: [
       'UNWIND $rows AS row',
-      'MATCH (d:Document {id: row.documentId})',
-      `MATCH (t:${label(type)} {id: row.to})`,
+      'MATCH (d:Document {id: row.documentId}) USING INDEX SEEK d:Document(id)',
+      `MATCH (t:${label(type)} {id: row.to}) USING INDEX SEEK t:${label(type)}(id)`,
       'MERGE (d)-[m:MENTIONS]->(t)',
       'SET m = row.props',
     ].join('\n'),
@@ -333,9 +341,9 @@ export function statementsOfEntitiesQuery(ids: string[]): CypherQuery {
   const fields = 's.id AS id, s.type AS type, s.sourceId AS sourceId, s.targetId AS targetId, s.title AS title, s.factKey AS factKey';
   return {
     cypher: [
-      `UNWIND $ids AS id MATCH (s:Statement {sourceId: id}) RETURN ${fields}`,
+      `UNWIND $ids AS id MATCH (s:Statement {sourceId: id}) USING INDEX SEEK s:Statement(sourceId) RETURN ${fields}`,
       'UNION',
-      `UNWIND $ids AS id MATCH (s:Statement {targetId: id}) RETURN ${fields}`,
+      `UNWIND $ids AS id MATCH (s:Statement {targetId: id}) USING INDEX SEEK s:Statement(targetId) RETURN ${fields}`,
     ].join('\n'),
     params: { ids },
   };

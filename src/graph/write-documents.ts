@@ -58,6 +58,21 @@ export function emptyCounters(): WriteCounters {
   return { nodesCreated: 0, nodesDeleted: 0, relationshipsCreated: 0, relationshipsDeleted: 0 };
 }
 
+/**
+ * Prefixed to every write-path statement. Neo4j re-plans a cached query when
+ * the counts of the labels it touches have moved enough since it was planned;
+ * while a corpus is ingested into a young graph that happens every few seconds
+ * for every statement, and planning the larger ones costs 50-250 ms each time.
+ * These statements start from unique-constraint or key-index seeks whatever the
+ * counts (tests/integration/write-plans.int.test.ts checks their plans on the
+ * live database), so their first plan stays good: keep it.
+ */
+export const WRITE_PATH_PLAN_OPTIONS = 'CYPHER replan=skip';
+
+function withPlanOptions(query: CypherQuery): string {
+  return `${WRITE_PATH_PLAN_OPTIONS}\n${query.cypher}`;
+}
+
 /** Runs queries in one transaction and sums their counters. */
 class Tx {
   readonly counters = emptyCounters();
@@ -65,7 +80,7 @@ class Tx {
 
   async run<T = Record<string, unknown>>(query: CypherQuery): Promise<T[]> {
     const started = performance.now();
-    const result = await this.tx.run(query.cypher, query.params);
+    const result = await this.tx.run(withPlanOptions(query), query.params);
     log.debug(`${(performance.now() - started).toFixed(1)} ms ${query.cypher.split('\n').slice(0, 2).join(' ')}`);
     const u = result.summary.counters.updates();
     this.counters.nodesCreated += u.nodesCreated;
@@ -83,7 +98,7 @@ class Tx {
   async runAll(queries: CypherQuery[]): Promise<void> {
     if (queries.length === 0) return;
     const started = performance.now();
-    const pending = queries.map((q) => this.tx.run(q.cypher, q.params));
+    const pending = queries.map((q) => this.tx.run(withPlanOptions(q), q.params));
     const settled = await Promise.allSettled(pending.map((p) => Promise.resolve(p)));
     for (const outcome of settled) if (outcome.status === 'rejected') throw outcome.reason;
     for (const outcome of settled) {
