@@ -55,7 +55,6 @@ export class Graph {
   readonly driver: Driver;
   readonly database: string;
   private readonly defaultTimeoutMs: number;
-  private readonly maxRetryTimeMs = MAX_RETRY_TIME_MS;
 
   constructor(config: Pick<Neo4jConfig, 'uri' | 'user' | 'password' | 'database' | 'queryTimeoutMs'>, uri: string) {
     // A server with auth disabled accepts any basic credentials.
@@ -119,7 +118,7 @@ export class Graph {
       } finally {
         await session.close();
       }
-    }, this.maxRetryTimeMs).catch((error: unknown) => {
+    }, MAX_RETRY_TIME_MS).catch((error: unknown) => {
       throw mapNeo4jError(error);
     });
   }

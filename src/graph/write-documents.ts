@@ -63,9 +63,10 @@ export function emptyCounters(): WriteCounters {
  * the counts of the labels it touches have moved enough since it was planned;
  * while a corpus is ingested into a young graph that happens every few seconds
  * for every statement, and planning the larger ones costs 50-250 ms each time.
- * These statements start from unique-constraint or key-index seeks whatever the
- * counts (tests/integration/write-plans.int.test.ts checks their plans on the
- * live database), so their first plan stays good: keep it.
+ * These statements start from the index seeks they name (`USING INDEX SEEK`)
+ * or from MERGEs on uniqueness constraints, whatever the counts
+ * (tests/integration/write-plans.int.test.ts checks their plans on a young
+ * database), so their first plan stays good: keep it.
  */
 export const WRITE_PATH_PLAN_OPTIONS = 'CYPHER replan=skip';
 
