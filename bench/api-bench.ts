@@ -24,6 +24,7 @@ import { Graph } from '../src/graph/executor.ts';
 import { partnersQuery } from '../src/graph/queries/partners.ts';
 import { applySchema } from '../src/graph/schema.ts';
 import { aliasKey } from '../src/resolve/normalize.ts';
+import { rng } from '../scripts/rng.ts';
 
 const { values } = parseArgs({
   options: {
@@ -44,16 +45,11 @@ const HUB_PARTNERS = 150;
 const DOCUMENTS = 20_000;
 const BATCH = 5_000;
 
-/** Deterministic pseudo-random numbers, so two runs build the same graph. */
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+/** Both sides of the benchmark run with the production settings (no introspection, no source-mapped stacks). */
+function benchConfig() {
+  const config = loadConfig({ ...process.env, NODE_ENV: 'production', PORT: '0', API_TOKEN: '', LOG_LEVEL: 'warn' });
+  applyProcessSettings(config);
+  return config;
 }
 
 const orgName = (i: number) => `Bench Organisation ${i}`;
@@ -177,8 +173,7 @@ const QUERY = `query Partners($of: String!) {
 }`;
 
 async function main(): Promise<void> {
-  const config = loadConfig({ ...process.env, NODE_ENV: 'production', PORT: '0', API_TOKEN: '', LOG_LEVEL: 'warn' });
-  applyProcessSettings(config);
+  const config = benchConfig();
   if (config.neo4j.uri === null) throw new Error('Set NEO4J_URI to a database the benchmark may fill (and wipe with --wipe).');
   const graph = new Graph(config.neo4j, config.neo4j.uri);
   await graph.verify();
@@ -288,8 +283,7 @@ function startServerProcess(): Promise<{ child: ChildProcess; port: number }> {
 
 /** The child: the API server alone, until SIGTERM. */
 async function serve(): Promise<void> {
-  const config = loadConfig({ ...process.env, NODE_ENV: 'production', PORT: '0', API_TOKEN: '', LOG_LEVEL: 'warn' });
-  applyProcessSettings(config);
+  const config = benchConfig();
   const graph = new Graph(config.neo4j, config.neo4j.uri!);
   const server = await createApiServer(config, graph, { port: 0 });
   process.stdout.write(`READY ${server.port}\n`);

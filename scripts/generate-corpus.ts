@@ -9,18 +9,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-
-/** Mulberry32: small, fast, deterministic. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng } from './rng.ts';
 
 const COUNTRIES: ReadonlyArray<readonly [string, string, string]> = [
   ['Morocco', 'Rabat', 'Moroccan'], ['Kenya', 'Nairobi', 'Kenyan'], ['Germany', 'Berlin', 'German'], ['Brazil', 'Brasilia', 'Brazilian'],

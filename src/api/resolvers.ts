@@ -262,21 +262,9 @@ export const resolvers = {
 
   Topic: { ...entityFields },
 
-  Agreement: {
-    ...entityFields,
-    status: agreementStatus,
-    parties: (a: EntityRow, _: Args, ctx: ApiContext) => ctx.loaders.neighbours('Agreement.parties').load(a.id),
-    areas: (a: EntityRow, _: Args, ctx: ApiContext) => ctx.loaders.neighbours('Agreement.areas').load(a.id),
-    evidence: (a: EntityRow, args: Args, ctx: ApiContext) => ctx.loaders.entityEvidence('Agreement', evidenceFirst(args)).load(a.id),
-  },
+  Agreement: partiedFields('Agreement'),
 
-  Programme: {
-    ...entityFields,
-    status: agreementStatus,
-    parties: (a: EntityRow, _: Args, ctx: ApiContext) => ctx.loaders.neighbours('Programme.parties').load(a.id),
-    areas: (a: EntityRow, _: Args, ctx: ApiContext) => ctx.loaders.neighbours('Programme.areas').load(a.id),
-    evidence: (a: EntityRow, args: Args, ctx: ApiContext) => ctx.loaders.entityEvidence('Programme', evidenceFirst(args)).load(a.id),
-  },
+  Programme: partiedFields('Programme'),
 
   Event: {
     ...entityFields,
@@ -300,6 +288,17 @@ export const resolvers = {
     status: (s: { status: string }) => s.status.toUpperCase(),
   },
 };
+
+/** Agreements and programmes: a status, parties, areas and evidence. */
+function partiedFields(label: 'Agreement' | 'Programme') {
+  return {
+    ...entityFields,
+    status: agreementStatus,
+    parties: (a: EntityRow, _: Args, ctx: ApiContext) => ctx.loaders.neighbours(`${label}.parties`).load(a.id),
+    areas: (a: EntityRow, _: Args, ctx: ApiContext) => ctx.loaders.neighbours(`${label}.areas`).load(a.id),
+    evidence: (a: EntityRow, args: Args, ctx: ApiContext) => ctx.loaders.entityEvidence(label, evidenceFirst(args)).load(a.id),
+  };
+}
 
 function isEntity(value: EntityRow | null | Error): value is EntityRow {
   if (value instanceof Error) throw value;

@@ -4,7 +4,7 @@
  * content hash lands together with the facts (a re-run after a failure
  * simply redoes the batch).
  */
-import type { ManagedTransaction } from 'neo4j-driver';
+import type { ManagedTransaction, ResultSummary } from 'neo4j-driver';
 import type { EntityType, ExtractionResult, RelationType } from '../extract/types.ts';
 import { ENTITY_TYPES } from '../extract/types.ts';
 import type { EntityKeys, ExistingIdentity } from '../resolve/identity.ts';
@@ -83,11 +83,7 @@ class Tx {
     const started = performance.now();
     const result = await this.tx.run(withPlanOptions(query), query.params);
     log.debug(`${(performance.now() - started).toFixed(1)} ms ${query.cypher.split('\n').slice(0, 2).join(' ')}`);
-    const u = result.summary.counters.updates();
-    this.counters.nodesCreated += u.nodesCreated;
-    this.counters.nodesDeleted += u.nodesDeleted;
-    this.counters.relationshipsCreated += u.relationshipsCreated;
-    this.counters.relationshipsDeleted += u.relationshipsDeleted;
+    this.count(result.summary);
     return result.records.map((r) => r.toObject() as T);
   }
 
@@ -102,15 +98,16 @@ class Tx {
     const pending = queries.map((q) => this.tx.run(withPlanOptions(q), q.params));
     const settled = await Promise.allSettled(pending.map((p) => Promise.resolve(p)));
     for (const outcome of settled) if (outcome.status === 'rejected') throw outcome.reason;
-    for (const outcome of settled) {
-      if (outcome.status !== 'fulfilled') continue;
-      const u = outcome.value.summary.counters.updates();
-      this.counters.nodesCreated += u.nodesCreated;
-      this.counters.nodesDeleted += u.nodesDeleted;
-      this.counters.relationshipsCreated += u.relationshipsCreated;
-      this.counters.relationshipsDeleted += u.relationshipsDeleted;
-    }
+    for (const outcome of settled) if (outcome.status === 'fulfilled') this.count(outcome.value.summary);
     log.debug(`${(performance.now() - started).toFixed(1)} ms ${queries.length} queries: ${queries[0]!.cypher.split('\n').slice(0, 2).join(' ')}`);
+  }
+
+  private count(summary: ResultSummary): void {
+    const u = summary.counters.updates();
+    this.counters.nodesCreated += u.nodesCreated;
+    this.counters.nodesDeleted += u.nodesDeleted;
+    this.counters.relationshipsCreated += u.relationshipsCreated;
+    this.counters.relationshipsDeleted += u.relationshipsDeleted;
   }
 }
 

@@ -100,22 +100,10 @@ export function statementsOf(extraction: ExtractionResult, graphIds: Record<stri
   return rows;
 }
 
-/** A statement as read back for aggregation: its row plus the document's date. */
-export interface StatedFact {
-  factKey: string;
-  type: RelationType;
-  sourceId: string;
-  targetId: string;
-  sourceLabel: EntityType;
-  targetLabel: EntityType;
+/** A statement as read back for aggregation: its row (without the sentence) plus the document's date. */
+export interface StatedFact extends Omit<StatementRow, 'id' | 'start' | 'end' | 'text'> {
   statementId: string;
-  documentId: string;
   publishedAt: string | null;
-  kind: string | null;
-  date: string | null;
-  status: string | null;
-  title: string | null;
-  role: string | null;
 }
 
 /** One aggregated edge: endpoints, type and the properties to SET. */

@@ -11,17 +11,10 @@ import type { EntityType } from '../extract/types.ts';
 import { compareIds } from './identity.ts';
 import { normalizeKey } from './normalize.ts';
 
-/** What one document says about one entity (the properties of its MENTIONS edge). */
-export interface MentionInfo {
+/** What one document says about one entity: its MENTIONS edge's properties, with the document's id and date. */
+export interface MentionInfo extends MentionProps {
   documentId: string;
   publishedAt: string | null;
-  name: string;
-  names: string[];
-  lookupKeys: string[];
-  identityKeys: string[];
-  candidateId: string;
-  status: string | null;
-  date: string | null;
 }
 
 /** The part of an entity's derivation stored on its node (name, forms, status, statusAt, date). */
