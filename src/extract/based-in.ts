@@ -13,6 +13,7 @@ import { isPlaceName } from './nlp.ts';
 import type { Entity, Mention } from './registry.ts';
 import { evidenceOf } from './result.ts';
 import type { DraftRelation } from './result.ts';
+import { ruleOn } from './rules.ts';
 
 const lower = (s: string | undefined) => (s ?? '').toLowerCase();
 
@@ -21,10 +22,10 @@ export function findBasedIn(a: Analysis): DraftRelation[] {
   const seen = new Set<string>();
   const add = (type: 'BASED_IN' | 'LOCATED_IN', source: Entity, target: Entity, si: number, reason: string) => {
     const key = `${type}|${source.key}|${target.key}`;
-    if (seen.has(key) || source === target) return;
+    if (seen.has(key) || source === target || !ruleOn('based-in.location')) return;
     seen.add(key);
     const s = a.sentences[si]!;
-    out.push({ type, source, target, properties: { reason }, evidence: [evidenceOf(a.text, s.start, s.end)] });
+    out.push({ type, source, target, properties: { reason }, evidence: [evidenceOf(a.text, s.start, s.end)], rules: ['based-in.location'] });
   };
   const place = (name: string, at: number): Entity =>
     a.registry.entities.find((e) => e.type === 'Place' && e.name === name) ?? a.registry.create('Place', name, at);

@@ -12,9 +12,12 @@ import { findTopicsAndAgreements } from './agreements.ts';
 import { findBasedIn } from './based-in.ts';
 import { splitSentences } from './text.ts';
 import { buildResult } from './result.ts';
+import { withDisabledRules } from './rules.ts';
 import type { ExtractOptions, ExtractionResult } from './types.ts';
 
 export type { ExtractOptions, ExtractionResult } from './types.ts';
+export { RULES, ruleById } from './rules.ts';
+export type { Rule } from './rules.ts';
 
 /** A short stable id for a text: the first 16 hex digits of its SHA-256. */
 export function documentHash(text: string): string {
@@ -23,6 +26,11 @@ export function documentHash(text: string): string {
 
 /** Extracts organisations, people, countries, roles and partnerships from one document. */
 export function extract(text: string, options: ExtractOptions = {}): ExtractionResult {
+  if (options.disable?.length) return withDisabledRules(options.disable, () => extractAll(text, options));
+  return extractAll(text, options);
+}
+
+function extractAll(text: string, options: ExtractOptions): ExtractionResult {
   const content = findContent(text);
   const publishedAt = options.publishedAt ?? content.publishedAt;
   const title = options.title ?? (content.headline ? text.slice(content.headline.start, content.headline.end) : null);

@@ -13,6 +13,7 @@ import { orgKeyTokens } from './registry.ts';
 import { evidenceOf } from './result.ts';
 import type { DraftRelation } from './result.ts';
 import type { Token } from './text.ts';
+import { ruleOn } from './rules.ts';
 
 /** Heads of units that belong to a larger body. */
 const UNIT_HEADS: ReadonlySet<string> = new Set(['Institute', 'School', 'College', 'Centre', 'Laboratory', 'Faculty', 'Bureau', 'Museum', 'Library']);
@@ -27,10 +28,11 @@ const lower = (t: Token | undefined) => (t ? t.text.toLowerCase() : '');
 export function findPartOf(a: Analysis): DraftRelation[] {
   const out: DraftRelation[] = [];
   const add = (member: Entity, parent: Entity, sentence: number, reason: string) => {
+    if (!ruleOn(`part-of.${reason}`)) return;
     if (member === parent || member.type !== 'Organization' || parent.type !== 'Organization') return;
     if (out.some((r) => r.source === member && r.target === parent)) return;
     const s = a.sentences[sentence]!;
-    out.push({ type: 'PART_OF', source: member, target: parent, properties: { reason }, evidence: [evidenceOf(a.text, s.start, s.end)] });
+    out.push({ type: 'PART_OF', source: member, target: parent, properties: { reason }, evidence: [evidenceOf(a.text, s.start, s.end)], rules: [`part-of.${reason}`] });
   };
   a.sentences.forEach((s, si) => {
     const ms = (a.mentions[si] ?? []).filter((m) => m.entity.type === 'Organization');

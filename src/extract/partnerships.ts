@@ -23,6 +23,7 @@ import { titleAt } from './titles.ts';
 import { DEMONYMS, HONORIFICS, NON_NAME_CAPITALS, NON_ORG_ACRONYMS } from './gazetteers.ts';
 import { isNameWord } from './org-names.ts';
 import { isAcronym } from './text.ts';
+import { ruleOn } from './rules.ts';
 import type { PartnershipKind, PartnershipStatus } from './types.ts';
 
 interface KindRule {
@@ -61,6 +62,7 @@ export interface Pair {
   kind: PartnershipKind;
   status?: PartnershipStatus;
   sentence: number;
+  rule: string;
 }
 
 interface Ctx {
@@ -239,28 +241,30 @@ function unnamedCompany(ctx: Ctx, a: Analysis, k: number): Entity[] {
   return [a.registry.findByName(name, ['Organization']) ?? a.registry.create('Organization', name, tokens[k]!.start)];
 }
 
-function sentencePairs(ctx: Ctx, a: Analysis): Array<[Entity, Entity, PartnershipKind?]> {
+type Found = [Entity, Entity, PartnershipKind | undefined, string];
+
+function sentencePairs(ctx: Ctx, a: Analysis): Found[] {
   const { tokens, s } = ctx;
   const text = s.text;
-  const out: Array<[Entity, Entity, PartnershipKind?]> = [];
+  const out: Found[] = [];
   const cue = COOPERATION_CUE.test(text);
   const attendance = ATTENDANCE.test(text);
   // Coordinated subjects.
   for (const g of groupsOf(ctx)) {
-    if (cue && !attendance && isSubject(ctx, g)) for (const [a, b] of pairsAmong(g.map((m) => m.entity))) out.push([a, b]);
+    if (cue && !attendance && isSubject(ctx, g) && ruleOn('partner.coordinated-subject')) for (const [a, b] of pairsAmong(g.map((m) => m.entity))) out.push([a, b, undefined, 'partner.coordinated-subject']);
     // "The Forum was co-organised by X and Y": the organisers of a joint event.
     const by = g[0]!.ti - (lower(tokens[g[0]!.ti - 1]) === 'the' ? 2 : 1);
-    if (lower(tokens[by]) === 'by' && CO_ORGANISED.test(tokenSpan(ctx, by - 3, by))) for (const [a, b] of pairsAmong(g.map((m) => m.entity))) out.push([a, b, 'joint-event']);
+    if (lower(tokens[by]) === 'by' && CO_ORGANISED.test(tokenSpan(ctx, by - 3, by)) && ruleOn('partner.co-organised-by')) for (const [a, b] of pairsAmong(g.map((m) => m.entity))) out.push([a, b, 'joint-event', 'partner.co-organised-by']);
     // "between X and Y"
-    if (lower(tokens[g[0]!.ti - 1]) === 'between' || lower(tokens[g[0]!.ti - 2]) === 'between') {
+    if ((lower(tokens[g[0]!.ti - 1]) === 'between' || lower(tokens[g[0]!.ti - 2]) === 'between') && ruleOn('partner.between')) {
       // "between X and Y, as well as Z": X with each of the others.
-      for (const m of g.slice(1)) out.push([g[0]!.entity, m.entity]);
+      for (const m of g.slice(1)) out.push([g[0]!.entity, m.entity, undefined, 'partner.between']);
     }
   }
   for (let k = 0; k < tokens.length; k++) {
     const w = lower(tokens[k]);
     // "between ALECSO's Director-General, Prof. X, and IFLA Secretary General Dr. Y"
-    if (w === 'between') {
+    if (w === 'between' && ruleOn('partner.between')) {
       const first = partyAfter(ctx, k + 1);
       let depth = 0;
       for (let q = k + 2; q < Math.min(tokens.length, k + 25); q++) {
@@ -270,7 +274,7 @@ function sentencePairs(ctx: Ctx, a: Analysis): Array<[Entity, Entity, Partnershi
           let r = q + 1;
           while (r < tokens.length && (titleAt(tokens, r) || tokens[r]!.kind === 'punct')) r++;
           const second = partyAfter(ctx, q + 1).length ? partyAfter(ctx, q + 1) : [];
-          for (const a of first) for (const b of second) out.push([a, b]);
+          for (const a of first) for (const b of second) out.push([a, b, undefined, 'partner.between']);
           break;
         }
       }
@@ -280,42 +284,43 @@ function sentencePairs(ctx: Ctx, a: Analysis): Array<[Entity, Entity, Partnershi
       || (w === 'at' && /\b(sponsor\w*|fund\w*|endow\w*)\b/i.test(tokenSpan(ctx, k - 8, k)));
     if (withLike && COOPERATION_CUE.test(tokenSpan(ctx, k - 12, k + 1)) || (w === 'with' && /\b(together|cooperation|partnership|talks)\b/i.test(tokenSpan(ctx, k - 2, k)))
       || (w === 'to' && /\bbelong/i.test(tokenSpan(ctx, k - 3, k)))) {
+      if (!ruleOn('partner.with')) continue;
       let objs = coordinatedAfter(ctx, k + 1, partyAfter(ctx, k + 1));
       if (!objs.length && w === 'with') objs = unnamedCompany(ctx, a, k + 1);
       if (objs.length && !(w === 'with' && lower(tokens[k - 1]) === 'along')) {
         const subj = subjectBefore(ctx, k);
-        for (const a of subj) for (const b of objs) out.push([a, b]);
-        if (objs !== ctx.principals && subj === ctx.principals) for (const [a, b] of pairsAmong(ctx.principals)) out.push([a, b]);
+        for (const a of subj) for (const b of objs) out.push([a, b, undefined, 'partner.with']);
+        if (objs !== ctx.principals && subj === ctx.principals) for (const [a, b] of pairsAmong(ctx.principals)) out.push([a, b, undefined, 'partner.with']);
       }
     }
     // "joins the Agence ...", "has become a full member of Y", "are already members of Y"
-    if (/^(joins|joined|join)$/.test(w) && !/^(forces|hands)$/i.test(tokens[k + 1]?.text ?? '')) {
+    if (/^(joins|joined|join)$/.test(w) && !/^(forces|hands)$/i.test(tokens[k + 1]?.text ?? '') && ruleOn('partner.joins')) {
       const objs = partyAfter(ctx, k + 1);
       const subj = subjectBefore(ctx, k);
-      for (const a of subj) for (const b of objs) out.push([a, b, 'membership']);
+      for (const a of subj) for (const b of objs) out.push([a, b, 'membership', 'partner.joins']);
       // "X will join the project as an associated partner": X works with the project's parties.
       if (!objs.length && /^(project|consortium|programme|program|partnership|initiative)$/i.test(tokens[k + 2]?.text ?? '')) {
-        for (const a of subj) for (const b of ctx.principals) out.push([a, b, 'programme']);
+        for (const a of subj) for (const b of ctx.principals) out.push([a, b, 'programme', 'partner.joins']);
       }
     }
-    if (/^members?$/.test(w) && lower(tokens[k + 1]) === 'of') {
+    if (/^members?$/.test(w) && lower(tokens[k + 1]) === 'of' && ruleOn('partner.member-of')) {
       const objs = partyAfter(ctx, k + 2);
       const subj = subjectBefore(ctx, k);
-      for (const a of subj) for (const b of objs) out.push([a, b, 'membership']);
+      for (const a of subj) for (const b of objs) out.push([a, b, 'membership', 'partner.member-of']);
     }
     // "a regional network of which USM is a member"
-    if (w === 'of' && lower(tokens[k + 1]) === 'which') {
+    if (w === 'of' && lower(tokens[k + 1]) === 'which' && ruleOn('partner.member-of')) {
       const member = partyAfter(ctx, k + 2);
       const net = subjectBefore(ctx, k);
       const rest = tokenSpan(ctx, k, k + 8);
-      if (/\bmembers?\b/.test(rest)) for (const a of member) for (const b of net) out.push([a, b, 'membership']);
+      if (/\bmembers?\b/.test(rest)) for (const a of member) for (const b of net) out.push([a, b, 'membership', 'partner.member-of']);
     }
   }
   // Signatories: "The agreement was signed by Dr. A, Director-General of X, and Prof. B, President of Y",
   // or as the subject: "MIT President A and Tsinghua President B signed the agreement".
   const signedAt = tokens.findIndex((t) => /^(signed|sign|co-signed)$/i.test(t.text));
   const by = signedAt >= 0 ? tokens.findIndex((t, i) => lower(t) === 'by' && i > signedAt) : -1;
-  if (signedAt >= 0) {
+  if (signedAt >= 0 && ruleOn('partner.signatories')) {
     const parties: Entity[] = [];
     const [from, to] = by >= 0 ? [by + 1, tokens.length] : [0, signedAt];
     for (let k = from; k < to; k++) {
@@ -325,23 +330,23 @@ function sentencePairs(ctx: Ctx, a: Analysis): Array<[Entity, Entity, Partnershi
       const o = orgOfPerson(ctx, p);
       if (o) parties.push(o);
     }
-    for (const [a, b] of pairsAmong(parties)) out.push([a, b]);
+    for (const [a, b] of pairsAmong(parties)) out.push([a, b, undefined, 'partner.signatories']);
   }
   // A person visiting or meeting organisations: "Dr. A visited X and Y, where he met ...".
   for (let k = 0; k < tokens.length; k++) {
-    if (!/^(visited|met|received|toured)$/.test(lower(tokens[k]))) continue;
+    if (!/^(visited|met|received|toured)$/.test(lower(tokens[k])) || !ruleOn('partner.visit')) continue;
     // The visitor is the sentence's first person ("Dr. A visited X and Y, where he met ...").
     const person = ctx.ms.find((m) => m.tj <= k && m.entity.type === 'Person');
     const org = person ? orgOfPerson(ctx, person.entity) : undefined;
     const subj = org ? [org] : [];
     if (!subj.length) continue;
-    for (const m of ctx.orgs.filter((x) => x.ti > k && x.ti < k + 12)) for (const a of subj) out.push([a, m.entity, 'meeting']);
+    for (const m of ctx.orgs.filter((x) => x.ti > k && x.ti < k + 12)) for (const a of subj) out.push([a, m.entity, 'meeting', 'partner.visit']);
   }
   // Group nouns alone: "the two organisations agreed to organise a joint session".
-  if (cue && ctx.principals.length >= 2) {
+  if (cue && ctx.principals.length >= 2 && ruleOn('partner.group-noun')) {
     for (let k = 0; k < tokens.length; k++) {
       if (groupNounAt(ctx, k) > 0) {
-        for (const [a, b] of pairsAmong(ctx.principals)) out.push([a, b]);
+        for (const [a, b] of pairsAmong(ctx.principals)) out.push([a, b, undefined, 'partner.group-noun']);
         break;
       }
     }
@@ -354,18 +359,19 @@ function tokenSpan(ctx: Ctx, i: number, j: number): string {
 }
 
 /** Membership lists: "The new members are A; B; C; and D" after "X admitted five new members". */
-function membershipList(ctx: Ctx, a: Analysis): Array<[Entity, Entity, PartnershipKind]> {
+function membershipList(ctx: Ctx, a: Analysis): Found[] {
+  if (!ruleOn('partner.membership-list')) return [];
   if (!/\bnew members (are|include)\b|\bmembers (are|include)\b/i.test(ctx.s.text)) return [];
   const nets = a.registry.entities.filter((e) => e.type === 'Organization' && ['Alliance', 'Network', 'Association', 'Federation', 'Union', 'Consortium'].includes(e.head ?? ''));
   const net = nets.sort((x, y) => x.first - y.first)[0];
   if (!net) return [];
-  const out: Array<[Entity, Entity, PartnershipKind]> = [];
+  const out: Found[] = [];
   for (const m of ctx.orgs) {
     if (m.entity === net) continue;
     const prev = lower(ctx.tokens[m.ti - 1]);
     const prev2 = lower(ctx.tokens[m.ti - 2]);
     if (prev === 'of' || (prev === 'the' && prev2 === 'of')) continue; // "a constituent school of Makerere University"
-    out.push([m.entity, net, 'membership']);
+    out.push([m.entity, net, 'membership', 'partner.membership-list']);
   }
   return out;
 }
@@ -466,13 +472,13 @@ export function findPartnerships(a: Analysis, roles: RoleFindings): DraftRelatio
   for (const s of a.sentences) {
     const ctx = ctxOf(s);
     const kind = kindOf(s.text);
-    const found: Array<[Entity, Entity, PartnershipKind?]> = [...sentencePairs(ctx, a), ...membershipList(ctx, a)];
-    for (const group of jointNames(ctx, a)) for (const [x, y] of pairsAmong(group)) found.push([x, y, 'programme']);
-    for (const [x, y, k] of found) {
+    const found: Found[] = [...sentencePairs(ctx, a), ...membershipList(ctx, a)];
+    if (ruleOn('partner.joint-name')) for (const group of jointNames(ctx, a)) for (const [x, y] of pairsAmong(group)) found.push([x, y, 'programme', 'partner.joint-name']);
+    for (const [x, y, k, rule] of found) {
       if (x === y || x.type !== 'Organization' || y.type !== 'Organization') continue;
       if (cueScopes(ctx, INVITATION, x, y)) continue;
       const status: PartnershipStatus | undefined = cueScopes(ctx, ENDED, x, y) ? 'ended' : cueScopes(ctx, DECLINED, x, y) ? 'declined' : undefined;
-      pairs.push({ a: x, b: y, kind: k ?? kind, sentence: s.index, ...(status ? { status } : {}) });
+      pairs.push({ a: x, b: y, kind: k ?? kind, sentence: s.index, rule, ...(status ? { status } : {}) });
     }
   }
   const mainDate = leadDate(a);
@@ -486,6 +492,7 @@ export function findPartnerships(a: Analysis, roles: RoleFindings): DraftRelatio
       target: p.b,
       properties: { kind: p.kind, date, ...(p.status ? { status: p.status } : {}) },
       evidence: [evidenceOf(a.text, s.start, s.end)],
+      rules: [p.rule],
     };
   });
 }

@@ -13,6 +13,8 @@ export interface DraftRelation {
   target: Entity;
   properties: RelationProperties;
   evidence: Evidence[];
+  /** Ids of the rules (rules.ts) that produced the relation. */
+  rules: string[];
 }
 
 export interface ResultInput {
@@ -60,9 +62,10 @@ export function buildResult(input: ResultInput): ExtractionResult {
     const prev = seen.get(key);
     if (prev) {
       for (const ev of r.evidence) if (!prev.evidence.some((x) => x.start === ev.start)) prev.evidence.push(ev);
+      prev.rules = [...new Set([...(prev.rules ?? []), ...r.rules])].sort();
       continue;
     }
-    seen.set(key, { type: r.type, source, target, properties: props, evidence: [...r.evidence] });
+    seen.set(key, { type: r.type, source, target, properties: props, evidence: [...r.evidence], rules: [...new Set(r.rules)].sort() });
   }
   const document: DocumentMeta = { id: input.id, title: input.title, publishedAt: input.publishedAt };
   if (input.url !== undefined) document.url = input.url;

@@ -17,12 +17,14 @@ import type { DraftRelation } from './result.ts';
 import { isNameWord } from './org-names.ts';
 import type { Token } from './text.ts';
 import { REMIT_TITLES, textOf, titleAt } from './titles.ts';
+import { ruleOn } from './rules.ts';
 
 export interface Role {
   person: Entity;
   org: Entity;
   title: string;
   sentence: number;
+  rules: string[];
 }
 
 export interface RoleFindings {
@@ -226,17 +228,20 @@ function ministryFor(title: string, ministries: Entity[], country?: string): Ent
 export function findRoles(a: Analysis): RoleFindings {
   const roles: Role[] = [];
   const ministries = a.registry.entities.filter((e) => e.type === 'Organization' && e.head === 'Ministry');
-  const add = (person: Entity, org: Entity | undefined, title: string, s: number, country?: string) => {
+  const add = (rule: string, person: Entity, org: Entity | undefined, title: string, s: number, country?: string) => {
+    if (!ruleOn(rule)) return;
+    const rules = [rule];
     let target = org;
     let t = title.replace(/\s+/g, ' ').trim();
     if (!target && MINISTER_TITLE.test(t)) {
       // The minister's remit names the ministry; drop the country from the title.
       t = t.replace(/\s+of\s+(the\s+)?(Republic|Kingdom|State|Sultanate)\b.*$/i, '');
-      target = ministryFor(t, ministries, country);
+      target = ruleOn('role.minister-remit') ? ministryFor(t, ministries, country) : undefined;
+      rules.push('role.minister-remit');
     }
     if (!target) return;
     if (roles.some((r) => r.person === person && r.org === target)) return;
-    roles.push({ person, org: target, title: t, sentence: s });
+    roles.push({ person, org: target, title: t, sentence: s, rules });
   };
   a.sentences.forEach((s, si) => {
     const newOrg = (name: string, at: number): Entity => a.registry.findByName(name, ['Organization']) ?? a.registry.create('Organization', name, at);
@@ -252,13 +257,15 @@ export function findRoles(a: Analysis): RoleFindings {
         k++;
         if (POST_NOMINALS.has(tokens[k]?.text ?? '')) k += tokens[k + 1]?.text === ',' ? 2 : 1;
         let r = parseRole(ctx, k);
+        let first = true;
         while (r) {
           // "A, ICESCO's Director-General Dr. B": the title introduces the next person.
           if (HONORIFICS.has(tokens[r.end]?.text ?? '') || ctx.mentions.some((m) => m.ti === r!.end && m.entity.type === 'Person')) break;
           // "a delegation ... from the University, including Eng. X, Dean of the Faculty of Engineering"
           const from = r.org ? undefined : ctx.mentions.filter((m) => m.entity.type === 'Organization' && m.tj <= pm.ti).pop();
           const including = from && tokens.slice(from.tj, pm.ti).some((t) => lower(t) === 'including');
-          add(person, r.org ?? (including ? from?.entity : undefined), r.title, si, r.country);
+          add(first ? 'role.apposition' : 'role.title-chain', person, r.org ?? (including ? from?.entity : undefined), r.title, si, r.country);
+          first = false;
           let e = r.end;
           // "Vice President of X and Executive Director of Y"
           if (lower(tokens[e]) === 'and' && (titleAt(tokens, e + 1) || orgAt(ctx, e + 1))) {
@@ -290,7 +297,7 @@ export function findRoles(a: Analysis): RoleFindings {
             let q = st;
             if (lower(tokens[q - 1]) === 'the') q--;
             const prevPerson = tokens[q - 1]?.text === ',' && ctx.mentions.some((m) => m.tj === q - 1 && m.entity.type === 'Person');
-            if (!prevPerson) add(person, before.entity, t.text, si);
+            if (!prevPerson) add('role.title-of-org-before', person, before.entity, t.text, si);
             break;
           }
         }
@@ -304,7 +311,7 @@ export function findRoles(a: Analysis): RoleFindings {
           const org = orgEndingAt(ctx, o);
           // "Malawi's Minister of Health, Hon. Dr. X": the country picks the ministry.
           const country = o < st ? ctx.mentions.find((m) => m.tj === o && m.entity.type === 'Country') : undefined;
-          add(person, org?.entity, t, si, country?.entity.name);
+          add('role.org-title-before', person, org?.entity, t, si, country?.entity.name);
           break;
         }
       }
@@ -324,12 +331,13 @@ export function findRoles(a: Analysis): RoleFindings {
       target: r.org,
       properties: { title: r.title },
       evidence: [evidenceOf(a.text, s.start, s.end)],
+      rules: r.rules,
     };
   });
   return { roles, relations };
 }
 
-function clause(ctx: Ctx, q: number, person: Entity, si: number, add: (p: Entity, o: Entity | undefined, t: string, s: number) => void): void {
+function clause(ctx: Ctx, q: number, person: Entity, si: number, add: (rule: string, p: Entity, o: Entity | undefined, t: string, s: number) => void): void {
   const { tokens } = ctx;
   for (let guard = 0; guard < 3 && q < tokens.length; guard++) {
     const verb = lower(tokens[q]);
@@ -350,7 +358,7 @@ function clause(ctx: Ctx, q: number, person: Entity, si: number, add: (p: Entity
           }
         }
       }
-      if (m) add(person, m.entity, title, si);
+      if (m) add('role.relative-clause', person, m.entity, title, si);
       q = m ? m.tj : p + 1;
     } else if (['is', 'serves', 'was'].includes(verb)) {
       let p = q + 1;
@@ -358,7 +366,7 @@ function clause(ctx: Ctx, q: number, person: Entity, si: number, add: (p: Entity
       if (lower(tokens[p]) === 'as') p++;
       const r = parseRole(ctx, p);
       if (!r) return;
-      add(person, r.org, r.title, si);
+      add('role.relative-clause', person, r.org, r.title, si);
       q = r.end;
     } else return;
     // skip to "and <verb>"

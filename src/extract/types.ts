@@ -121,6 +121,8 @@ export interface ExtractedRelation {
   properties: RelationProperties;
   /** At least one sentence that states the relation. */
   evidence: Evidence[];
+  /** Ids of the extraction rules that produced it (see src/extract/rules.ts); absent in older files. */
+  rules?: string[];
 }
 
 export interface DocumentMeta {
@@ -144,4 +146,6 @@ export interface ExtractOptions {
   title?: string | null;
   publishedAt?: string | null;
   url?: string | null;
+  /** Rule ids switched off for this extraction (ablation: `npm run eval -- --disable <id>`). */
+  disable?: readonly string[];
 }

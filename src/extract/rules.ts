@@ -1,0 +1,195 @@
+/**
+ * The catalogue of extraction rules. Every relation the extractor emits names
+ * the rules that produced it (`rules` in the extraction format), so an analyst
+ * can ask "why is this edge here?" and `npm run eval -- --by-rule` can credit
+ * each rule with its true and false positives on the gold sets.
+ *
+ * A rule here is a decision that creates a fact: a sentence pattern, or a
+ * group of lexicon entries that acts as one. Each has a one-line reason and
+ * example sentences; `rules.test.ts` runs every rule on its own examples and
+ * checks that the rule fires there. `--disable <id>` (ablation) switches a rule
+ * off for one run, which is how a rule earns its place: a rule that does not
+ * pay on both development sets is deleted.
+ */
+
+export interface Rule {
+  id: string;
+  /** What the rule captures, in one line. */
+  reason: string;
+  /** Texts on which the rule fires (each is extracted on its own in the rule tests). */
+  examples: readonly string[];
+}
+
+export const RULES: readonly Rule[] = [
+  // Partnerships.
+  {
+    id: 'partner.coordinated-subject',
+    reason: 'organisations coordinated as the subject of a cooperation verb',
+    examples: ['The University of Sfax and Université Laval signed a memorandum of understanding on 3 May 2023.'],
+  },
+  {
+    id: 'partner.co-organised-by',
+    reason: 'the organisers of a jointly organised event',
+    examples: ['The forum was co-organised by the Arab Network for Quality Assurance and the Association of Arab Universities.'],
+  },
+  {
+    id: 'partner.between',
+    reason: '"between X and Y" after a cooperation noun',
+    examples: ['The agreement between the African Union Commission and the Islamic Development Bank covers training.'],
+  },
+  {
+    id: 'partner.with',
+    reason: 'a party before a cooperation word and "with", "to" or "at" before the other',
+    examples: ['The Leibniz Association signed a memorandum of understanding with the Islamic Development Bank.'],
+  },
+  {
+    id: 'partner.joins',
+    reason: 'an organisation joins another as a member',
+    examples: ['The University of Sfax joined the Agence universitaire de la Francophonie last year.'],
+  },
+  {
+    id: 'partner.member-of',
+    reason: '"X is a member of Y"',
+    examples: ['The National University of Samoa has become a full member of the Association of Commonwealth Universities.'],
+  },
+  {
+    id: 'partner.signatories',
+    reason: 'the organisations of the people who signed an agreement',
+    examples: [
+      'Dr. Salim AlMalik, Director-General of the Islamic World Educational, Scientific and Cultural Organization, met Prof. Ana Silva, President of the University of Lisbon. The agreement was signed by Dr. AlMalik and Prof. Silva.',
+    ],
+  },
+  {
+    id: 'partner.visit',
+    reason: 'a person of one organisation visits or meets another organisation',
+    examples: ['Dr. Salim AlMalik, Director-General of the Islamic Development Bank, visited the University of Lisbon on 2 May.'],
+  },
+  {
+    id: 'partner.group-noun',
+    reason: '"the two parties" refers back to the principal pair of the text',
+    examples: ['The University of Sfax and Université Laval met in Tunis on 2 May 2023. The two universities agreed to launch a joint programme.'],
+  },
+  {
+    id: 'partner.membership-list',
+    reason: 'a list of new members after a network admits members',
+    examples: ['The Asian Network of Universities admitted three members. The new members are the University of Malaya; Mahidol University; and the University of Tokyo.'],
+  },
+  {
+    id: 'partner.joint-name',
+    reason: 'a programme named after two or more organisations joined by hyphens',
+    examples: ['The Islamic Development Bank (IsDB) and the University of Tokyo (UT) met on 2 May. Students of the IsDB-UT Scholarship Programme attended.'],
+  },
+  // Roles.
+  {
+    id: 'role.apposition',
+    reason: 'a person followed by ", Title of Organisation" or ", Organisation Title"',
+    examples: ['Dr. Salim AlMalik, Director-General of the Islamic Development Bank, opened the meeting.'],
+  },
+  {
+    id: 'role.title-chain',
+    reason: 'a second "and Title of Organisation" after a first role',
+    examples: ['Prof. Ana Silva, Rector of the University of Lisbon and President of the Association of Portuguese Universities, spoke.'],
+  },
+  {
+    id: 'role.relative-clause',
+    reason: '", who chairs / heads / is Title of X"',
+    examples: ['Prof. Ana Silva, who chairs the Association of Portuguese Universities, spoke.'],
+  },
+  {
+    id: 'role.title-of-org-before',
+    reason: '"the Title of Organisation, Person"',
+    examples: ['The Rector of the University of Lisbon, Prof. Ana Silva, opened the meeting.'],
+  },
+  {
+    id: 'role.org-title-before',
+    reason: '"Organisation Title Person" or "Organisation\'s Title, Person"',
+    examples: ['University of Lisbon Rector Prof. Ana Silva opened the meeting.'],
+  },
+  {
+    id: 'role.minister-remit',
+    reason: 'a minister\'s remit names the ministry ("Minister of Health" -> "Ministry of Health")',
+    examples: ['The Ministry of Health hosted the talks. Dr. Amina Bello, Minister of Health, opened them.'],
+  },
+  // Membership and units.
+  {
+    id: 'part-of.possessive',
+    reason: 'a unit owned by a possessive: "X\'s Institute of ..."',
+    examples: ["The University of Lisbon's Institute of Social Sciences hosted the meeting."],
+  },
+  {
+    id: 'part-of.its',
+    reason: '"its School of ..." after the parent organisation',
+    examples: ['The University of Lisbon opened the event at its School of Economics and Management.'],
+  },
+  {
+    id: 'part-of.apposition',
+    reason: '"X, a constituent school / affiliate / unit of Y"',
+    examples: ['The Makerere University School of Public Health, a constituent school of Makerere University, led the study.'],
+  },
+  {
+    id: 'part-of.one-of',
+    reason: '"X is one of the institutes of Y"',
+    examples: ['The Fraunhofer Institute for Solar Energy Systems is one of 76 institutes of the Fraunhofer-Gesellschaft.'],
+  },
+  {
+    id: 'part-of.named-after-parent',
+    reason: 'a unit whose name begins with its parent\'s name ("Leibniz Institute ..." of the "Leibniz Association")',
+    examples: ['The Leibniz Association and the Leibniz Institute for Catalysis met the delegation.'],
+  },
+  // Locations, agreements, events.
+  {
+    id: 'based-in.location',
+    reason: 'an organisation located in a country or city ("X in Rabat, Morocco", "Morocco\'s X", "the Bonn-based X")',
+    examples: ['The University of Sfax in Tunisia signed a memorandum of understanding with Université Laval.'],
+  },
+  {
+    id: 'agreement.parties',
+    reason: 'the partners of a sentence are parties to the agreement or programme it names',
+    examples: ['The University of Sfax and Université Laval signed a memorandum of understanding on 3 May 2023.'],
+  },
+  {
+    id: 'agreement.areas',
+    reason: 'areas of cooperation named with an agreement ("in the fields of X, Y and Z")',
+    examples: ['The University of Sfax and Université Laval signed an agreement on cooperation in renewable energy and water management.'],
+  },
+  {
+    id: 'event.organisers',
+    reason: 'the partners of a sentence organise the event it names',
+    examples: ['The University of Sfax and Université Laval will jointly organise the Mediterranean Water Forum in June 2024.'],
+  },
+];
+
+const BY_ID: ReadonlyMap<string, Rule> = new Map(RULES.map((r) => [r.id, r]));
+
+/** The rule with this id; throws on an unknown id, so a typo in a finder fails its first test. */
+export function ruleById(id: string): Rule {
+  const r = BY_ID.get(id);
+  if (!r) throw new Error(`unknown extraction rule "${id}"`);
+  return r;
+}
+
+export function isRuleId(id: string): boolean {
+  return BY_ID.has(id);
+}
+
+/** Rules switched off for the extraction running now (extraction is synchronous). */
+let disabled: ReadonlySet<string> = new Set();
+
+/** Runs fn with the given rules switched off (ablation); restores the previous set afterwards. */
+export function withDisabledRules<T>(ids: Iterable<string>, fn: () => T): T {
+  const previous = disabled;
+  const next = new Set(ids);
+  for (const id of next) ruleById(id);
+  disabled = next;
+  try {
+    return fn();
+  } finally {
+    disabled = previous;
+  }
+}
+
+/** True when the rule may fire in the extraction running now; returns the id checked first. */
+export function ruleOn(id: string): boolean {
+  if (!BY_ID.has(id)) ruleById(id);
+  return !disabled.has(id);
+}
