@@ -7,7 +7,8 @@
  */
 import { countryAt } from './countries.ts';
 import { COOPERATION_CUE } from './cues.ts';
-import { COMPANY_SUFFIXES, DEMONYMS, NON_NAME_CAPITALS, NON_ORG_ACRONYMS, ORG_HEADS } from './gazetteers.ts';
+import { COMPANY_SUFFIXES, DEMONYMS, MONTHS, NON_NAME_CAPITALS, NON_ORG_ACRONYMS, ORG_HEADS } from './gazetteers.ts';
+import { datelineEnd, isCreditLine, isNonOrgAcronym } from './noise.ts';
 import { findNameSpans, headOf, isNameWord } from './org-names.ts';
 import type { NameSpan } from './org-names.ts';
 import { cleanPersonName, findPersonSpans } from './people.ts';
@@ -224,7 +225,13 @@ export function analyze(text: string, sentences: Sentence[], publishedAt: string
     };
     const spans = spansBySentence[s.index] ?? [];
     const people = peopleBySentence[s.index] ?? [];
-    for (let k = 0; k < tokens.length; k++) {
+    const dateline = datelineOf(sentences, s);
+    if (dateline) datelineMentions(tokens, dateline, registry, addCountry, push);
+    if (isCreditLine(tokens) && isParagraphStart(sentences, s)) {
+      mentions.push(out);
+      continue;
+    }
+    for (let k = dateline; k < tokens.length; k++) {
       const t = tokens[k]!;
       const span = spans.find((sp) => sp.i === k);
       if (span) {
@@ -265,17 +272,7 @@ export function analyze(text: string, sentences: Sentence[], publishedAt: string
         continue;
       }
       // An acronym never defined: an organisation of its own, or the short form of a name ("AU").
-      // A dateline city in capitals: "ASTANA. The Ministry ...", "AMMAN — Jordan's universities".
-      // Two words: "SÃO PAULO –", "NEW DELHI,".
-      const cityEnd = k === 0 && /^\p{Lu}{2,}$/u.test(t.text) && /^\p{Lu}{2,}$/u.test(tokens[1]?.text ?? '') && /^[.,—–-]$/.test(tokens[2]?.text ?? '') ? 2 : 1;
-      if (k === 0 && (/^\p{Lu}{3,}$/u.test(t.text) || cityEnd === 2) && /^[.,—–-]$/.test(tokens[cityEnd]?.text ?? '') && isParagraphStart(sentences, s)) {
-        const name = tokens.slice(0, cityEnd).map((x) => x.text[0] + x.text.slice(1).toLowerCase()).join(' ');
-        const place = registry.entities.find((x) => x.type === 'Place' && x.name === name) ?? registry.create('Place', name, t.start);
-        push(place, 0, cityEnd, 'name');
-        k = cityEnd - 1;
-        continue;
-      }
-      if (isAcronym(t.text) && !NON_ORG_ACRONYMS.has(t.text) && !s.isHeadline && !/^\d/.test(t.text) && !t.text.includes('.') && t.text.length >= 2) {
+      if (isAcronym(t.text) && !isNonOrgAcronym(tokens, k) && !s.isHeadline && !/^\d/.test(t.text) && !t.text.includes('.') && t.text.length >= 2) {
         let e = acronymOwner.get(t.text) ?? registry.entities.find((x) => x.type === 'Organization' && abbreviates(t.text, x.name));
         if (!e) {
           e = registry.create('Organization', t.text, t.start);
@@ -330,6 +327,39 @@ export function abbreviates(acronym: string, name: string): boolean {
     return false;
   };
   return rec(0, 0, 0, 0);
+}
+
+/** Token index where the body starts after a dateline in a paragraph's first sentence (0 when none). */
+function datelineOf(sentences: Sentence[], s: Sentence): number {
+  if (s.isHeadline || !isParagraphStart(sentences, s)) return 0;
+  return datelineEnd(s.tokens);
+}
+
+/** Places and countries of a dateline ("TORONTO and KIGALI, November 9 –", "LAGOS, Nigeria, Sept. 10 /PRNewswire/ --"). */
+function datelineMentions(
+  tokens: Token[], end: number, registry: Registry, addCountry: (name: string, at: number) => Entity,
+  push: (e: Entity, ti: number, tj: number, via: Mention['via']) => void,
+): void {
+  for (let k = 0; k < end; k++) {
+    const country = countryAt(tokens, k);
+    if (country && country.j <= end) {
+      push(addCountry(country.canonical, tokens[k]!.start), k, country.j, 'name');
+      k = country.j - 1;
+      continue;
+    }
+    // A place: capitalised words before a comma or bracket, not a month or an agency tag in brackets.
+    if (!/^\p{Lu}/u.test(tokens[k]!.text) || tokens[k - 1]?.text === '(' || tokens[k - 1]?.text === '/' || MONTHS.has(tokens[k]!.text.toLowerCase().replace(/\.$/, ''))) continue;
+    let j = k;
+    while (j < end && /^\p{Lu}/u.test(tokens[j]!.text) && tokens[j]!.kind === 'word') j++;
+    if (j === k || tokens[j]?.text === ')' || tokens[j]?.text === '/') {
+      k = j;
+      continue;
+    }
+    const name = tokens.slice(k, j).map((x) => (/^\p{Lu}+$/u.test(x.text) ? x.text[0] + x.text.slice(1).toLowerCase() : x.text)).join(' ');
+    const place = registry.entities.find((x) => x.type === 'Place' && x.name === name) ?? registry.create('Place', name, tokens[k]!.start);
+    push(place, k, j, 'name');
+    k = j - 1;
+  }
 }
 
 function isParagraphStart(sentences: Sentence[], s: Sentence): boolean {
