@@ -176,7 +176,7 @@ export function analyze(text: string, sentences: Sentence[], publishedAt: string
       if (countryAt(tokens, i)?.j === j) return true;
       return kept.some((sp) => sp.i < j && i < sp.j);
     };
-    const people = s.isHeadline ? [] : findPersonSpans(tokens, isKnown);
+    const people = s.isHeadline ? [] : findPersonSpans(tokens, isKnown, kept);
     for (const p of people) {
       const name = cleanPersonName(p.name);
       if (!personKeyTokens(name).length) continue;

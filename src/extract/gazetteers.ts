@@ -42,6 +42,10 @@ export const ORG_HEADS: ReadonlyMap<string, string> = new Map([
   ['Secretariat', 'Secretariat'], ['Museum', 'Museum'], ['Hospital', 'Hospital'], ['Consortium', 'Consortium'],
   ['Laboratory', 'Laboratory'], ['Faculty', 'Faculty'], ['Institutet', 'Institute'], ['Instytut', 'Institute'], ['Universiteit', 'University'],
   ['Universitet', 'University'], ['Hochschule', 'University'], ['Register', 'Register'], ['Registry', 'Register'],
+  // Units and organs of a larger body, and public bodies without one of the heads above.
+  ['Branch', 'Branch'], ['Division', 'Division'], ['Department', 'Department'], ['Office', 'Office'], ['Presidium', 'Presidium'],
+  ['Directorate', 'Directorate'], ['Committee', 'Committee'], ['Parliament', 'Parliament'], ['Service', 'Service'],
+  ['Administration', 'Administration'], ['Coalition', 'Coalition'], ['Holdings', 'Company'], ['Cooperative', 'Cooperative'],
 ]);
 
 /** Heads that make a name a programme rather than an organisation. */

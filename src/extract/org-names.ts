@@ -11,7 +11,9 @@ import {
 import { countryAt } from './countries.ts';
 import { isAcronym, isCapitalized } from './text.ts';
 import type { Token } from './text.ts';
-import { titleAt } from './titles.ts';
+import { textOf, titleAt, titleBefore } from './titles.ts';
+import { hasPersonWord, isPlaceName } from './nlp.ts';
+import { isCommonWord } from './words.ts';
 
 export type NameKind = 'Organization' | 'Programme' | 'Event';
 
@@ -98,6 +100,8 @@ function runHasHead(tokens: Token[], from: number, to: number, kinds: NameKind[]
 /** Extends a name to the right of its head over complements and coordinations. */
 function extendRight(tokens: Token[], h: number): number {
   let j = h + 1;
+  /** A comma list inside the name was seen, so its closing "and X" belongs to it. */
+  let listed = false;
   const headWord = tokens[h]!.text;
   if (ROMANCE_HEADS.has(headWord)) {
     // "Agence universitaire de la Francophonie", "Agence nationale de l'hydrologie du Cameroun"
@@ -154,7 +158,7 @@ function extendRight(tokens: Token[], h: number): number {
       // "The University of Tokyo and Sony Group will ...": a verb after the run makes it a second subject.
       const after = tokens[e];
       const ownComplement = tokens.slice(k, e).some((x) => x.text === 'of' || x.text === 'for');
-      if (!ownComplement && after && after.kind === 'word' && /^\p{Ll}/u.test(after.text) && !/^(of|for|in|on|at|to|from|with|by|and|named)$/.test(after.text)) break;
+      if (!listed && !ownComplement && after && after.kind === 'word' && /^\p{Ll}/u.test(after.text) && !/^(of|for|in|on|at|to|from|with|by|and|named)$/.test(after.text)) break;
       if (hasThe && runHasHead(tokens, k, e, ['Programme', 'Event'])) break;
       j = k;
       continue;
@@ -178,6 +182,7 @@ function extendRight(tokens: Token[], h: number): number {
         break;
       }
       if (ok) {
+        listed = true;
         j += 1;
         continue;
       }
@@ -248,7 +253,7 @@ function extendLeft(tokens: Token[], h: number): number {
 }
 
 /** Heads of internal units: a name only with an owner or an acronym. */
-const UNIT_HEADS: ReadonlySet<string> = new Set(['Faculty']);
+const UNIT_HEADS: ReadonlySet<string> = new Set(['Faculty', 'Department', 'Division', 'Office', 'Branch', 'Presidium', 'Directorate']);
 
 /** All head-noun names in a sentence, longest first, non-overlapping. */
 export function findNameSpans(tokens: Token[]): NameSpan[] {
@@ -270,7 +275,7 @@ export function findNameSpans(tokens: Token[]): NameSpan[] {
     let i = extendLeft(tokens, h);
     // A company suffix needs a name before it.
     if (COMPANY_SUFFIXES.has(t.text) && i === h) continue;
-    const j = extendRight(tokens, h);
+    let j = extendRight(tokens, h);
     if (i === h && j === h + 1 && !ROMANCE_HEADS.has(t.text)) continue; // a bare head noun is coreference, not a name
     if (i === h && j === h + 1) continue;
     // The main head: the last head before the first complement preposition.
@@ -300,8 +305,41 @@ export function findNameSpans(tokens: Token[]): NameSpan[] {
       h = j - 1;
       continue;
     }
+    // "Chairman of the Committee for Environmental Protection Bahodur Sharifzoda said": the name ends before the person.
+    if (!acronym && titleBefore(tokens, i)) {
+      const p = trailingPersonName(tokens, h + 1, j);
+      if (p > h + 1) {
+        j = p;
+        after = p;
+      }
+    }
     spans.push({ i, j, kind, head: mainHead.head, acronym, after });
     h = j - 1;
   }
   return spans;
+}
+
+/**
+ * "President of the Academy of Sciences of Uzbekistan Bakhodir Yuldashevich Tursunov said": a person's
+ * name run onto the end of a name or remit after a title, with no comma. Returns the token index where
+ * the person's name starts inside [i, j), or -1. The name is two to five capitalised words, none of
+ * them a common English word (names are not), a head noun or a country, after a word that can end a
+ * name (not "of", "and"), and a verb, comma or clause follows.
+ */
+export function trailingPersonName(tokens: Token[], i: number, j: number): number {
+  const next = tokens[j];
+  if (next && next.kind === 'word' && !/^\p{Ll}/u.test(next.text)) return -1;
+  let s = j;
+  while (s > i && j - s < 5) {
+    const t = tokens[s - 1]!;
+    if (t.kind !== 'word' || !/^\p{Lu}/u.test(t.text) || headOf(t.text) || isAcronym(t.text) || countryAt(tokens, s - 1)) break;
+    if (isCommonWord(t.text) && !hasPersonWord(t.text)) break;
+    s--;
+  }
+  // Particles inside the name: "Faisal bin Turki", "Elnur Rashid oglu Aliyev".
+  if (j - s < 2 || s <= i) return -1;
+  const before = tokens[s - 1]!;
+  if (before.kind !== 'word' || /^(of|and|for|the|de|&)$/i.test(before.text)) return -1;
+  if (countryAt(tokens, s) || isPlaceName(textOf(tokens, s, j))) return -1;
+  return s;
 }

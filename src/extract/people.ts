@@ -5,11 +5,11 @@
  * the Commission") and historical names with a lower-case article ("al-Farabi").
  */
 import { HONORIFICS, NAME_PARTICLES, NON_NAME_CAPITALS, POST_NOMINALS } from './gazetteers.ts';
-import { headOf, isNameWord } from './org-names.ts';
+import { headOf, isNameWord, trailingPersonName } from './org-names.ts';
 import { isAcronym } from './text.ts';
 import { isPlaceName } from './nlp.ts';
 import type { Token } from './text.ts';
-import { textOf, titleAt } from './titles.ts';
+import { textOf, titleAt, titleBefore } from './titles.ts';
 
 export interface PersonSpan {
   /** Token range of the whole mention, honorifics included. */
@@ -55,9 +55,21 @@ function honorificRun(tokens: Token[], k: number): number {
 }
 
 /** All person mentions in a sentence's tokens. */
-export function findPersonSpans(tokens: Token[], knownCountryOrOrg: (i: number, j: number) => boolean): PersonSpan[] {
+export function findPersonSpans(
+  tokens: Token[], knownCountryOrOrg: (i: number, j: number) => boolean, names: ReadonlyArray<{ i: number; after: number }> = [],
+): PersonSpan[] {
   const out: PersonSpan[] = [];
   const taken = (i: number, j: number) => out.some((s) => s.i < j && i < s.j);
+  // "Chairman of the Committee for Environmental Protection Bahodur Sharifzoda said",
+  // "Deputy CEO Huawei Technologies Pakistan Zhou Hengyu": a name right after "Title of Organisation".
+  for (const n of names) {
+    if (!titleBefore(tokens, n.i)) continue;
+    const e = nameRun(tokens, n.after, 5);
+    const next = tokens[e];
+    if (e - n.after >= 2 && (!next || next.kind === 'punct' || /^\p{Ll}/u.test(next.text)) && !knownCountryOrOrg(n.after, e) && !isPlaceName(textOf(tokens, n.after, e))) {
+      out.push({ i: n.after, j: e, ni: n.after, nj: e, name: textOf(tokens, n.after, e), reason: 'title-before' });
+    }
+  }
   for (let k = 0; k < tokens.length; k++) {
     // Honorific chain: "H.E. Dr. Salim M. AlMalik".
     const h = honorificRun(tokens, k);
@@ -93,6 +105,17 @@ export function findPersonSpans(tokens: Token[], knownCountryOrOrg: (i: number, 
         k = e - 1;
         continue;
       }
+      // "Minister of Environment, Water and Ecological Transition Gabriela Andrade Cevallos said": a remit, then the name.
+      if (/^(of|for)$/.test(lower(tokens[s]))) {
+        let r = s + 1;
+        while (r < tokens.length && (isNameWord(tokens[r]) || /^(and|&|the|of|for)$/.test(lower(tokens[r])) && isNameWord(tokens[r + 1]) || tokens[r]!.text === ',' && isNameWord(tokens[r + 1]))) r++;
+        const p = trailingPersonName(tokens, s + 1, r);
+        if (p > s + 1 && !knownCountryOrOrg(p, r) && !taken(p, r)) {
+          out.push({ i: p, j: r, ni: p, nj: r, name: textOf(tokens, p, r), reason: 'title-before' });
+          k = r - 1;
+          continue;
+        }
+      }
     }
   }
   for (let k = 0; k < tokens.length; k++) {
@@ -127,3 +150,4 @@ export function cleanPersonName(name: string): string {
     .join(' ')
     .replace(/[,;.]$/, '');
 }
+

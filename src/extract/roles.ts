@@ -384,10 +384,10 @@ export function titleWithRemitEndingAt(tokens: Token[], st: number, b: number): 
   const t = titleAt(tokens, st);
   if (!t) return null;
   if (t.end === b) return t.text;
-  if (!/^(of|for)$/.test(lower(tokens[t.end])) || b - t.end < 2 || b - t.end > 7) return null;
+  if (!/^(of|for)$/.test(lower(tokens[t.end])) || b - t.end < 2 || b - t.end > 12) return null;
   for (let q = t.end + 1; q < b; q++) {
     const w = tokens[q]!.text;
-    if (/^\p{Lu}/u.test(w) || (/^(and|&|the)$/.test(w) && q > t.end + 1 && q < b - 1)) continue;
+    if (/^\p{Lu}/u.test(w) || (/^(and|&|the)$/.test(w) || w === ',' && /^\p{Lu}/u.test(tokens[q + 1]?.text ?? '')) && q > t.end + 1 && q < b - 1) continue;
     return null;
   }
   return textOf(tokens, st, b);

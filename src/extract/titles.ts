@@ -70,3 +70,13 @@ export function textOf(tokens: Token[], i: number, j: number): string {
   }
   return out;
 }
+
+/** Is token i preceded by a title and "of", "at" or nothing ("President of the X", "Deputy CEO X")? */
+export function titleBefore(tokens: Token[], i: number): boolean {
+  let k = i;
+  if ((tokens[k - 1]?.text.toLowerCase() ?? '') === 'the') k--;
+  if (/^(of|at)$/.test((tokens[k - 1]?.text.toLowerCase() ?? ''))) k--;
+  for (let st = Math.max(0, k - 5); st < k; st++) if (titleAt(tokens, st)?.end === k) return true;
+  return false;
+}
+
