@@ -139,7 +139,36 @@ export function findPersonSpans(
       k = e - 1;
     }
   }
+  // Title then name in apposition: "UNICEF's representative in Pakistan, Greta Lindholm, said",
+  // "The director of the regional office, Amadou Ba Sy, said".
+  for (let k = 1; k < tokens.length; k++) {
+    if (tokens[k - 1]!.text !== ',' || taken(k, k + 1)) continue;
+    const h = honorificRun(tokens, k);
+    if (NON_NAME_CAPITALS.has(tokens[h]?.text ?? '') || NAME_PARTICLES.has(tokens[h]?.text ?? '')) continue;
+    const e = nameRun(tokens, h, 5);
+    const next = tokens[e];
+    if (e - h < 2 || next && !(next.text === ',' || next.kind === 'word' && /^\p{Ll}/u.test(next.text))) continue;
+    if (knownCountryOrOrg(h, e) || taken(h, e) || isPlaceName(textOf(tokens, h, e))) continue;
+    if (titleInClauseBefore(tokens, k - 1) < 0) continue;
+    out.push({ i: k, j: e, ni: h, nj: e, name: textOf(tokens, h, e), reason: 'title-after' });
+    k = e - 1;
+  }
   return out.sort((a, b) => a.i - b.i);
+}
+
+/**
+ * The start of a title in the clause that ends at token `end` (a comma): back to the previous comma,
+ * the sentence start or a verb, at most ten tokens ("FAO's country representative", "its executive
+ * secretary", "the director of the regional office"). -1 when there is none.
+ */
+export function titleInClauseBefore(tokens: Token[], end: number): number {
+  for (let st = end - 1; st >= Math.max(0, end - 10); st--) {
+    const t = tokens[st]!;
+    if (t.text === ',' || t.text === '.' || t.text === ';' || t.text === '"' || t.text === '“' || t.text === '”') return -1;
+    if (/^(said|says|and|by|with|while|when|who|which|that)$/i.test(t.text)) return -1;
+    if (titleAt(tokens, st)) return st;
+  }
+  return -1;
 }
 
 /** Strips post-nominal letters and trailing punctuation from a person's name. */

@@ -16,6 +16,7 @@ import { evidenceOf } from './result.ts';
 import type { DraftRelation } from './result.ts';
 import { isNameWord } from './org-names.ts';
 import type { Token } from './text.ts';
+import { titleInClauseBefore } from './people.ts';
 import { REMIT_TITLES, textOf, titleAt } from './titles.ts';
 import { ruleOn } from './rules.ts';
 
@@ -315,6 +316,12 @@ export function findRoles(a: Analysis): RoleFindings {
           break;
         }
       }
+      // "FAO's country representative, Marta Ferreira Lopes,", "its executive secretary, Hamisi Juma Mwakyusa,",
+      // "Helen Marsh's ... the director of the regional office, Amadou Ba Sy,": a title clause before the name.
+      if (!roles.some((r) => r.person === person && r.sentence === si) && tokens[b]?.text === ',') {
+        const r = titleClauseBefore(ctx, b, si, a);
+        if (r) add('role.title-apposition-before', person, r.org, r.title, si);
+      }
       // Two-clause relative: "Prof. X, who chairs the CSIR Board and serves as ... at the University of Pretoria"
       if (tokens[pm.tj]?.text === ',' && lower(tokens[pm.tj + 1]) === 'who') {
         let q = pm.tj + 2;
@@ -335,6 +342,43 @@ export function findRoles(a: Analysis): RoleFindings {
     };
   });
   return { roles, relations };
+}
+
+/** Words that may stand between an organisation's possessive and a title ("FAO's country representative"). */
+const TITLE_LEAD = /^[\p{L}-]+$/u;
+
+/**
+ * The title clause that ends at the comma `comma` before a person, with its organisation: after the title
+ * ("the director of the regional office", "vice-rector for international cooperation at X"), a possessive
+ * before it ("Gavi's managing director for country programmes") or "its" (the organisation the sentence
+ * or the one before is about).
+ */
+function titleClauseBefore(ctx: Ctx, comma: number, si: number, a: Analysis): { title: string; org?: Entity } | null {
+  const { tokens } = ctx;
+  const st = titleInClauseBefore(tokens, comma);
+  if (st < 0) return null;
+  // An organisation after the title: "of the X", "at X", "in X".
+  const inside = ctx.mentions.find((m) => m.entity.type === 'Organization' && m.ti > st && m.tj <= comma && /^(of|at|in|with|the)$/.test(lower(tokens[m.ti - 1])));
+  // Modifiers before the title back to a possessive or "its".
+  let q = st;
+  while (q > st - 3 && q > 0 && tokens[q - 1]!.kind === 'word' && TITLE_LEAD.test(tokens[q - 1]!.text) && !/^(its|their|the|a|an)$/i.test(tokens[q - 1]!.text) && !ctx.mentions.some((m) => m.tj === q)) q--;
+  const title = textOf(tokens, q, inside ? inside.ti - (lower(tokens[inside.ti - 1]) === 'the' ? 2 : 1) : comma).replace(/\s+(of|at|in|with)$/i, '');
+  if (inside) return { title, org: inside.entity };
+  if (/^['’]s$/.test(tokens[q - 1]?.text ?? '')) {
+    const owner = orgEndingAt(ctx, q - 1);
+    return owner ? { title, org: owner.entity } : null;
+  }
+  const owner = orgEndingAt(ctx, q);
+  if (owner) return { title, org: owner.entity };
+  if (lower(tokens[q - 1]) === 'its') {
+    const before = ctx.mentions.filter((m) => m.entity.type === 'Organization' && m.tj < q - 1).pop();
+    if (before) return { title, org: before.entity };
+    for (let p = si - 1; p >= Math.max(0, si - 2); p--) {
+      const m = (a.mentions[p] ?? []).find((x) => x.entity.type === 'Organization');
+      if (m) return { title, org: m.entity };
+    }
+  }
+  return null;
 }
 
 function clause(ctx: Ctx, q: number, person: Entity, si: number, add: (rule: string, p: Entity, o: Entity | undefined, t: string, s: number) => void): void {

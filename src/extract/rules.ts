@@ -106,6 +106,11 @@ export const RULES: readonly Rule[] = [
     examples: ['University of Lisbon Rector Prof. Ana Silva opened the meeting.'],
   },
   {
+    id: 'role.title-apposition-before',
+    reason: 'a title clause, then the person: "X\'s country representative, Name", "its rector, Name", "the director of X, Name"',
+    examples: ["The Food and Agriculture Organization's country representative, Marta Ferreira Lopes, said the project would help."],
+  },
+  {
     id: 'role.minister-remit',
     reason: 'a minister\'s remit names the ministry ("Minister of Health" -> "Ministry of Health")',
     examples: ['The Ministry of Health hosted the talks. Dr. Amina Bello, Minister of Health, opened them.'],
