@@ -17,7 +17,7 @@ import type { DraftRelation } from './result.ts';
 import { isNameWord } from './org-names.ts';
 import type { Token } from './text.ts';
 import { titleInClauseBefore } from './people.ts';
-import { REMIT_TITLES, textOf, titleAt } from './titles.ts';
+import { isRemitTitle, textOf, titleAt } from './titles.ts';
 import { ruleOn } from './rules.ts';
 
 export interface Role {
@@ -134,7 +134,7 @@ function parseRole(ctx: Ctx, k: number): ParsedRole | null {
     }
     return e;
   };
-  if (lower(tokens[end]) === 'for' || (lower(tokens[end]) === 'of' && !orgAfter(ctx, end + 1) && REMIT_TITLES.has(title.key))) {
+  if (lower(tokens[end]) === 'for' || (lower(tokens[end]) === 'of' && !orgAfter(ctx, end + 1) && isRemitTitle(title.key))) {
     const e = grow(end + 1 + (lower(tokens[end + 1]) === 'the' ? 1 : 0));
     if (e > end + 1) {
       titleText = textOf(tokens, p, e);
@@ -173,7 +173,7 @@ function parseRole(ctx: Ctx, k: number): ParsedRole | null {
     }
   }
   // "Chief Executive Officer of Levant Telecom": an organisation-taking title names the organisation after "of".
-  if (!org && (lower(tokens[end]) === 'of' && !REMIT_TITLES.has(title.key) || lower(tokens[end]) === 'at') && ctx.newOrg) {
+  if (!org && (lower(tokens[end]) === 'of' && !isRemitTitle(title.key) || lower(tokens[end]) === 'at') && ctx.newOrg) {
     let q = end + 1;
     while (q < end + 6 && isNameWord(tokens[q]) && !titleAt(tokens, q, { capitalisedOnly: true }) && !ctx.mentions.some((m) => m.ti === q && m.entity.type !== 'Organization')) q++;
     if (q > end + 1 && (!tokens[q] || /^[,.;)]$/.test(tokens[q]!.text))) {

@@ -10,6 +10,8 @@ const TITLE_TOKENS: readonly string[][] = TITLES.map((t) => tokenize(t).map((x) 
   (a, b) => b.length - a.length,
 );
 
+const LEXICON_KEYS: ReadonlySet<string> = new Set(TITLE_TOKENS.map((w) => w.join(' ')));
+
 /**
  * Titles whose "of X" complement is usually a remit, not an organisation
  * ("Director of Cooperation", "Head of Corporate Communications", "Minister of Education").
@@ -44,6 +46,13 @@ export function titleAt(tokens: Token[], k: number, opts: { capitalisedOnly?: bo
     const rest = titleAt(tokens, k + 1, opts);
     return rest ? { end: rest.end, text: textOf(tokens, k, rest.end), key: rest.key } : null;
   }
+  const lexical = lexiconTitleAt(tokens, k);
+  if (lexical) return lexical;
+  return composedTitleAt(tokens, k, opts);
+}
+
+/** A title of the lexicon starting at token k. */
+function lexiconTitleAt(tokens: Token[], k: number): TitleMatch | null {
   for (const words of TITLE_TOKENS) {
     if (k + words.length > tokens.length) continue;
     let ok = true;
@@ -58,6 +67,67 @@ export function titleAt(tokens: Token[], k: number, opts: { capitalisedOnly?: bo
     return { end, text: textOf(tokens, k, end), key: words.join(' ') };
   }
   return null;
+}
+
+/**
+ * Position nouns that head a title built from parts: "Chief Learning Officer", "Deputy Head of Mission",
+ * "Registrar General", "First Deputy Minister", "Honorary President", "managing director".
+ */
+const TITLE_HEAD_WORDS: ReadonlySet<string> = new Set([
+  'director', 'director-general', 'president', 'vice-president', 'minister', 'secretary', 'secretary-general', 'chair', 'chairman',
+  'chairwoman', 'chairperson', 'chancellor', 'vice-chancellor', 'pro-vice-chancellor', 'rector', 'vice-rector', 'pro-rector', 'dean',
+  'head', 'manager', 'representative', 'coordinator', 'ambassador', 'governor', 'commissioner', 'founder', 'co-founder', 'professor',
+  'lecturer', 'researcher', 'scientist', 'specialist', 'adviser', 'advisor', 'counsellor', 'counselor', 'librarian', 'registrar',
+  'provost', 'principal', 'treasurer', 'spokesperson', 'spokesman', 'spokeswoman', 'trustee', 'officer', 'speaker', 'conservator',
+  'academician', 'executive', 'partner', 'envoy', 'attaché', 'consul', 'administrator', 'superintendent', 'curator', 'editor',
+]);
+/** Words that qualify a position noun on its left. */
+const TITLE_MODIFIER_WORDS: ReadonlySet<string> = new Set([
+  'deputy', 'vice', 'assistant', 'associate', 'executive', 'senior', 'chief', 'managing', 'regional', 'country', 'general', 'first',
+  'second', 'federal', 'permanent', 'acting', 'interim', 'founding', 'honorary', 'resident', 'programme', 'program', 'policy',
+  'communications', 'press', 'state', 'cabinet', 'pro', 'co', 'lead', 'principal', 'national', 'technical', 'scientific', 'academic',
+  'research', 'medical', 'financial', 'operating', 'information', 'digital', 'learning', 'technology', 'marketing', 'commercial',
+  'former', 'then', 'outgoing', 'incoming', 'special', 'union', 'prime', 'high', 'under', 'joint', 'corresponding', 'full', 'visiting',
+  'distinguished', 'group', 'global', 'division', 'department', 'programmes', 'programs', 'university', 'board',
+]);
+/** Single position nouns that are a title without a modifier (others, such as "partner", need one). */
+const BARE_TITLE_WORDS: ReadonlySet<string> = new Set(['speaker', 'conservator', 'academician', 'trustee', 'envoy', 'consul', 'administrator', 'superintendent', 'curator']);
+
+/** A title assembled from modifiers and a position noun, when the lexicon has no such title. */
+function composedTitleAt(tokens: Token[], k: number, opts: { capitalisedOnly?: boolean }): TitleMatch | null {
+  const word = (q: number) => (tokens[q]?.kind === 'word' ? tokens[q]!.text.toLowerCase() : '');
+  let q = k;
+  const mods: string[] = [];
+  while (q < tokens.length && q - k < 4 && TITLE_MODIFIER_WORDS.has(word(q))) mods.push(word(q++));
+  // "Chief Learning Officer", "Chief Digital Transformation Officer".
+  if (mods[0] === 'chief' && word(q) !== 'officer') {
+    let r = q;
+    while (r < q + 3 && tokens[r]?.kind === 'word' && /^\p{Lu}/u.test(tokens[r]!.text) && word(r) !== 'officer') r++;
+    if (word(r) === 'officer') q = r;
+  }
+  let head = word(q);
+  if (!TITLE_HEAD_WORDS.has(head)) {
+    // "Executive Vice President": the head may be a lexicon title ("Vice President").
+    const inner = q > k ? lexiconTitleAt(tokens, q) : null;
+    if (!inner) return null;
+    q = inner.end - 1;
+    head = inner.key;
+  }
+  if (!mods.length && !BARE_TITLE_WORDS.has(head)) return null;
+  let end = q + 1;
+  // "Registrar General", "Director Emeritus".
+  if (/^(general|emeritus|emerita|designate|elect)$/.test(word(end))) end++;
+  // All words of one case: "managing director" or "Managing Director", not "the Senior official".
+  const words = tokens.slice(k, end);
+  if (opts.capitalisedOnly && !words.every((t) => /^\p{Lu}/u.test(t.text) || t.text.includes('-'))) return null;
+  return { end, text: textOf(tokens, k, end), key: words.map((t) => t.text.toLowerCase()).join(' ') };
+}
+
+/** Titles whose "of X" is a remit: the lexicon's, and composed titles headed by one of them. */
+export function isRemitTitle(key: string): boolean {
+  if (REMIT_TITLES.has(key) || LEXICON_KEYS.has(key)) return REMIT_TITLES.has(key);
+  const head = key.split(' ').pop() ?? '';
+  return REMIT_TITLES.has(head);
 }
 
 export function textOf(tokens: Token[], i: number, j: number): string {
