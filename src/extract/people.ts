@@ -48,10 +48,25 @@ function nameRun(tokens: Token[], k: number, max = 6): number {
   return e;
 }
 
-function honorificRun(tokens: Token[], k: number): number {
+/** Styles of several words: "Tan Sri", "His Excellency", "Her Royal Highness", "Rt Hon". */
+const HONORIFIC_PHRASES: readonly string[][] = [
+  ['tan', 'sri'], ['datuk', 'seri'], ['dato', 'seri'], ['dato’', 'seri'], ["dato'", 'seri'], ['his', 'excellency'], ['her', 'excellency'],
+  ['his', 'majesty'], ['her', 'majesty'], ['his', 'royal', 'highness'], ['her', 'royal', 'highness'], ['his', 'highness'], ['her', 'highness'],
+  ['rt', 'hon'], ['rt.', 'hon.'], ['right', 'honourable'], ['the', 'honourable'], ['the', 'hon.'], ['assoc.', 'prof.'], ['assoc', 'prof'],
+];
+
+/** The end of the honorifics starting at k ("H.E. Dr.", "Tan Sri Dr.", "His Excellency"). */
+export function honorificRun(tokens: Token[], k: number): number {
   let e = k;
-  while (e < tokens.length && HONORIFICS.has(tokens[e]!.text)) e++;
-  return e;
+  for (;;) {
+    if (e < tokens.length && HONORIFICS.has(tokens[e]!.text)) {
+      e++;
+      continue;
+    }
+    const phrase = HONORIFIC_PHRASES.find((p) => p.every((w, d) => tokens[e + d]?.text.toLowerCase() === w));
+    if (!phrase) return e;
+    e += phrase.length;
+  }
 }
 
 /** All person mentions in a sentence's tokens. */

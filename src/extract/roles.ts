@@ -108,6 +108,17 @@ function parseRole(ctx: Ctx, k: number): ParsedRole | null {
   }
   if (!title) return null;
   let end = title.end;
+  // "vice-rector for international cooperation at Al-Farabi Kazakh National University": a lower-case remit, then the organisation.
+  if (!org && /^(for|of)$/.test(lower(tokens[end]))) {
+    for (let q = end + 1; q < Math.min(tokens.length, end + 8); q++) {
+      const w = tokens[q]!;
+      if (w.kind === 'punct' || lower(w) === 'and' || ctx.mentions.some((m) => m.ti === q && (m.entity.type === 'Person' || m.entity.type === 'Organization'))) break;
+      if (/^(at|of|in)$/.test(lower(w)) && q > end + 1) {
+        const m = orgAfter(ctx, q + 1);
+        if (m) return { title: textOf(tokens, p, q), org: m.entity, end: m.tj };
+      }
+    }
+  }
   let titleText = title.text;
   // "(DG)" after the title.
   if (tokens[end]?.text === '(' && tokens[end + 2]?.text === ')') end += 3;
@@ -254,7 +265,8 @@ export function findRoles(a: Analysis): RoleFindings {
       // After the person: ", Title of Org", ", Org Title", ", the Org's Title".
       let k = pm.tj;
       if (POST_NOMINALS.has(tokens[k]?.text ?? '')) k++;
-      if (tokens[k]?.text === ',') {
+      // "Nino Gelashvili (vice-rector for research at TSU)", "Dr. X – director of the Institute".
+      if (tokens[k]?.text === ',' || /^[(–—]$/.test(tokens[k]?.text ?? '') && titleAt(tokens, k + 1 + (/^(the|a|an)$/i.test(tokens[k + 1]?.text ?? '') ? 1 : 0))) {
         k++;
         if (POST_NOMINALS.has(tokens[k]?.text ?? '')) k += tokens[k + 1]?.text === ',' ? 2 : 1;
         let r = parseRole(ctx, k);
@@ -285,8 +297,10 @@ export function findRoles(a: Analysis): RoleFindings {
       }
       // Before the person: "KAU President Prof. X", "ALECSO's Director-General, Prof. X", "the Rector of Y, Prof. X".
       let b = pm.ti;
-      while (b > 0 && HONORIFICS.has(tokens[b - 1]!.text)) b--;
+      while (b > 0 && (HONORIFICS.has(tokens[b - 1]!.text) || HONORIFIC_PHRASE_WORDS.has(tokens[b - 1]!.text.toLowerCase()))) b--;
       if (tokens[b - 1]?.text === ',') b--;
+      // "... of the African Development Bank (AfDB), Mr. X": the acronym's definition.
+      if (tokens[b - 1]?.text === ')' && tokens[b - 3]?.text === '(' && orgEndingAt(ctx, b - 3)) b -= 3;
       const before = orgEndingAt(ctx, b);
       if (before && /^(of|at)$/.test(lower(tokens[before.ti - 1] ?? tokens[0])) || (before && lower(tokens[before.ti - 1]) === 'the' && /^(of|at)$/.test(lower(tokens[before.ti - 2])))) {
         // title of Org, Person
@@ -343,6 +357,9 @@ export function findRoles(a: Analysis): RoleFindings {
   });
   return { roles, relations };
 }
+
+/** Words of honorific phrases ("Tan Sri", "His Excellency", "Rt Hon") skipped before a name. */
+const HONORIFIC_PHRASE_WORDS: ReadonlySet<string> = new Set(['tan', 'sri', 'seri', 'his', 'her', 'excellency', 'majesty', 'royal', 'highness', 'rt', 'hon', 'rt.', 'hon.', 'right', 'honourable']);
 
 /** Words that may stand between an organisation's possessive and a title ("FAO's country representative"). */
 const TITLE_LEAD = /^[\p{L}-]+$/u;
