@@ -307,6 +307,26 @@ export function analyze(text: string, sentences: Sentence[], publishedAt: string
  * ("Islamic World Educational, Scientific and Cultural Organization" -> "ICESCO").
  */
 export function abbreviates(acronym: string, name: string): boolean {
+  return initialsSpell(acronym, name) || syllablesSpell(acronym, name);
+}
+
+/**
+ * A mixed-case acronym spells word beginnings, one chunk per word: "KazNU" = Kaz(akh) N(ational) U(niversity),
+ * "NaUKMA" = Na(tional) U(niversity of) K(yiv-)M(ohyla) A(cademy); a leading name ("Al-Farabi") may be left out.
+ */
+function syllablesSpell(acronym: string, name: string): boolean {
+  if (!/\p{Ll}/u.test(acronym)) return false;
+  const chunks = acronym.match(/\p{Lu}\p{Ll}*/gu)?.map((c) => fold(c)) ?? [];
+  const words = fold(name).split(/[\s,-]+/).filter((w) => w && !['of', 'and', 'for', 'the', 'de', 'la', 'in', 'on', '&'].includes(w));
+  if (chunks.length < 2 || chunks.join('') !== fold(acronym).replace(/[^a-z]/g, '')) return false;
+  for (const skip of [0, 1]) {
+    const rest = words.slice(skip);
+    if (rest.length === chunks.length && chunks.every((c, i) => rest[i]!.startsWith(c))) return true;
+  }
+  return false;
+}
+
+function initialsSpell(acronym: string, name: string): boolean {
   const letters = acronym.replace(/[^\p{L}]/gu, '').toLowerCase();
   const words = name
     .split(/[\s,]+/)

@@ -92,7 +92,8 @@ export function findContent(text: string): ContentSpan {
   for (let i = headlineIdx; i < all.length; i++) {
     const l = all[i]!;
     const t = lineText(l);
-    if (i > headlineIdx && END_OF_ARTICLE_RULES.some((r) => r.re.test(t))) break;
+    // A share bar or list heading ends the article only after some of its body (a share bar above the body is chrome).
+    if (i > headlineIdx && lines.length > 1 && END_OF_ARTICLE_RULES.some((r) => r.re.test(t))) break;
     if (i === dateIdx || isChromeLine(t)) continue;
     lines.push(l);
   }

@@ -308,7 +308,7 @@ export function findNameSpans(tokens: Token[]): NameSpan[] {
     // "Chairman of the Committee for Environmental Protection Bahodur Sharifzoda said": the name ends before the person.
     if (!acronym && titleBefore(tokens, i)) {
       const p = trailingPersonName(tokens, h + 1, j);
-      if (p > h + 1) {
+      if (p >= h + 1) {
         j = p;
         after = p;
       }
@@ -337,7 +337,7 @@ export function trailingPersonName(tokens: Token[], i: number, j: number): numbe
     s--;
   }
   // Particles inside the name: "Faisal bin Turki", "Elnur Rashid oglu Aliyev".
-  if (j - s < 2 || s <= i) return -1;
+  if (j - s < 2 || s < i) return -1;
   const before = tokens[s - 1]!;
   if (before.kind !== 'word' || /^(of|and|for|the|de|&)$/i.test(before.text)) return -1;
   if (countryAt(tokens, s) || isPlaceName(textOf(tokens, s, j))) return -1;
