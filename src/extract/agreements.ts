@@ -11,6 +11,7 @@ import { evidenceOf } from './result.ts';
 import type { DraftRelation } from './result.ts';
 import type { AgreementStatus } from './types.ts';
 import { nounPhrase } from './nlp.ts';
+import { ruleOn } from './rules.ts';
 
 interface StatusRule {
   status: AgreementStatus;
@@ -77,21 +78,21 @@ export function findTopicsAndAgreements(a: Analysis, partnerships: DraftRelation
         e.properties.status = status;
         agreements.set(key, e);
       } else if (rank(status) > rank(String(e.properties.status) as AgreementStatus)) e.properties.status = status;
-      for (const p of parties) out.push({ type: 'PARTY_TO', source: p, target: e, properties: { status }, evidence: [ev], rules: ['agreement.parties'] });
-      for (const t of topicsIn(a, s.text, s.start)) out.push({ type: 'CONCERNS', source: e, target: t, properties: {}, evidence: [ev], rules: ['agreement.areas'] });
+      if (ruleOn('agreement.parties')) for (const p of parties) out.push({ type: 'PARTY_TO', source: p, target: e, properties: { status }, evidence: [ev], rules: ['agreement.parties'] });
+      if (ruleOn('agreement.areas')) for (const t of topicsIn(a, s.text, s.start)) out.push({ type: 'CONCERNS', source: e, target: t, properties: {}, evidence: [ev], rules: ['agreement.areas'] });
     }
     // Named programmes and events in a partnership sentence.
     for (const mention of a.mentions[s.index] ?? []) {
       const e = mention.entity;
       if (e.type === 'Programme') {
         e.properties.status ??= STATUS_RULES.find((r) => r.re.test(s.text))!.status === 'signed' ? 'signed' : 'proposed';
-        for (const p of parties) out.push({ type: 'PARTY_TO', source: p, target: e, properties: { status: e.properties.status as AgreementStatus }, evidence: [ev], rules: ['agreement.parties'] });
+        if (ruleOn('agreement.parties')) for (const p of parties) out.push({ type: 'PARTY_TO', source: p, target: e, properties: { status: e.properties.status as AgreementStatus }, evidence: [ev], rules: ['agreement.parties'] });
       }
       if (e.type === 'Event') {
         // "the first Arab Manuscripts Week, ... from 22 to 28 April 2024": the event's (start) date.
         const d = findDates(a.text, a.publishedAt, s.start, s.end).find((x) => x.iso && x.kind !== 'relative');
         if (d && e.properties.date === undefined) e.properties.date = d.iso;
-        for (const p of parties) out.push({ type: 'PARTICIPATED_IN', source: p, target: e, properties: { role: 'organiser' }, evidence: [ev], rules: ['event.organisers'] });
+        if (ruleOn('event.organisers')) for (const p of parties) out.push({ type: 'PARTICIPATED_IN', source: p, target: e, properties: { role: 'organiser' }, evidence: [ev], rules: ['event.organisers'] });
       }
     }
     topicsIn(a, s.text, s.start);

@@ -9,6 +9,8 @@ import { countryAt } from './countries.ts';
 import { COOPERATION_CUE } from './cues.ts';
 import { COMPANY_SUFFIXES, DEMONYMS, MONTHS, NON_NAME_CAPITALS, NON_ORG_ACRONYMS, ORG_HEADS } from './gazetteers.ts';
 import { datelineEnd, isCreditLine, isNonOrgAcronym } from './noise.ts';
+import { findBrandNames } from './companies.ts';
+import { ruleOn } from './rules.ts';
 import { findNameSpans, headOf, isNameWord } from './org-names.ts';
 import type { NameSpan } from './org-names.ts';
 import { cleanPersonName, findPersonSpans } from './people.ts';
@@ -191,6 +193,21 @@ export function analyze(text: string, sentences: Sentence[], publishedAt: string
   addImpliedMinistries(sentences, registry);
   // Persons merged late ("Dr. Al-Malik" before "Dr. Salim bin Mohammed Al-Malik").
   mergePeople(registry);
+  // Organisations without a head noun, from contexts only organisations take ("About Airtel Africa").
+  const takenAt = (si: number, i: number, j: number) => {
+    const tokens = sentences[si]!.tokens;
+    return (spansBySentence[si] ?? []).some((sp) => sp.i < j && i < (sp.acronym ? sp.after : sp.j))
+      || (peopleBySentence[si] ?? []).some((p) => p.i < j && i < p.j)
+      || countryAt(tokens, i)?.j === j;
+  };
+  for (const b of findBrandNames(sentences, registry, takenAt)) {
+    if (!ruleOn(b.rule)) continue;
+    const tokens = sentences[b.sentence]!.tokens;
+    const name = spanKey(tokens, b.span);
+    const e = registry.findByName(name, ORGLIKE) ?? registry.create('Organization', name, tokens[b.span.i]!.start);
+    e.rules.add(b.rule);
+    spansBySentence[b.sentence]!.push(b.span);
+  }
   // Joint names ("ICESCO-KAU Science Teachers Academy") are programmes of the two organisations.
   for (const e of registry.entities) if (e.type === 'Organization' && isJointName(e.name, registry)) e.type = 'Programme';
 
@@ -319,7 +336,7 @@ function syllablesSpell(acronym: string, name: string): boolean {
   const chunks = acronym.match(/\p{Lu}\p{Ll}*/gu)?.map((c) => fold(c)) ?? [];
   const words = fold(name).split(/[\s,-]+/).filter((w) => w && !['of', 'and', 'for', 'the', 'de', 'la', 'in', 'on', '&'].includes(w));
   if (chunks.length < 2 || chunks.join('') !== fold(acronym).replace(/[^a-z]/g, '')) return false;
-  for (const skip of [0, 1]) {
+  for (const skip of [0, 1, 2]) {
     const rest = words.slice(skip);
     if (rest.length === chunks.length && chunks.every((c, i) => rest[i]!.startsWith(c))) return true;
   }

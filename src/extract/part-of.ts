@@ -68,6 +68,14 @@ export function findPartOf(a: Analysis): DraftRelation[] {
       }
     }
   });
+  // Country offices: "UNICEF Nigeria" of "UNICEF", "Microsoft Kenya" of "Microsoft".
+  for (const office of a.registry.entities) {
+    if (office.type !== 'Organization' || !office.rules.has('org.country-office')) continue;
+    const si = firstSentenceWith(a, office);
+    if (si < 0) continue;
+    const parent = a.registry.entities.find((p) => p !== office && p.type === 'Organization' && [p.name, ...p.aliases].some((n) => office.name.startsWith(`${n} `)));
+    if (parent) add(office, parent, si, 'country-office');
+  }
   // Units named after their parent.
   const orgs = a.registry.entities.filter((e) => e.type === 'Organization');
   const firstSentence = new Map<Entity, number>();

@@ -162,7 +162,8 @@ export function findPersonSpans(
     if (NON_NAME_CAPITALS.has(tokens[h]?.text ?? '') || NAME_PARTICLES.has(tokens[h]?.text ?? '')) continue;
     const e = nameRun(tokens, h, 5);
     const next = tokens[e];
-    if (e - h < 2 || next && !(next.text === ',' || next.kind === 'word' && /^\p{Ll}/u.test(next.text))) continue;
+    // The name is followed by more of the clause ("Greta Lindholm, said"); "Head of Communications, Airtel Africa" ends the line with an organisation.
+    if (e - h < 2 || !next || !(next.text === ',' || next.kind === 'word' && /^\p{Ll}/u.test(next.text))) continue;
     if (knownCountryOrOrg(h, e) || taken(h, e) || isPlaceName(textOf(tokens, h, e))) continue;
     if (titleInClauseBefore(tokens, k - 1) < 0) continue;
     out.push({ i: k, j: e, ni: h, nj: e, name: textOf(tokens, h, e), reason: 'title-after' });

@@ -16,6 +16,8 @@ export interface Entity {
   /** Offset of the first mention, for id order. */
   first: number;
   properties: Record<string, string | number | boolean | null>;
+  /** Rules (rules.ts) that found the entity where no general name pattern did. */
+  rules: Set<string>;
 }
 
 export interface Mention {
@@ -83,7 +85,7 @@ export class Registry {
   private readonly removed = new Set<Entity>();
 
   create(type: EntityType, name: string, first: number, head?: string): Entity {
-    const e: Entity = { key: this.next++, type, name, aliases: new Set(), first, properties: {}, ...(head ? { head } : {}) };
+    const e: Entity = { key: this.next++, type, name, aliases: new Set(), first, properties: {}, rules: new Set(), ...(head ? { head } : {}) };
     this.entities.push(e);
     this.index(e, name);
     return e;

@@ -50,6 +50,7 @@ export function buildResult(input: ResultInput): ExtractionResult {
     // Keys starting with "_" are working notes of the finders, not output.
     const props = Object.fromEntries(Object.entries(e.properties).filter(([k]) => !k.startsWith('_')));
     if (Object.keys(props).length) out.properties = props;
+    if (e.rules.size) out.rules = [...e.rules].sort();
     return out;
   });
   const seen = new Map<string, ExtractedRelation>();

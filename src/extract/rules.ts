@@ -141,6 +141,11 @@ export const RULES: readonly Rule[] = [
     reason: 'a unit whose name begins with its parent\'s name ("Leibniz Institute ..." of the "Leibniz Association")',
     examples: ['The Leibniz Association and the Leibniz Institute for Catalysis met the delegation.'],
   },
+  {
+    id: 'part-of.country-office',
+    reason: 'a country office or subsidiary ("UNICEF Nigeria") is part of the organisation it is named after',
+    examples: ['UNICEF Nigeria and the Federal Ministry of Education signed an agreement. UNICEF has worked in the country since 1952.'],
+  },
   // Locations, agreements, events.
   {
     id: 'based-in.location',
@@ -164,7 +169,36 @@ export const RULES: readonly Rule[] = [
   },
 ];
 
-const BY_ID: ReadonlyMap<string, Rule> = new Map(RULES.map((r) => [r.id, r]));
+/** Rules that find organisations (their ids are on the entity, `rules` in the extraction format). */
+export const ENTITY_RULES: readonly Rule[] = [
+  {
+    id: 'org.boilerplate',
+    reason: 'the name in an "About X" section heading or a newswire\'s "SOURCE X" line',
+    examples: ['Zentara Mobile and the University of Lagos signed an agreement.\n\nAbout Zentara Mobile\nZentara Mobile runs mobile networks in nine countries.'],
+  },
+  {
+    id: 'org.apposition',
+    reason: 'a name described in apposition as a company, provider, arm or network ("X, a leading provider of ...")',
+    examples: ['Zentara Mobile, a leading provider of mobile money services, signed an agreement with the University of Lagos.'],
+  },
+  {
+    id: 'org.company-noun',
+    reason: 'a name after a company noun ("telecom operator Zentara")',
+    examples: ['The University of Lagos signed an agreement with telecom operator Zentara on Monday.'],
+  },
+  {
+    id: 'org.possessive-title',
+    reason: 'a name whose possessive precedes a title ("Zentara\'s chief executive")',
+    examples: ["Zentara's chief executive, Amaka Obi, said the network would reach 400 schools."],
+  },
+  {
+    id: 'org.country-office',
+    reason: 'an organisation\'s name followed by a country names its office or subsidiary there ("UNICEF Nigeria")',
+    examples: ['UNICEF Nigeria and the Federal Ministry of Education signed an agreement on Monday.'],
+  },
+];
+
+const BY_ID: ReadonlyMap<string, Rule> = new Map([...RULES, ...ENTITY_RULES].map((r) => [r.id, r]));
 
 /** The rule with this id; throws on an unknown id, so a typo in a finder fails its first test. */
 export function ruleById(id: string): Rule {

@@ -95,6 +95,8 @@ export interface ExtractedEntity {
    * Event `date` (YYYY-MM-DD), Organization `country`, ...
    */
   properties?: Record<string, string | number | boolean | null>;
+  /** Ids of the rules that found the entity where no general name pattern did (see src/extract/rules.ts). */
+  rules?: string[];
   /** Sentences that mention the entity (optional; relations always carry evidence). */
   mentions?: Evidence[];
 }

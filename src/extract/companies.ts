@@ -1,0 +1,141 @@
+/**
+ * Organisations whose names have no head noun ("Safaricom", "Airtel Africa",
+ * "Dubai Cares", "Coursera"), found from the contexts that only organisations
+ * take:
+ *  - boilerplate lines: "About Airtel Africa", "SOURCE Wadhwani AI"
+ *  - an apposition that describes a company: "Airtel Africa, a leading provider of ...",
+ *    "Infosys Foundation, the CSR arm of Infosys"
+ *  - a company noun before the name: "telecom operator Zain", "tech giant Google"
+ *  - a possessive before a title: "Coursera's regional director", "Safaricom's chief executive"
+ *  - an organisation name followed by a country: "UNICEF Nigeria", "Microsoft Kenya" (a country office)
+ * The names are registered after the head-noun names, so that a short form of a known name
+ * ("Deakin" of "Deakin University") never becomes a second organisation.
+ */
+import { countryAt } from './countries.ts';
+import { DEMONYMS, HONORIFICS, MONTHS, NON_NAME_CAPITALS, WEEKDAYS } from './gazetteers.ts';
+import { isNameWord } from './org-names.ts';
+import type { NameSpan } from './org-names.ts';
+import { fold, orgKeyTokens } from './registry.ts';
+import type { Registry } from './registry.ts';
+import { isAcronym } from './text.ts';
+import type { Sentence, Token } from './text.ts';
+import { textOf, titleAt } from './titles.ts';
+import { isPlaceName } from './nlp.ts';
+import { isCommonWord } from './words.ts';
+
+/** Nouns that describe a company or a non-profit in apposition or before its name. */
+const COMPANY_NOUNS =
+  /^(company|companies|firm|provider|operator|bank|lender|insurer|group|startup|start-up|platform|carrier|manufacturer|developer|retailer|charity|nonprofit|non-profit|foundation|conglomerate|subsidiary|arm|giant|maker|producer|supplier|utility|investor|publisher|broadcaster|telco|airline|philanthropy|enterprise|corporation|multinational|fintech|edtech|organi[sz]ation|ngo|network|coalition|alliance|consortium|agency|initiative|programme|program)$/i;
+/** Nouns that may precede a company's name ("telecom operator Zain"); people's descriptions are not among them. */
+const COMPANY_BEFORE = /^(company|firm|provider|operator|lender|insurer|startup|start-up|platform|carrier|manufacturer|conglomerate|giant|maker|telco|fintech|edtech|multinational|operators|giants)$/i;
+
+const lower = (t: Token | undefined) => (t ? t.text.toLowerCase() : '');
+
+/** A word that can be part of a company name: capitalised or an all-lower brand after a company noun. */
+function brandWord(t: Token | undefined): boolean {
+  if (!t || t.kind !== 'word') return false;
+  if (HONORIFICS.has(t.text) || MONTHS.has(t.text.toLowerCase()) || WEEKDAYS.includes(t.text.toLowerCase())) return false;
+  return isNameWord(t) || /^[\p{Lu}\d][\p{L}\d.&'-]*$/u.test(t.text);
+}
+
+/** The capitalised run that ends at token j (exclusive), at most four words. */
+function runEndingAt(tokens: Token[], j: number): number {
+  let i = j;
+  while (i > 0 && j - i < 4 && brandWord(tokens[i - 1]) && !NON_NAME_CAPITALS.has(tokens[i - 1]!.text)) i--;
+  return i;
+}
+
+/** The capitalised run that starts at token i, at most four words ("Airtel Africa", "Golden Spoon Catering"). */
+function runStartingAt(tokens: Token[], i: number): number {
+  let j = i;
+  while (j < tokens.length && j - i < 4 && brandWord(tokens[j]) && !(j > i && titleAt(tokens, j, { capitalisedOnly: true }))) j++;
+  return j;
+}
+
+export interface BrandSpan {
+  sentence: number;
+  span: NameSpan;
+  /** Why the text says it is an organisation (a rule of the catalogue). */
+  rule: string;
+}
+
+/**
+ * Company-like names in every sentence, outside the spans already taken by head-noun names and people.
+ * `taken(sentence, i, j)` tells whether tokens [i, j) already belong to a name, a person or a country.
+ */
+export function findBrandNames(sentences: Sentence[], registry: Registry, taken: (s: number, i: number, j: number) => boolean): BrandSpan[] {
+  const out: BrandSpan[] = [];
+  const seen = new Set<string>();
+  const known = registry.entities.filter((e) => e.type === 'Organization' || e.type === 'Person');
+  /** A short form of a name already known ("Deakin", "Leiden"), or a person's name. */
+  const isKnownPart = (name: string) => {
+    const words = orgKeyTokens(name);
+    return known.some((e) => [e.name, ...e.aliases].some((n) => {
+      const w = new Set(e.type === 'Person' ? fold(n).split(/[^a-z0-9]+/) : orgKeyTokens(n));
+      return words.length > 0 && words.every((x) => w.has(x));
+    }));
+  };
+  const add = (s: Sentence, i: number, j: number, rule: string, strong: boolean) => {
+    const tokens = s.tokens;
+    if (j <= i || taken(s.index, i, j)) return;
+    // Trailing possessive or punctuation never belongs to the name.
+    while (j > i && tokens[j - 1]!.kind !== 'word') j--;
+    if (j <= i) return;
+    const name = textOf(tokens, i, j);
+    if (countryAt(tokens, i)?.j === j || DEMONYMS.has(name) || NON_NAME_CAPITALS.has(tokens[i]!.text)) return;
+    if (titleAt(tokens, i, { capitalisedOnly: true })) return;
+    if (!strong && (j - i === 1 && isCommonWord(name) || isPlaceName(name))) return;
+    if (isKnownPart(name)) return;
+    const key = `${s.index}:${i}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    out.push({ sentence: s.index, span: { i, j, kind: 'Organization', head: '', after: j }, rule });
+  };
+  for (const s of sentences) {
+    if (s.isHeadline) continue;
+    const tokens = s.tokens;
+    const first = lower(tokens[0]);
+    // "About Airtel Africa" (a section heading), "SOURCE Wadhwani AI" (a newswire's last line).
+    if ((first === 'about' && tokens.length <= 8 && !/[.!?]$/.test(s.text)) || tokens[0]?.text === 'SOURCE') {
+      let i = 1;
+      if (lower(tokens[i]) === 'the') i++;
+      add(s, i, tokens.length, 'org.boilerplate', true);
+      continue;
+    }
+    for (let k = 0; k < tokens.length; k++) {
+      const t = tokens[k]!;
+      // "UNICEF Nigeria", "Microsoft Kenya", "MTN Cote d'Ivoire": an organisation's office or subsidiary in a country.
+      const c = countryAt(tokens, k);
+      if (c && k > 0 && !/^(in|of|from|to|across|and|for)$/i.test(lower(tokens[k - 2])) ) {
+        const i = runEndingAt(tokens, k);
+        const owner = tokens.slice(i, k);
+        if (i < k && k - i <= 2 && owner.every((x) => isAcronym(x.text) || !isCommonWord(x.text) && !DEMONYMS.has(x.text)) && !titleAt(tokens, i)
+          && !/^(in|of|from|across)$/i.test(lower(tokens[i - 1]))) add(s, i, c.j, 'org.country-office', true);
+      }
+      // "Airtel Africa, a leading provider of ...", "Infosys Foundation, the CSR arm of Infosys".
+      if (t.text === ',' && /^(a|an|the|one|its|africa's)$/i.test(tokens[k + 1]?.text ?? '')) {
+        let q = k + 2;
+        while (q < Math.min(tokens.length, k + 8) && tokens[q]!.kind === 'word' && !COMPANY_NOUNS.test(tokens[q]!.text) && !/^(of|who|which|that|and)$/i.test(tokens[q]!.text)) q++;
+        if (COMPANY_NOUNS.test(tokens[q]?.text ?? '') && !/^(of)$/i.test(tokens[q - 1]?.text ?? '')) {
+          const i = runEndingAt(tokens, k);
+          const before = tokens[i - 1];
+          if (i < k && (!before || before.kind === 'punct' || /^(and|with|by|from|between|to|for|of|said)$/i.test(before.text))) add(s, i, k, 'org.apposition', false);
+        }
+      }
+      // "telecom operator Zain", "tech giant Google".
+      if (t.kind === 'word' && COMPANY_BEFORE.test(t.text) && /^\p{Ll}/u.test(t.text) && brandWord(tokens[k + 1])) {
+        add(s, k + 1, runStartingAt(tokens, k + 1), 'org.company-noun', true);
+      }
+      // "Coursera's regional director", "Safaricom's chief executive".
+      if (/^['’]s$/.test(t.text)) {
+        let q = k + 1;
+        while (q < k + 4 && tokens[q]?.kind === 'word' && !titleAt(tokens, q) && /^\p{Ll}/u.test(tokens[q]!.text)) q++;
+        if (titleAt(tokens, q)) {
+          const i = runEndingAt(tokens, k);
+          if (i < k && !tokens.slice(i, k).some((x) => isAcronym(x.text) && x.text.length > 1 && k - i === 1 && false)) add(s, i, k, 'org.possessive-title', false);
+        }
+      }
+    }
+  }
+  return out;
+}
