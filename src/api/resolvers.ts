@@ -5,6 +5,7 @@
  */
 import type { GraphQLResolveInfo } from 'graphql';
 import { AppError, invariant } from '../errors.ts';
+import { RULES } from '../extract/index.ts';
 import type { EntityType } from '../extract/types.ts';
 import { agreementsQuery } from '../graph/queries/agreements.ts';
 import type { DocumentRow, EntityRow, EvidenceRow, PartnershipRow } from '../graph/queries/common.ts';
@@ -52,6 +53,13 @@ function requireAuth(ctx: ApiContext): void {
 
 function evidenceFirst(args: Args): number {
   return intArg('first', args.first as number | undefined, 5, 0, MAX_EVIDENCE);
+}
+
+const RULE_REASONS: ReadonlyMap<string, string> = new Map(RULES.map((r) => [r.id, r.reason]));
+
+/** A stored rule id with its reason from the current catalogue; ids an older extractor stored may be gone from it. */
+export function ruleOf(id: string): { id: string; reason: string } {
+  return { id, reason: RULE_REASONS.get(id) ?? 'unknown rule' };
 }
 
 function withPrefetch(row: PartnershipRow, prefetched: number): PartnershipValue {
@@ -277,6 +285,10 @@ export const resolvers = {
     status: (p: PartnershipValue) => p.status.toUpperCase(),
     areas: (p: PartnershipValue, _: Args, ctx: ApiContext) => ctx.loaders.partnershipAreas().load(p.key),
     evidence: partnershipEvidence,
+  },
+
+  Evidence: {
+    rules: (e: EvidenceRow) => (e.rules ?? []).map(ruleOf),
   },
 
   PathStep: {

@@ -67,6 +67,19 @@ describe('statementsOf', () => {
       ['d1#0.1', 'PARTNERS_WITH|org-icesco|org-likat', 'mou', '2021-01-21', 'Second'],
     ]);
   });
+
+  it('keeps the rule ids of the relation with each of its sentences, and none for an older extraction without them', () => {
+    const withRules: ExtractionResult = {
+      ...extraction,
+      relations: [{ ...extraction.relations[0]!, rules: ['partner.with', 'partner.between', 'partner.with'] }],
+    };
+    const ids = { e1: 'org-icesco', e2: 'org-likat', e3: 'country-germany' };
+    expect(statementsOf(withRules, ids).map((r) => r.rules)).toEqual([
+      ['partner.between', 'partner.with'],
+      ['partner.between', 'partner.with'],
+    ]);
+    expect(statementsOf(extraction, ids).map((r) => r.rules)).toEqual([[], []]);
+  });
 });
 
 describe('aggregateFact', () => {

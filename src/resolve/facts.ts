@@ -38,6 +38,8 @@ export interface StatementRow {
   start: number;
   end: number;
   text: string;
+  /** Ids of the extraction rules that produced the relation (src/extract/rules.ts); [] from older extractions. */
+  rules: string[];
   documentId: string;
 }
 
@@ -93,6 +95,7 @@ export function statementsOf(extraction: ExtractionResult, graphIds: Record<stri
         start: evidence.start,
         end: evidence.end,
         text: evidence.text,
+        rules: [...new Set(relation.rules ?? [])].sort(),
         documentId: docId,
       });
     });
@@ -100,8 +103,8 @@ export function statementsOf(extraction: ExtractionResult, graphIds: Record<stri
   return rows;
 }
 
-/** A statement as read back for aggregation: its row (without the sentence) plus the document's date. */
-export interface StatedFact extends Omit<StatementRow, 'id' | 'start' | 'end' | 'text'> {
+/** A statement as read back for aggregation: its row (without the sentence and its rules) plus the document's date. */
+export interface StatedFact extends Omit<StatementRow, 'id' | 'start' | 'end' | 'text' | 'rules'> {
   statementId: string;
   publishedAt: string | null;
 }

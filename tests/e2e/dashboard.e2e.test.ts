@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startApp } from '../../src/app.ts';
 import type { RunningApp } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
+import { RULES, ruleById } from '../../src/extract/index.ts';
 import { deleteDocument } from '../../src/pipeline/index.ts';
 import { connectTestGraph } from '../support/graph.ts';
 import { launchChromium, screenshotPath, SKIP_BROWSER_TESTS } from './browser-support.ts';
@@ -77,6 +78,12 @@ describe.skipIf(SKIP_BROWSER_TESTS)('dashboard on the real server with the examp
     const sentences = await page.locator('[data-testid=details] .evidence blockquote').allTextContents();
     expect(sentences.length).toBeGreaterThan(0);
     expect(sentences.join(' ')).toMatch(/Leibniz|Kazakhstan/);
+    // Each sentence names the extraction rules that read it; the reason is the hover title.
+    const rules = page.locator('[data-testid=details] .evidence [data-testid=evidence-rules] .rule');
+    const ids = await rules.allTextContents();
+    expect(ids.length).toBeGreaterThan(0);
+    for (const id of ids) expect(RULES.map((r) => r.id)).toContain(id);
+    expect(await rules.first().getAttribute('title')).toBe(ruleById(ids[0]!).reason);
     expect(await page.textContent('[data-testid=details-people]')).toContain('Director-General');
     await page.screenshot({ path: screenshotPath('dashboard-node-evidence.png'), fullPage: true });
   });

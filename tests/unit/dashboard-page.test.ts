@@ -99,6 +99,7 @@ function answer(graph: FakeGraph, query: string, variables: Record<string, unkno
           evidence: [
             {
               text: `${org.name} and ${other.name} <b>discussed</b> cooperation in science.`,
+              rules: [{ id: 'partner.coordinated-subject', reason: 'organisations coordinated as the subject of a cooperation verb' }],
               document: { id: 'd1', title: 'A press release', publishedAt: '2021-01-22', url: null },
             },
           ],
@@ -204,6 +205,10 @@ describe.skipIf(!existsSync(CHROMIUM) && process.env.CI !== 'true')('dashboard p
       expect(await page.textContent('[data-testid=details-name]')).toBe('Islamic World Educational, Scientific and Cultural Organization');
       // Evidence text is shown as text, never parsed as HTML.
       expect(await page.locator('.evidence blockquote').first().textContent()).toContain('<b>discussed</b>');
+      // Each sentence names the rules that read it, the reason on hover.
+      const rule = page.locator('.evidence [data-testid=evidence-rules] .rule').first();
+      expect(await rule.textContent()).toBe('partner.coordinated-subject');
+      expect(await rule.getAttribute('title')).toBe('organisations coordinated as the subject of a cooperation verb');
       await page.screenshot({ path: path.join(SCREENSHOTS, 'dashboard-page-small.png'), fullPage: true });
       expect(errors).toEqual([]);
     } finally {

@@ -41,7 +41,7 @@ const ORGANIZATION_QUERY = `query DashboardOrganization($name: String!) {
       firstSeen
       lastSeen
       documentCount
-      evidence(first: 3) { text document { id title publishedAt url } }
+      evidence(first: 3) { text rules { id reason } document { id title publishedAt url } }
     }
   }
 }`;
@@ -56,7 +56,7 @@ const PERSON_QUERY = `query DashboardPerson($name: String!) {
       firstSeen
       lastSeen
       organization { id name }
-      evidence(first: 2) { text document { id title publishedAt url } }
+      evidence(first: 2) { text rules { id reason } document { id title publishedAt url } }
     }
   }
 }`;
@@ -469,6 +469,7 @@ function evidenceList(evidence) {
         'li',
         { class: 'evidence-item' },
         el('blockquote', {}, e.text),
+        ruleList(e.rules),
         el(
           'div',
           { class: 'source small muted' },
@@ -479,6 +480,17 @@ function evidenceList(evidence) {
         ),
       ),
     ),
+  );
+}
+
+/** The extraction rules that read the sentence, by id; the reason shows on hover. */
+function ruleList(rules) {
+  if (!rules || rules.length === 0) return null;
+  return el(
+    'div',
+    { class: 'rules small muted', 'data-testid': 'evidence-rules' },
+    'rules: ',
+    ...rules.flatMap((r, i) => [i > 0 ? ', ' : null, el('code', { class: 'rule', title: r.reason }, r.id)]),
   );
 }
 

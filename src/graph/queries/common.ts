@@ -28,16 +28,29 @@ export function documentMap(v: string): string {
 }
 
 /**
+ * Groups statements `s` of documents `d` by sentence, newest document first,
+ * keeps the first `limitParam` and binds `evidence` to EvidenceRows. A sentence
+ * may state a fact through several statements (relations of one document that
+ * differ in their properties): its rules are the union of theirs. Statements
+ * written before rules were stored have no `rules` property; collect() skips it.
+ */
+export function evidenceSentences(limitParam: string, indent: string): string {
+  return [
+    'WITH d, s.start AS start, s.end AS end, s.text AS text, collect(s.rules) AS ruleLists',
+    'ORDER BY d.publishedAt DESC, d.id ASC, start ASC',
+    `LIMIT toInteger(${limitParam})`,
+    `RETURN collect({text: text, start: start, end: end, rules: reduce(acc = [], l IN ruleLists | acc + [x IN l WHERE NOT x IN acc]), document: ${documentMap('d')}}) AS evidence`,
+  ].join(`\n${indent}`);
+}
+
+/**
  * A subquery binding `evidence`: the distinct sentences of the statements
  * whose factKey is `keyExpr` (an edge's key), newest document first.
  */
 export function evidenceSubquery(imported: string, keyExpr: string, limitParam: string): string {
   return `CALL (${imported}) {
     MATCH (s:Statement {factKey: ${keyExpr}})-[:STATED_IN]->(d:Document)
-    WITH DISTINCT d, s.start AS start, s.end AS end, s.text AS text
-    ORDER BY d.publishedAt DESC, d.id ASC, start ASC
-    LIMIT toInteger(${limitParam})
-    RETURN collect({text: text, start: start, end: end, document: ${documentMap('d')}}) AS evidence
+    ${evidenceSentences(limitParam, '    ')}
   }`;
 }
 
@@ -72,6 +85,8 @@ export interface EvidenceRow {
   text: string;
   start: number;
   end: number;
+  /** Ids of the extraction rules that stated the fact in this sentence ([] for data stored before rules were). */
+  rules: string[];
   document: DocumentRow;
 }
 

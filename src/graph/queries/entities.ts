@@ -5,7 +5,7 @@
  */
 import type { EntityType } from '../../extract/types.ts';
 import type { CypherQuery } from '../executor.ts';
-import { documentMap, entityMap, evidenceSubquery, orgMap, partnershipMap, resolveByAlias } from './common.ts';
+import { documentMap, entityMap, evidenceSentences, evidenceSubquery, orgMap, partnershipMap, resolveByAlias } from './common.ts';
 
 /** One entity of `label` by alias key (`aliasKey(label, name)`); no row when unknown. */
 export function entityByAliasQuery(label: EntityType, key: string): CypherQuery {
@@ -150,10 +150,7 @@ CALL (n) {
   MATCH (n)-[r:PARTY_TO|PARTICIPATED_IN|CONCERNS]-()
   WITH DISTINCT r.key AS key
   MATCH (s:Statement {factKey: key})-[:STATED_IN]->(d:Document)
-  WITH DISTINCT d, s.start AS start, s.end AS end, s.text AS text
-  ORDER BY d.publishedAt DESC, d.id ASC, start ASC
-  LIMIT toInteger($limit)
-  RETURN collect({text: text, start: start, end: end, document: ${documentMap('d')}}) AS evidence
+  ${evidenceSentences('$limit', '  ')}
 }
 RETURN id, evidence`,
     params: { ids: [...ids], limit },
