@@ -108,7 +108,7 @@ export const RULES: readonly Rule[] = [
   {
     id: 'role.title-apposition-before',
     reason: 'a title clause, then the person: "X\'s country representative, Name", "its rector, Name", "the director of X, Name"',
-    examples: ["The Food and Agriculture Organization's country representative, Marta Ferreira Lopes, said the project would help."],
+    examples: ['The Kenya National Commission for UNESCO hosted the camp in Nairobi. Its executive secretary, Hamisi Juma Mwakyusa, said the camp would grow.'],
   },
   {
     id: 'role.minister-remit',
