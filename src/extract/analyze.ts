@@ -126,6 +126,20 @@ export function analyze(text: string, sentences: Sentence[], publishedAt: string
       const start = tokens[span.i]!.start;
       let e = registry.findByName(name, ORGLIKE);
       if (!e && span.acronym) e = acronymOwner.get(span.acronym);
+      // "the General Secretariat of the OIC", "the ECO Secretariat": an organ speaks for its organisation.
+      const organOf = !e && span.head === 'Secretariat' && ruleOn('org.organ') ? organBody(name) : null;
+      if (organOf) {
+        const body = registry.findByName(organOf, ORGLIKE) ?? acronymOwner.get(organOf) ?? registry.create('Organization', organOf, start, headOf(organOf.split(/\s+/).pop() ?? '')?.head);
+        body.rules.add('org.organ');
+        registry.addAlias(body, name);
+        if (isAcronym(organOf)) acronymOwner.set(organOf, body);
+        if (span.acronym) {
+          registry.addAlias(body, span.acronym);
+          acronymOwner.set(span.acronym, body);
+        }
+        kept.push(span);
+        continue;
+      }
       if (!e) {
         // "Fulbright Commission" inside "US-UK Fulbright Commission": same head, fewer words.
         const key = orgKeyTokens(name);
@@ -397,6 +411,15 @@ function datelineMentions(
     push(place, k, j, 'name');
     k = j - 1;
   }
+}
+
+/** The organisation an organ's name names: "General Secretariat of the X" -> "X", "OIC General Secretariat" -> "OIC". */
+function organBody(name: string): string | null {
+  const of = /^(?:the\s+)?(?:General\s+|Permanent\s+)?Secretariat\s+of\s+(?:the\s+)?(.+)$/i.exec(name);
+  if (of?.[1]) return of[1];
+  const pre = /^(.+?)\s+(?:General\s+|Permanent\s+)?Secretariat$/i.exec(name);
+  if (pre?.[1] && pre[1].split(/\s+/).length <= 6) return pre[1];
+  return null;
 }
 
 function isParagraphStart(sentences: Sentence[], s: Sentence): boolean {

@@ -158,7 +158,7 @@ function extendRight(tokens: Token[], h: number): number {
       // "The University of Tokyo and Sony Group will ...": a verb after the run makes it a second subject.
       const after = tokens[e];
       const ownComplement = tokens.slice(k, e).some((x) => x.text === 'of' || x.text === 'for');
-      if (!listed && !ownComplement && after && after.kind === 'word' && /^\p{Ll}/u.test(after.text) && !/^(of|for|in|on|at|to|from|with|by|and|named)$/.test(after.text)) break;
+      if (!listed && !ownComplement && after && after.kind === 'word' && /^\p{Ll}/u.test(after.text) && !/^(of|for|in|on|at|to|from|with|by|and|named|together|which|who|whose|that|as|alongside|respectively)$/.test(after.text)) break;
       if (hasThe && runHasHead(tokens, k, e, ['Programme', 'Event'])) break;
       j = k;
       continue;
@@ -252,6 +252,20 @@ function extendLeft(tokens: Token[], h: number): number {
   return i;
 }
 
+/** "(ACR)" at token k. */
+function acronymAfter(tokens: Token[], k: number): boolean {
+  return tokens[k]?.text === '(' && tokens[k + 2]?.text === ')' && isAcronym(tokens[k + 1]!.text);
+}
+
+/** The acronym's letters are the initials of the name's capitalised words, in order (loosely: most of them). */
+function abbreviatesName(acronym: string, name: string): boolean {
+  const initials = name.split(/[\s-]+/).filter((w) => /^\p{Lu}/u.test(w)).map((w) => w[0]!.toUpperCase()).join('');
+  const letters = acronym.replace(/[^\p{Lu}]/gu, '');
+  let k = 0;
+  for (const ch of initials) if (ch === letters[k]) k++;
+  return k === letters.length && letters.length >= 2;
+}
+
 /** Heads of internal units: a name only with an owner or an acronym. */
 const UNIT_HEADS: ReadonlySet<string> = new Set(['Faculty', 'Department', 'Division', 'Office', 'Branch', 'Presidium', 'Directorate']);
 
@@ -284,12 +298,21 @@ export function findNameSpans(tokens: Token[]): NameSpan[] {
       const w = tokens[k]!.text;
       if (k > i && (COMPLEMENT_PREPS.has(w) || w === 'de' || w === 'named')) break;
       const hk = headOf(w);
-      if (hk) mainHead = hk;
+      // "African Development Bank Group": the group of a bank is that bank.
+      if (hk && !(hk.head === 'Group' && k > i && headOf(tokens[k - 1]!.text)?.kind === 'Organization')) mainHead = hk;
     }
     let kind = mainHead.kind;
     if (kind === 'Organization' && PROGRAMME_MODIFIERS.has(tokens[h - 1]?.text ?? '')) kind = 'Programme';
     // "Sony Group" is a company; "Max Planck Partner Group" and "Working Group" are programmes.
     if (mainHead.head === 'Group' && !GROUP_PROGRAMME_MODIFIERS.has(tokens[h - 1]?.text ?? '')) kind = 'Organization';
+    // "Arab Bank for Economic Development in Africa (BADEA)": the acronym's definition reaches over "in Africa".
+    if (/^(in|for|of|on)$/.test(lower(tokens[j])) && !acronymAfter(tokens, j)) {
+      let q = j + 1;
+      if (lower(tokens[q]) === 'the') q++;
+      const start = q;
+      while (q < tokens.length && q - start < 3 && isNameWord(tokens[q])) q++;
+      if (q > start && acronymAfter(tokens, q) && abbreviatesName(tokens[q + 1]!.text, textOf(tokens, i, q))) j = q;
+    }
     let after = j;
     let acronym: string | undefined;
     if (tokens[j]?.text === '(' && tokens[j + 2]?.text === ')' && (isAcronym(tokens[j + 1]!.text) || isNameWord(tokens[j + 1]) && kind === 'Organization') && !countryAt(tokens, j + 1)) {

@@ -24,6 +24,10 @@ import { DEMONYMS, HONORIFICS, NON_NAME_CAPITALS, NON_ORG_ACRONYMS } from './gaz
 import { isNameWord } from './org-names.ts';
 import { isAcronym } from './text.ts';
 import { ruleOn } from './rules.ts';
+import { mentionPairFeatures, sentenceFeatures } from './pair-features.ts';
+import type { PairContext } from './pair-features.ts';
+import { pairProbability } from './pair-model.ts';
+import type { PairModel } from './pair-model.ts';
 import type { PartnershipKind, PartnershipStatus } from './types.ts';
 
 interface KindRule {
@@ -62,7 +66,7 @@ export interface Pair {
   kind: PartnershipKind;
   status?: PartnershipStatus;
   sentence: number;
-  rule: string;
+  rules: string[];
 }
 
 interface Ctx {
@@ -110,42 +114,141 @@ function coordinated(ctx: Ctx, from: number, to: number): boolean {
   return sawLink;
 }
 
-/** Groups of two or more coordinated organisation mentions. */
-function groupsOf(ctx: Ctx): Mention[][] {
-  const groups: Mention[][] = [];
-  let cur: Mention[] = [];
-  for (const m of ctx.orgs) {
-    const prev = cur[cur.length - 1];
-    if (prev && coordinated(ctx, prev.tj, m.ti) && m.entity !== prev.entity) cur.push(m);
-    else {
-      if (cur.length >= 2) groups.push(cur);
-      cur = [m];
+/**
+ * The end of a coordination member that starts with mention m: its acronym ("(CUI)"), its parent
+ * ("the CCRD at COMSATS University", "the Institute ... of Kyushu University"), its place ("IPK in
+ * Gatersleben", "Deakin University, Australia").
+ */
+function conjunctEnd(ctx: Ctx, m: Mention): number {
+  const { tokens } = ctx;
+  const orgAt = (q: number) => ctx.orgs.find((x) => x.ti === q);
+  const countryAt = (q: number) => ctx.ms.find((x) => x.ti === q && x.entity.type === 'Country');
+  let e = m.tj;
+  for (let guard = 0; guard < 6; guard++) {
+    const t = tokens[e];
+    if (!t) break;
+    const w = lower(t);
+    if (t.text === '(') {
+      const close = tokens.findIndex((x, i) => i > e && x.text === ')');
+      if (close > 0 && close - e <= 6) {
+        e = close + 1;
+        continue;
+      }
+      break;
     }
+    if (/^(at|of|under)$/.test(w)) {
+      // "(UEM) of Mozambique"
+      const c = countryAt(e + 1) ?? (lower(tokens[e + 1]) === 'the' ? countryAt(e + 2) : undefined);
+      if (c && w === 'of') {
+        e = c.tj;
+        continue;
+      }
+      const n = orgAt(e + 1) ?? (lower(tokens[e + 1]) === 'the' ? orgAt(e + 2) : undefined);
+      if (n) {
+        e = n.tj;
+        continue;
+      }
+      break;
+    }
+    if (w === 'in') {
+      let q = e + 1;
+      const c = countryAt(q);
+      if (c) q = c.tj;
+      else if (isNameWord(tokens[q]) && !orgAt(q)) while (isNameWord(tokens[q]) && !orgAt(q)) q++;
+      else break;
+      const c2 = tokens[q]?.text === ',' ? countryAt(q + 1) : undefined;
+      e = c2 ? c2.tj : q;
+      continue;
+    }
+    // "Deakin University, Australia;"
+    if (t.text === ',' && countryAt(e + 1) && /^[,;.]$|^and$/.test(tokens[countryAt(e + 1)!.tj]?.text ?? '.')) {
+      e = countryAt(e + 1)!.tj;
+      continue;
+    }
+    break;
   }
-  if (cur.length >= 2) groups.push(cur);
-  return groups;
+  return e;
 }
 
-/** Is the group the subject of its clause ("The X and the Y signed ...")? */
-function isSubject(ctx: Ctx, g: Mention[]): boolean {
-  const first = g[0]!;
-  const last = g[g.length - 1]!;
-  let b = first.ti;
-  if (lower(ctx.tokens[b - 1]) === 'the') b--;
-  const before = ctx.tokens[b - 1];
-  const startOk = !before || before.kind === 'punct' || /^(that|and|while|where|as)$/i.test(before.text);
-  let e = last.tj;
-  // "(UEM) of Mozambique", "(AArU)"
-  for (let guard = 0; guard < 4; guard++) {
-    if (ctx.tokens[e]?.text === '(') {
-      const close = ctx.tokens.findIndex((x, i) => i > e && x.text === ')');
-      if (close > 0) e = close + 1;
-    } else if (/^(of|in)$/.test(lower(ctx.tokens[e])) && ctx.ms.some((m) => m.ti === e + 1 && m.entity.type === 'Country')) {
-      const c = ctx.ms.find((m) => m.ti === e + 1)!;
-      e = c.tj;
-    } else break;
+/** Separators of coordinated members: ",", "and", "the", "as well as", "together with". A semicolon ends a group. */
+function separates(ctx: Ctx, from: number, to: number): boolean {
+  let sawLink = false;
+  for (let k = from; k < to; k++) {
+    const t = ctx.tokens[k]!;
+    const w = t.text.toLowerCase();
+    if (w === ',' || w === 'and' || w === '&') {
+      sawLink = true;
+      continue;
+    }
+    if (w === 'as' && lower(ctx.tokens[k + 1]) === 'well' && lower(ctx.tokens[k + 2]) === 'as') {
+      sawLink = true;
+      k += 2;
+      continue;
+    }
+    if ((w === 'together' || w === 'along') && lower(ctx.tokens[k + 1]) === 'with') {
+      sawLink = true;
+      k += 1;
+      continue;
+    }
+    if (w === 'the' || /^['’]s$/.test(t.text)) continue;
+    if (ctx.ms.some((m) => m.entity.type === 'Country' && m.ti <= k && k < m.tj)) continue;
+    return false;
   }
-  const after = ctx.tokens[e];
+  return sawLink;
+}
+
+interface Group {
+  members: Mention[];
+  /** Token after the last member (its acronym, parent and place included). */
+  end: number;
+}
+
+const groupEnds = new WeakMap<Mention[], number>();
+
+/** Groups of two or more coordinated organisation mentions (members' parents and places are not members). */
+function groupsOf(ctx: Ctx): Mention[][] {
+  const groups: Group[] = [];
+  let cur: Group | null = null;
+  let covered = -1;
+  for (const m of ctx.orgs) {
+    if (m.ti < covered) continue; // a member's parent: "the CCRD at [COMSATS University]"
+    const end = conjunctEnd(ctx, m);
+    covered = end;
+    if (cur && m.entity !== cur.members[cur.members.length - 1]!.entity && separates(ctx, cur.end, m.ti)) {
+      cur.members.push(m);
+      cur.end = end;
+      continue;
+    }
+    if (cur && cur.members.length >= 2) groups.push(cur);
+    cur = { members: [m], end };
+  }
+  if (cur && cur.members.length >= 2) groups.push(cur);
+  return groups.map((g) => {
+    groupEnds.set(g.members, g.end);
+    return g.members;
+  });
+}
+
+/** Words that may stand between a subject and its verb: time, place, auxiliaries ("on Tuesday", "today", "have"). */
+const INTERRUPTION = /^(on|today|yesterday|here|there|jointly|also|recently|formally|officially|have|has|had|will|would|shall|can|could|now|finally|together|this|last|week|month|year|morning|afternoon|evening|monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d+\w*|january|february|march|april|may|june|july|august|september|october|november|december)$/i;
+
+/** Is the group the subject of its clause ("The X and the Y signed ...", "X and Y, part of Z, today signed ...")? */
+function isSubject(ctx: Ctx, g: Mention[]): boolean {
+  const { tokens } = ctx;
+  const first = g[0]!;
+  let b = first.ti;
+  if (lower(tokens[b - 1]) === 'the') b--;
+  const before = tokens[b - 1];
+  const startOk = !before || before.kind === 'punct' || /^(that|and|while|where|as|when|after)$/i.test(before.text);
+  let e = groupEnds.get(g) ?? g[g.length - 1]!.tj;
+  // ", a programme of the ICT Division,", ", part of MBRGI,": an apposition closed by a comma.
+  if (tokens[e]?.text === ',') {
+    const close = tokens.findIndex((x, i) => i > e + 1 && i <= e + 16 && x.text === ',');
+    if (close > 0 && /^(a|an|the|part|one|both|which|who|whose|its|their|based|each|all|two|three|four|five)$/i.test(tokens[e + 1]?.text ?? '')) e = close + 1;
+  }
+  let guard = 0;
+  while (tokens[e] && guard++ < 6 && (INTERRUPTION.test(tokens[e]!.text) && !(lower(tokens[e]) === 'on' && !INTERRUPTION.test(tokens[e + 1]?.text ?? '')) || tokens[e]!.text === ',')) e++;
+  const after = tokens[e];
   const endOk = !!after && after.kind === 'word' && /^\p{Ll}/u.test(after.text) && !/^(of|from|in|at|and|for|to|by|with)$/.test(after.text);
   // Headlines are title-cased: "ICESCO and Leibniz Association Germany Discuss ..."
   const headlineOk = ctx.s.isHeadline && !!after && after.kind === 'word';
@@ -208,6 +311,14 @@ function partyAfter(ctx: Ctx, k: number): Entity[] {
   return poss ? [poss.entity] : [];
 }
 
+/** Participles whose "by" names the parties acting in a joint undertaking. */
+const AGENT_PARTICIPLE =
+  /\b(agreed|signed|backed|funded|co-funded|financed|co-financed|supported|sponsored|co-sponsored|led|co-led|implemented|run|organi[sz]ed|co-organi[sz]ed|hosted|co-hosted|launched|developed|established|founded|managed|delivered|coordinated|convened|initiated|endorsed|operated|jointly \w+)(\s+(jointly|together|also))?$/i;
+/** Nouns whose "of" lists the parties of a joint undertaking: "a joint initiative of", "an alliance of". */
+const JOINT_OF = /\b(joint \w+|alliance|coalition|consortium|partnership|collaboration|joint venture)$/i;
+/** Fronted partners: "In partnership with X, ...", "Together with X, ...", "With the support of X, ...". */
+const FRONTED_WITH = /^(in (partnership|cooperation|collaboration|association) with|together with|with the (support|backing) of|jointly with)\b/i;
+
 /** Participles of joint organisation: "co-organised by X and Y", "jointly hosted by X and Y". */
 export const CO_ORGANISED = /\b(co-organi[sz]ed|co-hosted|co-sponsored|co-convened|jointly (organi[sz]ed|hosted|convened))\b/i;
 
@@ -249,8 +360,53 @@ function sentencePairs(ctx: Ctx, a: Analysis): Found[] {
   const out: Found[] = [];
   const cue = COOPERATION_CUE.test(text);
   const attendance = ATTENDANCE.test(text);
+  const groups = groupsOf(ctx);
+  /** The coordinated group (or the single organisation) that starts at token k, after "the". */
+  const groupAt = (k: number): Entity[] => {
+    const q = lower(tokens[k]) === 'the' ? k + 1 : k;
+    const g = groups.find((x) => x[0]!.ti === q);
+    if (g) return g.map((m) => m.entity);
+    const m = ctx.orgs.find((x) => x.ti === q);
+    return m ? [m.entity] : [];
+  };
+  // "backed by A, B and C", "agreed ... by A, B and C", "will be implemented by D": everyone acting in a joint undertaking.
+  if (cue && !attendance && ruleOn('partner.by-group')) {
+    const agents: Entity[] = [];
+    for (let k = 1; k < tokens.length; k++) {
+      if (lower(tokens[k]) !== 'by') continue;
+      if (!AGENT_PARTICIPLE.test(tokenSpan(ctx, k - 4, k))) continue;
+      agents.push(...groupAt(k + 1));
+    }
+    for (const [x, y] of pairsAmong(agents)) out.push([x, y, undefined, 'partner.by-group']);
+  }
+  // "a joint initiative of A, B and C", "an alliance of A, B, C and D" (and the alliance with each of them).
+  if (ruleOn('partner.joint-of')) {
+    for (let k = 1; k < tokens.length; k++) {
+      if (lower(tokens[k]) !== 'of' || !JOINT_OF.test(tokenSpan(ctx, k - 3, k))) continue;
+      const members = groupAt(k + 1);
+      if (members.length < 2) continue;
+      for (const [x, y] of pairsAmong(members)) out.push([x, y, undefined, 'partner.joint-of']);
+      // "The Africa Digital Skills Coalition (ADSC), an alliance of ...": the body they form.
+      let q = k - 1;
+      while (q > 0 && tokens[q]!.text !== ',' && k - q < 5) q--;
+      const body = tokens[q]?.text === ',' ? ctx.orgs.find((m) => conjunctEnd(ctx, m) === q || m.tj === q) : undefined;
+      if (body && /^(alliance|coalition|consortium|network|partnership|association|federation|platform)$/i.test(tokens[k - 1]!.text)) for (const m of members) out.push([m, body.entity, 'membership', 'partner.joint-of']);
+    }
+  }
+  // "In partnership with Coursera, UNDP and the Ministry will launch ...": a fronted partner and the subject.
+  if (ruleOn('partner.fronted-with')) {
+    const first = tokens.findIndex((t) => t.kind === 'word');
+    const lead = FRONTED_WITH.exec(tokenSpan(ctx, first, first + 6));
+    if (lead && first >= 0) {
+      const comma = tokens.findIndex((t, i) => i > first && t.text === ',');
+      const objects = ctx.orgs.filter((m) => m.ti > first && m.ti < comma).map((m) => m.entity);
+      const subject = comma > 0 ? groupAt(comma + 1) : [];
+      for (const x of objects) for (const y of subject) out.push([x, y, undefined, 'partner.fronted-with']);
+    }
+  }
   // Coordinated subjects.
-  for (const g of groupsOf(ctx)) {
+  let betweenEnd = -1;
+  for (const g of groups) {
     if (cue && !attendance && isSubject(ctx, g) && ruleOn('partner.coordinated-subject')) for (const [a, b] of pairsAmong(g.map((m) => m.entity))) out.push([a, b, undefined, 'partner.coordinated-subject']);
     // "The Forum was co-organised by X and Y": the organisers of a joint event.
     const by = g[0]!.ti - (lower(tokens[g[0]!.ti - 1]) === 'the' ? 2 : 1);
@@ -259,6 +415,13 @@ function sentencePairs(ctx: Ctx, a: Analysis): Found[] {
     if ((lower(tokens[g[0]!.ti - 1]) === 'between' || lower(tokens[g[0]!.ti - 2]) === 'between') && ruleOn('partner.between')) {
       // "between X and Y, as well as Z": X with each of the others.
       for (const m of g.slice(1)) out.push([g[0]!.entity, m.entity, undefined, 'partner.between']);
+      betweenEnd = groupEnds.get(g) ?? g[g.length - 1]!.tj;
+    } else if (betweenEnd >= 0 && tokens[betweenEnd]?.text === ';' && ruleOn('partner.between')) {
+      // "between A and B; C and D; and E and F": pairs within each group, never across.
+      if (tokens.slice(betweenEnd + 1, g[0]!.ti).every((t) => /^(and|the)$/i.test(t.text))) {
+        for (const [x, y] of pairsAmong(g.map((m) => m.entity))) out.push([x, y, undefined, 'partner.between']);
+        betweenEnd = groupEnds.get(g) ?? g[g.length - 1]!.tj;
+      }
     }
   }
   for (let k = 0; k < tokens.length; k++) {
@@ -352,6 +515,24 @@ function sentencePairs(ctx: Ctx, a: Analysis): Found[] {
     }
   }
   return out;
+}
+
+function pairKeyOf(x: Entity, y: Entity): string {
+  return x.key < y.key ? `${x.key}|${y.key}` : `${y.key}|${x.key}`;
+}
+
+/** Features of the closest two mentions of x and y in the sentence, or 'no-mentions' (a group noun, a signatory). */
+function closestMentionFeatures(ctx: PairContext, x: Entity, y: Entity): string[] {
+  let best: [Mention, Mention] | null = null;
+  for (const mx of ctx.orgs) {
+    if (mx.entity !== x) continue;
+    for (const my of ctx.orgs) {
+      if (my.entity !== y) continue;
+      const [m1, m2] = mx.ti < my.ti ? [mx, my] : [my, mx];
+      if (!best || m2.ti - m1.tj < best[1].ti - best[0].tj) best = [m1, m2];
+    }
+  }
+  return best ? mentionPairFeatures(ctx, best[0], best[1]) : ['no-mentions'];
 }
 
 function tokenSpan(ctx: Ctx, i: number, j: number): string {
@@ -453,7 +634,21 @@ export function cueScopes(ctx: Pick<Ctx, 'tokens' | 'ms' | 's'>, cue: RegExp, x:
   return false;
 }
 
-export function findPartnerships(a: Analysis, roles: RoleFindings): DraftRelation[] {
+/** A candidate partnership as the classifier sees it (reported to `onPairCandidate` for training). */
+export interface PairCandidate {
+  source: Entity;
+  target: Entity;
+  sentence: number;
+  features: string[];
+  probability: number | null;
+}
+
+export interface PartnershipOptions {
+  model?: PairModel | null;
+  onPairCandidate?: (c: PairCandidate) => void;
+}
+
+export function findPartnerships(a: Analysis, roles: RoleFindings, partOf: DraftRelation[] = [], options: PartnershipOptions = {}): DraftRelation[] {
   const pairs: Pair[] = [];
   let principals: Entity[] = [];
   const ctxOf = (s: Sentence): Ctx => {
@@ -469,16 +664,46 @@ export function findPartnerships(a: Analysis, roles: RoleFindings): DraftRelatio
       break;
     }
   }
+  const model = ruleOn('partner.classifier') ? options.model ?? null : null;
+  const unitOf = new Set(partOf.map((r) => pairKeyOf(r.source, r.target)));
   for (const s of a.sentences) {
     const ctx = ctxOf(s);
     const kind = kindOf(s.text);
     const found: Found[] = [...sentencePairs(ctx, a), ...membershipList(ctx, a)];
     if (ruleOn('partner.joint-name')) for (const group of jointNames(ctx, a)) for (const [x, y] of pairsAmong(group)) found.push([x, y, 'programme', 'partner.joint-name']);
+    // Candidates: pairs the rules found, and every two organisations mentioned in the sentence.
+    const candidates = new Map<string, { x: Entity; y: Entity; kind?: PartnershipKind; rules: Set<string> }>();
     for (const [x, y, k, rule] of found) {
       if (x === y || x.type !== 'Organization' || y.type !== 'Organization') continue;
-      if (cueScopes(ctx, INVITATION, x, y)) continue;
-      const status: PartnershipStatus | undefined = cueScopes(ctx, ENDED, x, y) ? 'ended' : cueScopes(ctx, DECLINED, x, y) ? 'declined' : undefined;
-      pairs.push({ a: x, b: y, kind: k ?? kind, sentence: s.index, rule, ...(status ? { status } : {}) });
+      const key = pairKeyOf(x, y);
+      const c = candidates.get(key) ?? { x, y, rules: new Set<string>() };
+      c.rules.add(rule);
+      c.kind ??= k;
+      candidates.set(key, c);
+    }
+    if (model || options.onPairCandidate) {
+      for (const [x, y] of pairsAmong(ctx.orgs.map((m) => m.entity))) {
+        const key = pairKeyOf(x, y);
+        if (!candidates.has(key)) candidates.set(key, { x, y, rules: new Set() });
+      }
+    }
+    const pctx = { sentence: s, orgs: ctx.orgs, mentions: ctx.ms };
+    const shared = candidates.size ? sentenceFeatures(pctx) : [];
+    for (const [key, c] of candidates) {
+      let features: string[] = [];
+      let p: number | null = null;
+      if (model || options.onPairCandidate) {
+        features = [...shared, ...[...c.rules].map((r) => `rule:${r}`), ...closestMentionFeatures(pctx, c.x, c.y)];
+        if (unitOf.has(key)) features.push('part-of-pair');
+        if (model) p = pairProbability(model, features);
+        options.onPairCandidate?.({ source: c.x, target: c.y, sentence: s.index, features, probability: p });
+      }
+      const accepted = model ? p! >= model.threshold : c.rules.size > 0;
+      if (!accepted) continue;
+      if (cueScopes(ctx, INVITATION, c.x, c.y)) continue;
+      const status: PartnershipStatus | undefined = cueScopes(ctx, ENDED, c.x, c.y) ? 'ended' : cueScopes(ctx, DECLINED, c.x, c.y) ? 'declined' : undefined;
+      const rules = model ? [...c.rules, 'partner.classifier'] : [...c.rules];
+      pairs.push({ a: c.x, b: c.y, kind: c.kind ?? kind, sentence: s.index, rules, ...(status ? { status } : {}) });
     }
   }
   const mainDate = leadDate(a);
@@ -492,7 +717,7 @@ export function findPartnerships(a: Analysis, roles: RoleFindings): DraftRelatio
       target: p.b,
       properties: { kind: p.kind, date, ...(p.status ? { status: p.status } : {}) },
       evidence: [evidenceOf(a.text, s.start, s.end)],
-      rules: [p.rule],
+      rules: p.rules,
     };
   });
 }

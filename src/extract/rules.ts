@@ -43,6 +43,21 @@ export const RULES: readonly Rule[] = [
     examples: ['The Leibniz Association signed a memorandum of understanding with the Islamic Development Bank.'],
   },
   {
+    id: 'partner.by-group',
+    reason: 'the parties after "backed by", "agreed by", "implemented by" in one undertaking act together',
+    examples: ['The programme, backed by the OPEC Fund for International Development and the Arab Bank for Economic Development in Africa, will be implemented by the Ministry of Gender, Children and Social Welfare.'],
+  },
+  {
+    id: 'partner.joint-of',
+    reason: '"a joint initiative of A, B and C", "an alliance of A, B and C" (and the alliance with each member)',
+    examples: ['The camps are a joint initiative of the Uganda National Commission for UNESCO, the Kenya National Commission for UNESCO and the Tanzania Commission for Science and Technology.'],
+  },
+  {
+    id: 'partner.fronted-with',
+    reason: 'a partner fronted before the subject: "In partnership with X, Y and Z will launch ..."',
+    examples: ['In partnership with the Islamic Development Bank, the University of Lagos will launch a scholarship programme.'],
+  },
+  {
     id: 'partner.joins',
     reason: 'an organisation joins another as a member',
     examples: ['The University of Sfax joined the Agence universitaire de la Francophonie last year.'],
@@ -78,6 +93,11 @@ export const RULES: readonly Rule[] = [
     id: 'partner.joint-name',
     reason: 'a programme named after two or more organisations joined by hyphens',
     examples: ['The Islamic Development Bank (IsDB) and the University of Tokyo (UT) met on 2 May. Students of the IsDB-UT Scholarship Programme attended.'],
+  },
+  {
+    id: 'partner.classifier',
+    reason: 'the partnership classifier (trained on the gold sets) weighs the rules above and the sentence\'s wording',
+    examples: ['The University of Sfax and Université Laval signed a memorandum of understanding on 3 May 2023.'],
   },
   // Roles.
   {
@@ -190,6 +210,11 @@ export const ENTITY_RULES: readonly Rule[] = [
     id: 'org.possessive-title',
     reason: 'a name whose possessive precedes a title ("Zentara\'s chief executive")',
     examples: ["Zentara's chief executive, Amaka Obi, said the network would reach 400 schools."],
+  },
+  {
+    id: 'org.organ',
+    reason: 'a secretariat stands for its organisation ("the General Secretariat of the OIC", "the ECO Secretariat")',
+    examples: ['The General Secretariat of the Organisation of Islamic Cooperation (OIC) received a delegation of the Saudi Society for Humanitarian Relief.'],
   },
   {
     id: 'org.country-office',
