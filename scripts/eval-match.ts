@@ -226,23 +226,3 @@ export function judge(gold: GoldFile, pred: ExtractionResult): Judgement {
   return { counts, verdicts };
 }
 
-/** How a prediction's organisations map onto gold ones, and the gold partnership pairs in those terms (for training). */
-export function pairLabels(gold: GoldFile, pred: ExtractionResult): { orgOf: Map<string, string>; goldPairs: Set<string>; pairKey: (a: string, b: string) => string } {
-  const byId = new Map(pred.entities.map((e) => [e.id, e]));
-  const namesOf = (id: string) => {
-    const e = byId.get(id);
-    return e ? [e.name, ...e.aliases] : [];
-  };
-  const gOrgs = (gold.organizations ?? []).map((o) => [o.name, ...(o.aliases ?? [])]);
-  const pOrgEnts = pred.entities.filter((e) => e.type === 'Organization');
-  const m = match(pOrgEnts.map((e) => namesOf(e.id)), gOrgs, 'org');
-  const orgOf = new Map<string, string>();
-  pOrgEnts.forEach((e, i) => orgOf.set(e.id, m.has(i) ? `g${m.get(i)}` : `p${e.id}`));
-  const goldPairs = new Set<string>();
-  for (const p of gold.partnerships ?? []) {
-    const ia = goldIndex(gOrgs, p.between[0], 'org');
-    const ib = goldIndex(gOrgs, p.between[1], 'org');
-    if (ia >= 0 && ib >= 0 && ia !== ib) goldPairs.add(pairKey(`g${ia}`, `g${ib}`));
-  }
-  return { orgOf, goldPairs, pairKey };
-}

@@ -1,5 +1,5 @@
 /**
- * npm run eval -- <gold-folder>... [--by-rule] [--errors] [--disable <id>[,<id>]]... [--pair-model FILE|none] [--scorer <score.mjs>] [--json]
+ * npm run eval -- <gold-folder>... [--by-rule] [--errors] [--disable <id>[,<id>]]... [--scorer <score.mjs>] [--json]
  *
  * Runs the extractor over each <gold-folder>/docs/*.txt into .eval-out/<folder>/
  * and prints the evaluation kit's own table for it (default scorer:
@@ -8,7 +8,6 @@
  *               gold set; rules that fire in only one document are flagged
  *   --errors    every false positive and missed gold fact, per document
  *   --disable   runs without the given rules (ablation)
- *   --pair-model another partnership classifier (a file written by npm run train:pairs), or none for the hand rules alone
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -17,7 +16,6 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { RULES, extract, ruleById } from '../src/extract/index.ts';
 import type { ExtractionResult } from '../src/extract/types.ts';
-import type { PairModel } from '../src/extract/pair-model.ts';
 import { FACT_KINDS, judge } from './eval-match.ts';
 import type { GoldFile, Verdict } from './eval-match.ts';
 
@@ -40,7 +38,6 @@ try {
       scorer: { type: 'string', default: path.resolve(repo, '../shared/eval/score.mjs') },
       json: { type: 'boolean', default: false },
       verbose: { type: 'boolean', default: false },
-      'pair-model': { type: 'string' },
     },
   });
 } catch (e) {
@@ -57,9 +54,7 @@ for (const id of disable) {
   }
 }
 const scorer = path.resolve(values.scorer);
-// --pair-model FILE uses another trained classifier, --pair-model none the hand rules alone.
-const pairModel = values['pair-model'] === undefined ? undefined
-  : values['pair-model'] === 'none' ? null : JSON.parse(readFileSync(values['pair-model'], 'utf8')) as PairModel;
+
 if (!existsSync(scorer)) fail(`scorer not found: ${scorer} (use --scorer)`);
 
 interface RuleTally {
@@ -84,7 +79,7 @@ for (const folder of folders) {
   const errors: string[] = [];
   for (const f of files) {
     const id = f.replace(/\.txt$/, '');
-    const result = extract(readFileSync(path.join(docs, f), 'utf8'), { id, disable, ...(pairModel !== undefined ? { pairModel } : {}) });
+    const result = extract(readFileSync(path.join(docs, f), 'utf8'), { id, disable });
     writeFileSync(path.join(out, `${id}.json`), `${JSON.stringify(result, null, 2)}\n`);
     const goldPath = path.join(folder, 'gold', `${id}.json`);
     if (!existsSync(goldPath)) continue;

@@ -13,7 +13,6 @@ import { findBasedIn } from './based-in.ts';
 import { splitSentences } from './text.ts';
 import { buildResult } from './result.ts';
 import { withDisabledRules } from './rules.ts';
-import { shippedPairModel } from './pair-model.ts';
 import type { ExtractOptions, ExtractionResult } from './types.ts';
 
 export type { ExtractOptions, ExtractionResult } from './types.ts';
@@ -39,10 +38,7 @@ function extractAll(text: string, options: ExtractOptions): ExtractionResult {
   const analysis = analyze(text, sentences, publishedAt);
   const roles = findRoles(analysis);
   const partOf = findPartOf(analysis);
-  const partnerships = findPartnerships(analysis, roles, partOf, {
-    model: options.pairModel === undefined ? shippedPairModel() : options.pairModel,
-    ...(options.onPairCandidate ? { onPairCandidate: options.onPairCandidate } : {}),
-  });
+  const partnerships = findPartnerships(analysis, roles);
   const extra = findTopicsAndAgreements(analysis, partnerships);
   const basedIn = findBasedIn(analysis);
   return buildResult({

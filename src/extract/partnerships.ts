@@ -24,10 +24,6 @@ import { DEMONYMS, HONORIFICS, NON_NAME_CAPITALS, NON_ORG_ACRONYMS } from './gaz
 import { isNameWord } from './org-names.ts';
 import { isAcronym } from './text.ts';
 import { ruleOn } from './rules.ts';
-import { mentionPairFeatures, sentenceFeatures } from './pair-features.ts';
-import type { PairContext } from './pair-features.ts';
-import { pairProbability } from './pair-model.ts';
-import type { PairModel } from './pair-model.ts';
 import type { PartnershipKind, PartnershipStatus } from './types.ts';
 
 interface KindRule {
@@ -319,8 +315,6 @@ const JOINT_OF = /\b(joint \w+|alliance|coalition|consortium|partnership|collabo
 /** Fronted partners: "In partnership with X, ...", "Together with X, ...", "With the support of X, ...". */
 const FRONTED_WITH = /^(in (partnership|cooperation|collaboration|association) with|together with|with the (support|backing) of|jointly with)\b/i;
 
-/** Participles of joint organisation: "co-organised by X and Y", "jointly hosted by X and Y". */
-export const CO_ORGANISED = /\b(co-organi[sz]ed|co-hosted|co-sponsored|co-convened|jointly (organi[sz]ed|hosted|convened))\b/i;
 
 /** "a grant to the University of Ghana and KNUST": every organisation coordinated with the first object. */
 function coordinatedAfter(ctx: Ctx, k: number, objs: Entity[]): Entity[] {
@@ -408,9 +402,6 @@ function sentencePairs(ctx: Ctx, a: Analysis): Found[] {
   let betweenEnd = -1;
   for (const g of groups) {
     if (cue && !attendance && isSubject(ctx, g) && ruleOn('partner.coordinated-subject')) for (const [a, b] of pairsAmong(g.map((m) => m.entity))) out.push([a, b, undefined, 'partner.coordinated-subject']);
-    // "The Forum was co-organised by X and Y": the organisers of a joint event.
-    const by = g[0]!.ti - (lower(tokens[g[0]!.ti - 1]) === 'the' ? 2 : 1);
-    if (lower(tokens[by]) === 'by' && CO_ORGANISED.test(tokenSpan(ctx, by - 3, by)) && ruleOn('partner.co-organised-by')) for (const [a, b] of pairsAmong(g.map((m) => m.entity))) out.push([a, b, 'joint-event', 'partner.co-organised-by']);
     // "between X and Y"
     if ((lower(tokens[g[0]!.ti - 1]) === 'between' || lower(tokens[g[0]!.ti - 2]) === 'between') && ruleOn('partner.between')) {
       // "between X and Y, as well as Z": X with each of the others.
@@ -467,7 +458,8 @@ function sentencePairs(ctx: Ctx, a: Analysis): Found[] {
       }
     }
     if (/^members?$/.test(w) && lower(tokens[k + 1]) === 'of' && ruleOn('partner.member-of')) {
-      const objs = partyAfter(ctx, k + 2);
+      // "IFC, a member of the World Bank Group": a member of a corporate group is part of it (part-of.ts).
+      const objs = partyAfter(ctx, k + 2).filter((o) => !/\bGroup$/.test(o.name));
       const subj = subjectBefore(ctx, k);
       for (const a of subj) for (const b of objs) out.push([a, b, 'membership', 'partner.member-of']);
     }
@@ -521,40 +513,8 @@ function pairKeyOf(x: Entity, y: Entity): string {
   return x.key < y.key ? `${x.key}|${y.key}` : `${y.key}|${x.key}`;
 }
 
-/** Features of the closest two mentions of x and y in the sentence, or 'no-mentions' (a group noun, a signatory). */
-function closestMentionFeatures(ctx: PairContext, x: Entity, y: Entity): string[] {
-  let best: [Mention, Mention] | null = null;
-  for (const mx of ctx.orgs) {
-    if (mx.entity !== x) continue;
-    for (const my of ctx.orgs) {
-      if (my.entity !== y) continue;
-      const [m1, m2] = mx.ti < my.ti ? [mx, my] : [my, mx];
-      if (!best || m2.ti - m1.tj < best[1].ti - best[0].tj) best = [m1, m2];
-    }
-  }
-  return best ? mentionPairFeatures(ctx, best[0], best[1]) : ['no-mentions'];
-}
-
 function tokenSpan(ctx: Ctx, i: number, j: number): string {
   return ctx.tokens.slice(Math.max(0, i), Math.max(0, j)).map((t) => t.text).join(' ');
-}
-
-/** Membership lists: "The new members are A; B; C; and D" after "X admitted five new members". */
-function membershipList(ctx: Ctx, a: Analysis): Found[] {
-  if (!ruleOn('partner.membership-list')) return [];
-  if (!/\bnew members (are|include)\b|\bmembers (are|include)\b/i.test(ctx.s.text)) return [];
-  const nets = a.registry.entities.filter((e) => e.type === 'Organization' && ['Alliance', 'Network', 'Association', 'Federation', 'Union', 'Consortium'].includes(e.head ?? ''));
-  const net = nets.sort((x, y) => x.first - y.first)[0];
-  if (!net) return [];
-  const out: Found[] = [];
-  for (const m of ctx.orgs) {
-    if (m.entity === net) continue;
-    const prev = lower(ctx.tokens[m.ti - 1]);
-    const prev2 = lower(ctx.tokens[m.ti - 2]);
-    if (prev === 'of' || (prev === 'the' && prev2 === 'of')) continue; // "a constituent school of Makerere University"
-    out.push([m.entity, net, 'membership', 'partner.membership-list']);
-  }
-  return out;
 }
 
 /** Hyphenated joint names: "ICESCO-KAU Science Teachers Academy", "“ICESCO- Leibniz-DAAD” Scholarship". */
@@ -634,21 +594,7 @@ export function cueScopes(ctx: Pick<Ctx, 'tokens' | 'ms' | 's'>, cue: RegExp, x:
   return false;
 }
 
-/** A candidate partnership as the classifier sees it (reported to `onPairCandidate` for training). */
-export interface PairCandidate {
-  source: Entity;
-  target: Entity;
-  sentence: number;
-  features: string[];
-  probability: number | null;
-}
-
-export interface PartnershipOptions {
-  model?: PairModel | null;
-  onPairCandidate?: (c: PairCandidate) => void;
-}
-
-export function findPartnerships(a: Analysis, roles: RoleFindings, partOf: DraftRelation[] = [], options: PartnershipOptions = {}): DraftRelation[] {
+export function findPartnerships(a: Analysis, roles: RoleFindings): DraftRelation[] {
   const pairs: Pair[] = [];
   let principals: Entity[] = [];
   const ctxOf = (s: Sentence): Ctx => {
@@ -664,14 +610,12 @@ export function findPartnerships(a: Analysis, roles: RoleFindings, partOf: Draft
       break;
     }
   }
-  const model = ruleOn('partner.classifier') ? options.model ?? null : null;
-  const unitOf = new Set(partOf.map((r) => pairKeyOf(r.source, r.target)));
   for (const s of a.sentences) {
     const ctx = ctxOf(s);
     const kind = kindOf(s.text);
-    const found: Found[] = [...sentencePairs(ctx, a), ...membershipList(ctx, a)];
+    const found: Found[] = sentencePairs(ctx, a);
     if (ruleOn('partner.joint-name')) for (const group of jointNames(ctx, a)) for (const [x, y] of pairsAmong(group)) found.push([x, y, 'programme', 'partner.joint-name']);
-    // Candidates: pairs the rules found, and every two organisations mentioned in the sentence.
+    // Pairs the rules found, with every rule that found each.
     const candidates = new Map<string, { x: Entity; y: Entity; kind?: PartnershipKind; rules: Set<string> }>();
     for (const [x, y, k, rule] of found) {
       if (x === y || x.type !== 'Organization' || y.type !== 'Organization') continue;
@@ -681,28 +625,10 @@ export function findPartnerships(a: Analysis, roles: RoleFindings, partOf: Draft
       c.kind ??= k;
       candidates.set(key, c);
     }
-    if (model || options.onPairCandidate) {
-      for (const [x, y] of pairsAmong(ctx.orgs.map((m) => m.entity))) {
-        const key = pairKeyOf(x, y);
-        if (!candidates.has(key)) candidates.set(key, { x, y, rules: new Set() });
-      }
-    }
-    const pctx = { sentence: s, orgs: ctx.orgs, mentions: ctx.ms };
-    const shared = candidates.size ? sentenceFeatures(pctx) : [];
-    for (const [key, c] of candidates) {
-      let features: string[] = [];
-      let p: number | null = null;
-      if (model || options.onPairCandidate) {
-        features = [...shared, ...[...c.rules].map((r) => `rule:${r}`), ...closestMentionFeatures(pctx, c.x, c.y)];
-        if (unitOf.has(key)) features.push('part-of-pair');
-        if (model) p = pairProbability(model, features);
-        options.onPairCandidate?.({ source: c.x, target: c.y, sentence: s.index, features, probability: p });
-      }
-      const accepted = model ? p! >= model.threshold : c.rules.size > 0;
-      if (!accepted) continue;
+    for (const c of candidates.values()) {
       if (cueScopes(ctx, INVITATION, c.x, c.y)) continue;
       const status: PartnershipStatus | undefined = cueScopes(ctx, ENDED, c.x, c.y) ? 'ended' : cueScopes(ctx, DECLINED, c.x, c.y) ? 'declined' : undefined;
-      const rules = model ? [...c.rules, 'partner.classifier'] : [...c.rules];
+      const rules = [...c.rules];
       pairs.push({ a: c.x, b: c.y, kind: c.kind ?? kind, sentence: s.index, rules, ...(status ? { status } : {}) });
     }
   }

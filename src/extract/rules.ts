@@ -28,11 +28,6 @@ export const RULES: readonly Rule[] = [
     examples: ['The University of Sfax and Université Laval signed a memorandum of understanding on 3 May 2023.'],
   },
   {
-    id: 'partner.co-organised-by',
-    reason: 'the organisers of a jointly organised event',
-    examples: ['The forum was co-organised by the Arab Network for Quality Assurance and the Association of Arab Universities.'],
-  },
-  {
     id: 'partner.between',
     reason: '"between X and Y" after a cooperation noun',
     examples: ['The agreement between the African Union Commission and the Islamic Development Bank covers training.'],
@@ -85,19 +80,9 @@ export const RULES: readonly Rule[] = [
     examples: ['The University of Sfax and Université Laval met in Tunis on 2 May 2023. The two universities agreed to launch a joint programme.'],
   },
   {
-    id: 'partner.membership-list',
-    reason: 'a list of new members after a network admits members',
-    examples: ['The Asian Network of Universities admitted three members. The new members are the University of Malaya; Mahidol University; and the University of Tokyo.'],
-  },
-  {
     id: 'partner.joint-name',
     reason: 'a programme named after two or more organisations joined by hyphens',
     examples: ['The Islamic Development Bank (IsDB) and the University of Tokyo (UT) met on 2 May. Students of the IsDB-UT Scholarship Programme attended.'],
-  },
-  {
-    id: 'partner.classifier',
-    reason: 'the partnership classifier (trained on the gold sets) weighs the rules above and the sentence\'s wording',
-    examples: ['The University of Sfax and Université Laval signed a memorandum of understanding on 3 May 2023.'],
   },
   // Roles.
   {
@@ -155,6 +140,11 @@ export const RULES: readonly Rule[] = [
     id: 'part-of.one-of',
     reason: '"X is one of the institutes of Y"',
     examples: ['The Fraunhofer Institute for Solar Energy Systems is one of 76 institutes of the Fraunhofer-Gesellschaft.'],
+  },
+  {
+    id: 'part-of.member-of-group',
+    reason: 'a member of a corporate group is part of it ("IFC, a member of the World Bank Group")',
+    examples: ['The International Finance Corporation (IFC), a member of the World Bank Group, signed the loan.'],
   },
   {
     id: 'part-of.named-after-parent',

@@ -150,8 +150,4 @@ export interface ExtractOptions {
   url?: string | null;
   /** Rule ids switched off for this extraction (ablation: `npm run eval -- --disable <id>`). */
   disable?: readonly string[];
-  /** The partnership classifier to use instead of the shipped one; null uses the hand rules alone. */
-  pairModel?: import('./pair-model.ts').PairModel | null;
-  /** Called with every candidate partnership and its features (training: scripts/train-pairs.ts). */
-  onPairCandidate?: (c: { source: { name: string; type: EntityType }; target: { name: string; type: EntityType }; sentence: number; features: string[]; probability: number | null }) => void;
 }
