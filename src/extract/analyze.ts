@@ -11,7 +11,7 @@ import { COMPANY_SUFFIXES, DEMONYMS, MONTHS, NON_NAME_CAPITALS, NON_ORG_ACRONYMS
 import { datelineEnd, isCreditLine, isNonOrgAcronym } from './noise.ts';
 import { findBrandNames } from './companies.ts';
 import { ruleOn } from './rules.ts';
-import { findNameSpans, headOf, isNameWord } from './org-names.ts';
+import { findNameSpans, headOf, isNameWord, nestedParent } from './org-names.ts';
 import type { NameSpan } from './org-names.ts';
 import { cleanPersonName, findPersonSpans } from './people.ts';
 import type { PersonSpan } from './people.ts';
@@ -91,6 +91,7 @@ export function analyze(text: string, sentences: Sentence[], publishedAt: string
   const spansBySentence: NameSpan[][] = [];
   const peopleBySentence: PersonSpan[][] = [];
   const acronymOwner = new Map<string, Entity>();
+  const nestedNames: Array<{ unit: Entity; name: string; at: number }> = [];
   /** Pass-1 names by their content words, to merge "Fulbright Commission" into "US-UK Fulbright Commission". */
   const byWord = new Map<string, Set<Entity>>();
   const keyOf = new Map<Entity, string[]>();
@@ -162,6 +163,14 @@ export function analyze(text: string, sentences: Sentence[], publishedAt: string
         e = registry.create(span.kind, name, start, span.head);
         indexWords(e, orgKeyTokens(name));
       }
+      // "Institute of Physics of the NAS of Ukraine": the parent named inside the unit's name.
+      const nested = e.type === 'Organization' && ruleOn('part-of.nested-name') ? nestedParent(tokens, span) : null;
+      if (nested) {
+        nestedNames.push({ unit: e, name: textOf(tokens, nested.i, nested.j), at: tokens[nested.i]!.start });
+        // "the Institute of Physics" is how the text may refer to "the Institute of Physics of the NAS of Ukraine".
+        const own = textOf(tokens, span.i, nested.i).replace(/\s+(of|at|under)(\s+the)?$/i, '');
+        if (own.split(/\s+/).length >= 2) registry.addAlias(e, own);
+      }
       if (span.acronym) {
         registry.addAlias(e, span.acronym);
         acronymOwner.set(span.acronym, e);
@@ -203,6 +212,13 @@ export function analyze(text: string, sentences: Sentence[], publishedAt: string
       } else registry.create('Person', name, tokens[p.ni]!.start);
     }
     peopleBySentence.push(people);
+  }
+  // Parents named inside units' names, once every name and acronym of the text is known.
+  for (const n of nestedNames) {
+    const parent = registry.findByName(n.name, ORGLIKE) ?? acronymOwner.get(n.name)
+      ?? (isAcronym(n.name) ? registry.entities.find((x) => x.type === 'Organization' && abbreviates(n.name, x.name)) : undefined)
+      ?? registry.create('Organization', n.name, n.at, headOf(n.name.split(/\s+/).pop() ?? '')?.head);
+    if (parent !== n.unit) n.unit.properties._nestedIn = parent.key;
   }
   addImpliedMinistries(sentences, registry);
   // Persons merged late ("Dr. Al-Malik" before "Dr. Salim bin Mohammed Al-Malik").

@@ -97,6 +97,46 @@ function runHasHead(tokens: Token[], from: number, to: number, kinds: NameKind[]
   return false;
 }
 
+/** Heads of units that can be named with their parent: "X Institute of/at Y University". */
+export const NESTABLE_HEADS: ReadonlySet<string> = new Set([
+  'Institute', 'Faculty', 'School', 'College', 'Centre', 'Laboratory', 'Department', 'Division', 'Office', 'Branch', 'Presidium',
+  'Directorate', 'Service', 'Bureau', 'Museum', 'Library', 'Committee', 'Council', 'Commission', 'Secretariat', 'Agency',
+]);
+
+/** A capitalised run from k (after "the") that holds an organisation head: "Beni-Suef University", "the Russian Academy". */
+function nameWithOrgHead(tokens: Token[], k: number): boolean {
+  let q = k;
+  if (lower(tokens[q]) === 'the') q++;
+  const start = q;
+  while (q < tokens.length && q - start < 6 && isNameWord(tokens[q])) {
+    if (headOf(tokens[q]!.text)?.kind === 'Organization') return true;
+    q++;
+  }
+  return false;
+}
+
+/**
+ * The parent named inside a unit's name: "Institute of Physics of [the NAS of Ukraine]", "Siberian Branch of the
+ * [Russian Academy of Sciences]", "Confucius Institute at [Beni-Suef University]". Returns the parent's token
+ * range, or null. The part before must have a unit head and the rest must be a whole name of its own.
+ */
+export function nestedParent(tokens: Token[], span: { i: number; j: number }): { i: number; j: number } | null {
+  let unit = false;
+  for (let q = span.i; q < span.j; q++) {
+    const t = tokens[q]!;
+    if (NESTABLE_HEADS.has(ORG_HEADS.get(t.text) ?? '')) unit = true;
+    if (!unit || !/^(of|at|under)$/.test(t.text)) continue;
+    let r = q + 1;
+    if (lower(tokens[r]) === 'the') r++;
+    if (r >= span.j) return null;
+    const rest = tokens.slice(r, span.j);
+    if (isAcronym(rest[0]!.text) && rest[0]!.text.length >= 2) return { i: r, j: span.j };
+    const inner = findNameSpans(rest)[0];
+    if (inner && inner.i === 0 && inner.j === rest.length && inner.kind === 'Organization') return { i: r, j: span.j };
+  }
+  return null;
+}
+
 /** Extends a name to the right of its head over complements and coordinations. */
 function extendRight(tokens: Token[], h: number): number {
   let j = h + 1;
@@ -123,6 +163,11 @@ function extendRight(tokens: Token[], h: number): number {
     const w = lower(t);
     if (t.kind === 'word' && (isNameWord(t) || isAcronym(t.text)) && !titleAt(tokens, j, { capitalisedOnly: true })) {
       j++;
+      continue;
+    }
+    // "Confucius Institute at Beni-Suef University", "Faculty of Humanities at Leiden University": a unit at its parent.
+    if (w === 'at' && NESTABLE_HEADS.has(ORG_HEADS.get(headWord) ?? '') && nameWithOrgHead(tokens, j + 1)) {
+      j = j + 1 + (lower(tokens[j + 1]) === 'the' ? 1 : 0);
       continue;
     }
     if (COMPLEMENT_PREPS.has(w) || w === 'de' || w === 'named') {

@@ -74,6 +74,14 @@ export function findPartOf(a: Analysis): DraftRelation[] {
       }
     }
   });
+  // Parents named inside a unit's name: "Institute of Physics of the NAS of Ukraine".
+  for (const unit of a.registry.entities) {
+    const key = unit.properties._nestedIn;
+    if (unit.type !== 'Organization' || typeof key !== 'number') continue;
+    const parent = a.registry.entities.find((p) => p.key === key);
+    const si = firstSentenceWith(a, unit);
+    if (parent && si >= 0) add(unit, parent, si, 'nested-name');
+  }
   // Country offices: "UNICEF Nigeria" of "UNICEF", "Microsoft Kenya" of "Microsoft".
   for (const office of a.registry.entities) {
     if (office.type !== 'Organization' || !office.rules.has('org.country-office')) continue;

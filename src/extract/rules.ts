@@ -142,6 +142,11 @@ export const RULES: readonly Rule[] = [
     examples: ['The Fraunhofer Institute for Solar Energy Systems is one of 76 institutes of the Fraunhofer-Gesellschaft.'],
   },
   {
+    id: 'part-of.nested-name',
+    reason: 'a unit named with its parent: "Institute of Physics of the NAS of Ukraine", "Confucius Institute at Beni-Suef University"',
+    examples: ['The Siberian Branch of the Russian Academy of Sciences signed an agreement with the University of Tashkent.'],
+  },
+  {
     id: 'part-of.member-of-group',
     reason: 'a member of a corporate group is part of it ("IFC, a member of the World Bank Group")',
     examples: ['The International Finance Corporation (IFC), a member of the World Bank Group, signed the loan.'],
