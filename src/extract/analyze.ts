@@ -120,6 +120,8 @@ export function analyze(text: string, sentences: Sentence[], publishedAt: string
     const spans = s.isHeadline ? [] : findNameSpans(tokens).map((sp) => qualifier(tokens, sp));
     const kept: NameSpan[] = [];
     for (const { span, country } of spans) {
+      // "the Russian Federation": a state's name, not an organisation.
+      if (countryAt(tokens, span.i)?.j === span.j) continue;
       const name = spanKey(tokens, span);
       // "the German Association" after the Leibniz Association: a description (coreference), not a name.
       if (span.j - span.i === 2 && DEMONYMS.has(tokens[span.i]!.text) && /^the$/i.test(tokens[span.i - 1]?.text ?? '') && !span.acronym

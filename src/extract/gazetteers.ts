@@ -166,6 +166,9 @@ export const NON_ORG_ACRONYMS: ReadonlySet<string> = new Set([
   'USA', 'UAE', 'EU', 'COVID', 'SDG', 'SDGs', 'NGO', 'NGOs', 'R&D', 'TV', 'PDF', 'FAQ', 'EN', 'DE', 'ET', 'FR', 'AR', 'ES', 'OK', 'II',
   'III', 'IV', 'VI', 'VII', 'VIII', 'IX', 'XI', 'XII', 'ID', 'GMT', 'UTC', 'HQ', 'PR', 'Q&A', 'LED', 'DNA', 'RNA', 'CO2', 'USB',
   'PAIA', 'A-', 'A+', 'BA', 'MA', 'MSc', 'BSc', 'MBA', 'FRSE', 'PhDs', 'CEOs', 'HE', 'AM', 'PM',
+  // Diseases, economics, education and technology terms, and state abbreviations.
+  'HIV', 'AIDS', 'HPV', 'TB', 'SARS', 'MERS', 'NCD', 'SME', 'MSME', 'CSR', 'ESG', 'KPI', 'ROI', 'IPO', 'PPP', 'TVET', 'HEI', 'IoT',
+  'GIS', 'LNG', 'WASH', 'KSA', 'HRH', 'GH', 'MENA', 'OECD-DAC',
 ]);
 
 /** Nationality adjectives: "the German Association" is a description, not a name. */

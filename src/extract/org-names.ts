@@ -132,7 +132,10 @@ export function nestedParent(tokens: Token[], span: { i: number; j: number }): {
     const rest = tokens.slice(r, span.j);
     if (isAcronym(rest[0]!.text) && rest[0]!.text.length >= 2) return { i: r, j: span.j };
     const inner = findNameSpans(rest)[0];
-    if (inner && inner.i === 0 && inner.j === rest.length && inner.kind === 'Organization') return { i: r, j: span.j };
+    // "Department of School Education": a head noun used as a modifier ("School Education") names no parent.
+    const h = rest.findIndex((x) => headOf(x.text)?.kind === 'Organization');
+    const modifier = h >= 0 && isNameWord(rest[h + 1]) && !headOf(rest[h + 1]!.text);
+    if (inner && inner.i === 0 && inner.j === rest.length && inner.kind === 'Organization' && !modifier) return { i: r, j: span.j };
   }
   return null;
 }
@@ -164,6 +167,15 @@ function extendRight(tokens: Token[], h: number): number {
     if (t.kind === 'word' && (isNameWord(t) || isAcronym(t.text)) && !titleAt(tokens, j, { capitalisedOnly: true })) {
       j++;
       continue;
+    }
+    // National University "Kyiv-Mohyla Academy", Scientific-Production Association "Physics-Sun": a quoted proper name.
+    if (/^["“]$/.test(t.text)) {
+      const close = tokens.findIndex((x, q) => q > j && q <= j + 7 && /^["”]$/.test(x.text));
+      if (close > j + 1 && tokens.slice(j + 1, close).every((x) => isNameWord(x) || isAcronym(x.text) || /^(of|and|the|de)$/.test(x.text))) {
+        j = close + 1;
+        continue;
+      }
+      break;
     }
     // "Confucius Institute at Beni-Suef University", "Faculty of Humanities at Leiden University": a unit at its parent.
     if (w === 'at' && NESTABLE_HEADS.has(ORG_HEADS.get(headWord) ?? '') && nameWithOrgHead(tokens, j + 1)) {

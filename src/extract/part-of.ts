@@ -14,14 +14,15 @@ import { evidenceOf } from './result.ts';
 import type { DraftRelation } from './result.ts';
 import type { Token } from './text.ts';
 import { ruleOn } from './rules.ts';
+import { NESTABLE_HEADS } from './org-names.ts';
 
 /** Heads of units that belong to a larger body. */
-const UNIT_HEADS: ReadonlySet<string> = new Set(['Institute', 'School', 'College', 'Centre', 'Laboratory', 'Faculty', 'Bureau', 'Museum', 'Library']);
+const UNIT_HEADS: ReadonlySet<string> = new Set([...NESTABLE_HEADS, 'Foundation']);
 /** Parent bodies that have named units. */
 const PARENT_HEADS: ReadonlySet<string> = new Set(['Association', 'Society', 'University', 'Foundation', 'Organization', 'Union', 'Academy']);
 /** Descriptions of a unit in apposition: "a constituent school of", "an affiliate of". */
 const UNIT_DESCRIPTION =
-  /^(?:a|an|the|one of (?:the )?(?:\d+ )?)\s*(?:[\w-]+\s+){0,2}?(?:constituent|affiliate|affiliated|subsidiary|branch|institutes?|schools?|colleges?|faculty|faculties|units?|agency|centres?|departments?|laborator(?:y|ies)|research units?)\b/i;
+  /^(?:(?:a|an|the|its|one of (?:the )?(?:\d+ )?)\s*(?:[\w-]+\s+){0,2}?(?:constituent|affiliate|affiliated|subsidiary|branch|institutes?|schools?|colleges?|faculty|faculties|units?|agency|centres?|centers?|departments?|laborator(?:y|ies)|research units?|arm|window|organ|division|office|bureau|foundation|programme|program)\b|part of\b)/i;
 
 const lower = (t: Token | undefined) => (t ? t.text.toLowerCase() : '');
 
@@ -55,7 +56,9 @@ export function findPartOf(a: Analysis): DraftRelation[] {
         const d = UNIT_DESCRIPTION.exec(rest);
         if (d) {
           // The parent follows "of" ("a constituent school of Y") or owns the unit ("one of the Society's institutes").
-          const parent = ms.find((x) => x.ti > after && x.ti <= after + 12 && x.entity !== m.entity);
+          let parent = ms.find((x) => x.ti > after && x.ti <= after + 12 && x.entity !== m.entity);
+          // "Infosys Foundation, the CSR arm of Infosys": a parent without a head noun is named by the description.
+          if (!parent && ruleOn('part-of.apposition')) parent = unnamedParent(a, tokens, after, si);
           const ofBefore = parent && /\bof(\s+the)?$/i.test(tokens.slice(after, parent.ti).map((t) => t.text).join(' '));
           const possessive = parent && /^['’]s$/.test(tokens[parent.tj]?.text ?? '');
           if (parent && (ofBefore || possessive)) add(m.entity, parent.entity, si, 'apposition');
@@ -113,8 +116,29 @@ export function findPartOf(a: Analysis): DraftRelation[] {
       // "Leibniz Institute for Catalysis" and "Leibniz Association"; "Fraunhofer ISE" and "Fraunhofer-Gesellschaft".
       else if (['Association', 'Society'].includes(parent.head ?? '')) add(unit, parent, si, 'named-after-parent');
     }
+    // "UNICEF Supply Division", "UCL Institute for Global Health", "Orange Foundation": a unit named with its parent's name first.
+    for (const parent of orgs) {
+      if (parent === unit || parent.head && PARENT_HEADS.has(parent.head)) continue;
+      // Only the parent's own name or acronym counts: "UNESCO" in "Kenya National Commission for UNESCO" is another body's name.
+      const own = [parent.name, ...[...parent.aliases].filter((n) => !parent.name.endsWith(n))];
+      if (own.some((n) => n.length >= 2 && [unit.name, ...unit.aliases].some((u) => u.startsWith(`${n} `) && !u.slice(n.length + 1).startsWith('of ')))) add(unit, parent, si, 'named-after-parent');
+    }
   }
   return out;
+}
+
+/** "the CSR arm of Infosys": the capitalised name after the description's "of", registered as an organisation. */
+function unnamedParent(a: Analysis, tokens: Token[], after: number, si: number): Mention | undefined {
+  const of = tokens.findIndex((t, i) => i >= after && i < after + 8 && t.text === 'of');
+  if (of < 0) return undefined;
+  let i = of + 1;
+  if (lower(tokens[i]) === 'the') i++;
+  let j = i;
+  while (j < tokens.length && j - i < 4 && /^\p{Lu}/u.test(tokens[j]!.text) && tokens[j]!.kind === 'word') j++;
+  if (j === i || tokens[j] && !/^[,.;)]$/.test(tokens[j]!.text)) return undefined;
+  const name = tokens.slice(i, j).map((t) => t.text).join(' ');
+  const entity = a.registry.findByName(name, ['Organization']) ?? a.registry.create('Organization', name, tokens[i]!.start);
+  return { entity, start: tokens[i]!.start, end: tokens[j - 1]!.end, sentence: si, ti: i, tj: j, via: 'name' };
 }
 
 function firstSentenceWith(a: Analysis, e: Entity): number {
