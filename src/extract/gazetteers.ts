@@ -21,6 +21,8 @@ export const POST_NOMINALS: ReadonlySet<string> = new Set([
 /** Lower-case particles inside personal names ("van der Merwe", "Nor Aini binti Hassan"). */
 export const NAME_PARTICLES: ReadonlySet<string> = new Set([
   'bin', 'binti', 'bint', 'ibn', 'van', 'von', 'der', 'den', 'de', 'da', 'dos', 'das', 'del', 'di', 'du', 'la', 'le', 'al', 'el', 'ben', 'abu', 'bou',
+  // Turkic patronymic particles: "Elnur Rashid oglu Aliyev".
+  'oglu', 'ogli', 'uulu', 'kyzy', 'qizi', 'gizi',
 ]);
 
 /**
@@ -163,7 +165,7 @@ export const NON_NAME_CAPITALS: ReadonlySet<string> = new Set([
 /** Acronyms that are not organisations. */
 export const NON_ORG_ACRONYMS: ReadonlySet<string> = new Set([
   'MOU', 'MoU', 'MoUs', 'STEM', 'CEO', 'CTO', 'COO', 'CFO', 'DG', 'PhD', 'AI', 'ICT', 'IT', 'GDP', 'SAR', 'USD', 'EUR', 'US', 'UK',
-  'USA', 'UAE', 'EU', 'COVID', 'SDG', 'SDGs', 'NGO', 'NGOs', 'R&D', 'TV', 'PDF', 'FAQ', 'EN', 'DE', 'ET', 'FR', 'AR', 'ES', 'OK', 'II',
+  'USA', 'UAE', 'COVID', 'SDG', 'SDGs', 'NGO', 'NGOs', 'R&D', 'TV', 'PDF', 'FAQ', 'EN', 'DE', 'ET', 'FR', 'AR', 'ES', 'OK', 'II',
   'III', 'IV', 'VI', 'VII', 'VIII', 'IX', 'XI', 'XII', 'ID', 'GMT', 'UTC', 'HQ', 'PR', 'Q&A', 'LED', 'DNA', 'RNA', 'CO2', 'USB',
   'PAIA', 'A-', 'A+', 'BA', 'MA', 'MSc', 'BSc', 'MBA', 'FRSE', 'PhDs', 'CEOs', 'HE', 'AM', 'PM',
   // Diseases, economics, education and technology terms, and state abbreviations.

@@ -35,6 +35,8 @@ function isNameToken(tokens: Token[], k: number): boolean {
   // "van der Merwe": particles count when a capitalised name follows them.
   if (NAME_PARTICLES.has(t.text) && (isNameWord(tokens[k + 1]) || NAME_PARTICLES.has(tokens[k + 1]?.text ?? '') && isNameWord(tokens[k + 2]))) return true;
   if (!isNameWord(t) || headOf(t.text)) return false;
+  // "King Mohammed VI": a regnal number after a name.
+  if (/^(II|III|IV|V|VI|VII|VIII|IX|X|XI|XII)$/.test(t.text)) return k > 0 && isNameWord(tokens[k - 1]) && !isAcronym(tokens[k - 1]!.text);
   if (isAcronym(t.text) && !/^(Al|El)/.test(t.text)) return false;
   return true;
 }
@@ -47,6 +49,9 @@ function nameRun(tokens: Token[], k: number, max = 6): number {
   while (e > k && NAME_PARTICLES.has(tokens[e - 1]!.text)) e--;
   return e;
 }
+
+/** Royal styles before a name; also the first words of names ("King Abdulaziz University"), so only before a person. */
+const ROYAL: ReadonlySet<string> = new Set(['King', 'Queen', 'Prince', 'Princess', 'Emir', 'Sultan', 'Sheikh', 'Sheikha']);
 
 /** Styles of several words: "Tan Sri", "His Excellency", "Her Royal Highness", "Rt Hon". */
 const HONORIFIC_PHRASES: readonly string[][] = [
@@ -86,6 +91,15 @@ export function findPersonSpans(
     }
   }
   for (let k = 0; k < tokens.length; k++) {
+    // Royal styles: "King Mohammed VI", "Prince Faisal bin Turki" (not "King Abdulaziz University").
+    if (ROYAL.has(tokens[k]!.text) && (k === 0 || !isNameWord(tokens[k - 1]) || HONORIFICS.has(tokens[k - 1]!.text))) {
+      const e = nameRun(tokens, k + 1);
+      if (e > k + 1 && !headOf(tokens[e]?.text ?? '') && !knownCountryOrOrg(k + 1, e)) {
+        out.push({ i: k, j: e, ni: k + 1, nj: e, name: textOf(tokens, k + 1, e), reason: 'honorific' });
+        k = e - 1;
+        continue;
+      }
+    }
     // Honorific chain: "H.E. Dr. Salim M. AlMalik".
     const h = honorificRun(tokens, k);
     if (h > k) {

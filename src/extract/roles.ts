@@ -214,7 +214,7 @@ function parseRole(ctx: Ctx, k: number): ParsedRole | null {
 }
 
 /** Titles of a ministry's head with the remit: "Minister of Health", "Cabinet Secretary for Education", "Vice Minister for Trade". */
-export const MINISTER_TITLE = /^(?:(?:Deputy|Vice|Assistant)[\s-]+)?(?:Minister|Cabinet Secretary|Secretary of State)\s+(?:of|for)\s+(.+)$/i;
+export const MINISTER_TITLE = /^(?:(?:Deputy|Vice|Assistant|First|Federal|Union|State|Acting|Senior)[\s-]+){0,3}(?:Minister|Cabinet Secretary|Secretary of State)\s+(?:of|for)\s+(.+)$/i;
 
 /** "Minister of Science and Higher Education (of Kazakhstan)" -> the ministry with that remit. */
 function ministryFor(title: string, ministries: Entity[], country?: string): Entity | undefined {
@@ -249,6 +249,10 @@ export function findRoles(a: Analysis): RoleFindings {
       // The minister's remit names the ministry; drop the country from the title.
       t = t.replace(/\s+of\s+(the\s+)?(Republic|Kingdom|State|Sultanate)\b.*$/i, '');
       target = ruleOn('role.minister-remit') ? ministryFor(t, ministries, country) : undefined;
+      rules.push('role.minister-remit');
+    } else if (!target && /\bMinister$/i.test(t) && ministries.length === 1 && ruleOn('role.minister-remit')) {
+      // "the Minister, Mr. X", "First Deputy Minister Y": the one ministry the text names.
+      target = ministries[0];
       rules.push('role.minister-remit');
     }
     if (!target) return;

@@ -28,7 +28,7 @@ export interface Sentence {
 /** Words whose trailing period belongs to them ("Dr.", "Prof.", "No."). */
 const ABBREVIATIONS: ReadonlySet<string> = new Set([
   'Dr', 'Mr', 'Mrs', 'Ms', 'Prof', 'Eng', 'Engr', 'St', 'No', 'Jr', 'Sr', 'Mt', 'Hon', 'Rev', 'Amb', 'Co', 'Corp', 'Inc', 'Ltd',
-  'Mme', 'Pr', 'vs', 'etc', 'approx', 'Nov', 'Dec', 'Jan', 'Feb', 'Mar', 'Apr', 'Jun', 'Jul', 'Aug', 'Sep', 'Sept', 'Oct', 'e.g', 'i.e',
+  'Mme', 'Pr', 'Assoc', 'vs', 'etc', 'approx', 'Nov', 'Dec', 'Jan', 'Feb', 'Mar', 'Apr', 'Jun', 'Jul', 'Aug', 'Sep', 'Sept', 'Oct', 'e.g', 'i.e',
 ]);
 
 /** Longest "sentence" kept whole; real sentences are far shorter. */
