@@ -208,6 +208,8 @@ function groupsOf(ctx: Ctx): Mention[][] {
   let covered = -1;
   for (const m of ctx.orgs) {
     if (m.ti < covered) continue; // a member's parent: "the CCRD at [COMSATS University]"
+    // "BSU's Faculty of Earth Sciences and NUIST's School ...": the owner qualifies the unit that follows.
+    if (/^['’]s$/.test(ctx.tokens[m.tj]?.text ?? '') && ctx.orgs.some((x) => x.ti === m.tj + 1)) continue;
     const end = conjunctEnd(ctx, m);
     covered = end;
     if (cur && m.entity !== cur.members[cur.members.length - 1]!.entity && separates(ctx, cur.end, m.ti)) {
@@ -279,7 +281,8 @@ function subjectBefore(ctx: Ctx, k: number): Entity[] {
     const g = groupNounAt(ctx, p);
     if (g > 0 && g <= k) return ctx.principals;
     const m = ctx.ms.find((x) => x.tj === p + 1 && x.tj <= k);
-    if (m?.entity.type === 'Country') return []; // relations with countries are not partnerships
+    // Relations with countries are not partnerships; "Pakistan's first campaign" only qualifies a noun.
+    if (m?.entity.type === 'Country' && !/^['’]s$/.test(ctx.tokens[m.tj]?.text ?? '')) return [];
     if (m?.entity.type === 'Organization') return [m.entity];
     if (m?.entity.type === 'Person') {
       const o = orgOfPerson(ctx, m.entity);
@@ -404,8 +407,8 @@ function sentencePairs(ctx: Ctx, a: Analysis): Found[] {
     if (cue && !attendance && isSubject(ctx, g) && ruleOn('partner.coordinated-subject')) for (const [a, b] of pairsAmong(g.map((m) => m.entity))) out.push([a, b, undefined, 'partner.coordinated-subject']);
     // "between X and Y"
     if ((lower(tokens[g[0]!.ti - 1]) === 'between' || lower(tokens[g[0]!.ti - 2]) === 'between') && ruleOn('partner.between')) {
-      // "between X and Y, as well as Z": X with each of the others.
-      for (const m of g.slice(1)) out.push([g[0]!.entity, m.entity, undefined, 'partner.between']);
+      // "between X, Y and Z" (a tripartite agreement): every pair.
+      for (const [x, y] of pairsAmong(g.map((m) => m.entity))) out.push([x, y, undefined, 'partner.between']);
       betweenEnd = groupEnds.get(g) ?? g[g.length - 1]!.tj;
     } else if (betweenEnd >= 0 && tokens[betweenEnd]?.text === ';' && ruleOn('partner.between')) {
       // "between A and B; C and D; and E and F": pairs within each group, never across.
@@ -444,6 +447,8 @@ function sentencePairs(ctx: Ctx, a: Analysis): Found[] {
       if (objs.length && !(w === 'with' && lower(tokens[k - 1]) === 'along')) {
         const subj = subjectBefore(ctx, k);
         for (const a of subj) for (const b of objs) out.push([a, b, undefined, 'partner.with']);
+        // "in a joint effort with WHO and UNICEF": the partners named together work with each other too.
+        if (subj.length && objs !== ctx.principals) for (const [x, y] of pairsAmong(objs)) out.push([x, y, undefined, 'partner.with']);
         if (objs !== ctx.principals && subj === ctx.principals) for (const [a, b] of pairsAmong(ctx.principals)) out.push([a, b, undefined, 'partner.with']);
       }
     }
@@ -457,9 +462,10 @@ function sentencePairs(ctx: Ctx, a: Analysis): Found[] {
         for (const a of subj) for (const b of ctx.principals) out.push([a, b, 'programme', 'partner.joins']);
       }
     }
-    if (/^members?$/.test(w) && lower(tokens[k + 1]) === 'of' && ruleOn('partner.member-of')) {
+    const memberOf = /^members?$/.test(w) && (lower(tokens[k + 1]) === 'of' ? k + 2 : /^(institutions?|states?|organi[sz]ations?|universities|university)$/.test(lower(tokens[k + 1])) && lower(tokens[k + 2]) === 'of' ? k + 3 : -1);
+    if (memberOf && memberOf > 0 && ruleOn('partner.member-of')) {
       // "IFC, a member of the World Bank Group": a member of a corporate group is part of it (part-of.ts).
-      const objs = partyAfter(ctx, k + 2).filter((o) => !/\bGroup$/.test(o.name));
+      const objs = partyAfter(ctx, memberOf).filter((o) => !/\bGroup$/.test(o.name));
       const subj = subjectBefore(ctx, k);
       for (const a of subj) for (const b of objs) out.push([a, b, 'membership', 'partner.member-of']);
     }
@@ -489,13 +495,19 @@ function sentencePairs(ctx: Ctx, a: Analysis): Found[] {
   }
   // A person visiting or meeting organisations: "Dr. A visited X and Y, where he met ...".
   for (let k = 0; k < tokens.length; k++) {
-    if (!/^(visited|met|received|toured)$/.test(lower(tokens[k])) || !ruleOn('partner.visit')) continue;
+    if (!/^(visited|met|received|toured|visits|meets|receives)$/.test(lower(tokens[k])) || !ruleOn('partner.visit')) continue;
     // The visitor is the sentence's first person ("Dr. A visited X and Y, where he met ...").
     const person = ctx.ms.find((m) => m.tj <= k && m.entity.type === 'Person');
-    const org = person ? orgOfPerson(ctx, person.entity) : undefined;
+    // "A delegation of the Siberian Branch ... visited the Academy": the delegation's organisation.
+    const delegation = tokens.findIndex((t, i) => i < k && /^delegations?$/i.test(t.text) && /^(of|from)$/i.test(lower(tokens[i + 1])));
+    const sender = delegation >= 0 ? ctx.orgs.find((m) => m.ti > delegation && m.ti <= delegation + 4 && m.tj <= k) : undefined;
+    const org = sender?.entity ?? (person ? orgOfPerson(ctx, person.entity) : undefined);
     const subj = org ? [org] : [];
     if (!subj.length) continue;
-    for (const m of ctx.orgs.filter((x) => x.ti > k && x.ti < k + 12)) for (const a of subj) out.push([a, m.entity, 'meeting', 'partner.visit']);
+    // Up to the end of the clause: "received at X in Jeddah today a delegation from Y, led by ...".
+    let end = tokens.findIndex((t, i) => i > k && /^[,;]$/.test(t.text));
+    if (end < 0) end = tokens.length;
+    for (const m of ctx.orgs.filter((x) => x.ti > k && x.ti < Math.min(end, k + 30))) for (const a of subj) out.push([a, m.entity, 'meeting', 'partner.visit']);
   }
   // Group nouns alone: "the two organisations agreed to organise a joint session".
   if (cue && ctx.principals.length >= 2 && ruleOn('partner.group-noun')) {
