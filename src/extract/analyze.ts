@@ -34,6 +34,7 @@ export interface Analysis {
 }
 
 const ORGLIKE: EntityType[] = ['Organization', 'Programme', 'Event'];
+const lower = (t: Token | undefined) => (t ? t.text.toLowerCase() : '');
 
 /** Words too common to identify an organisation on their own ("National", "Islamic"). */
 const GENERIC_NAME_WORDS: ReadonlySet<string> = new Set([
@@ -120,8 +121,9 @@ export function analyze(text: string, sentences: Sentence[], publishedAt: string
     const spans = s.isHeadline ? [] : findNameSpans(tokens).map((sp) => qualifier(tokens, sp));
     const kept: NameSpan[] = [];
     for (const { span, country } of spans) {
-      // "the Russian Federation": a state's name, not an organisation.
-      if (countryAt(tokens, span.i)?.j === span.j) continue;
+      // "the Russian Federation", "the Russian Federation and Türkiye": a state's name, not an organisation.
+      const state = countryAt(tokens, span.i);
+      if (state && (state.j === span.j || tokens.slice(span.i, state.j).some((x) => headOf(x.text)?.kind === 'Organization') && lower(tokens[state.j]) === 'and')) continue;
       const name = spanKey(tokens, span);
       // "the German Association" after the Leibniz Association: a description (coreference), not a name.
       if (span.j - span.i === 2 && DEMONYMS.has(tokens[span.i]!.text) && /^the$/i.test(tokens[span.i - 1]?.text ?? '') && !span.acronym
@@ -232,7 +234,16 @@ export function analyze(text: string, sentences: Sentence[], publishedAt: string
       || (peopleBySentence[si] ?? []).some((p) => p.i < j && i < p.j)
       || countryAt(tokens, i)?.j === j;
   };
-  for (const b of findBrandNames(sentences, registry, takenAt)) {
+  /** The end of an organisation-like item at token k of sentence si (a name found so far, a defined or plausible acronym), or -1. */
+  const orgAt = (si: number, k: number): number => {
+    const sp = (spansBySentence[si] ?? []).find((x) => x.i === k);
+    if (sp) return sp.acronym ? sp.after : sp.j;
+    const tokens = sentences[si]!.tokens;
+    const t = tokens[k];
+    if (t && isAcronym(t.text) && !isNonOrgAcronym(tokens, k) && !countryAt(tokens, k)) return k + 1;
+    return -1;
+  };
+  for (const b of findBrandNames(sentences, registry, takenAt, orgAt)) {
     if (!ruleOn(b.rule)) continue;
     const tokens = sentences[b.sentence]!.tokens;
     const name = spanKey(tokens, b.span);
@@ -291,7 +302,9 @@ export function analyze(text: string, sentences: Sentence[], publishedAt: string
           if (e.head === 'Ministry') {
             for (let m = span.i; m < span.j; m++) {
               const c = countryAt(tokens, m);
-              if (c) addCountry(c.canonical, tokens[m]!.start);
+              if (!c) continue;
+              addCountry(c.canonical, tokens[m]!.start);
+              m = c.j - 1;
             }
           }
           if (e.properties.country) addCountry(String(e.properties.country), tokens[span.j - 1]!.start);

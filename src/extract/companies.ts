@@ -35,6 +35,7 @@ const lower = (t: Token | undefined) => (t ? t.text.toLowerCase() : '');
 function brandWord(t: Token | undefined): boolean {
   if (!t || t.kind !== 'word') return false;
   if (HONORIFICS.has(t.text) || MONTHS.has(t.text.toLowerCase()) || WEEKDAYS.includes(t.text.toLowerCase())) return false;
+  if (/-based$/i.test(t.text)) return false;
   return isNameWord(t) || /^[\p{Lu}\d][\p{L}\d.&'-]*$/u.test(t.text);
 }
 
@@ -52,6 +53,86 @@ function runStartingAt(tokens: Token[], i: number): number {
   return j;
 }
 
+/** Participles whose "by" names an organisation that funds, backs or leads (not a person's "said by"). */
+const AGENT_BEFORE_BY = /\b(funded|co-funded|financed|backed|sponsored|supported|endorsed|granted)$/i;
+/** Verbs of which two organisations are the subject at the start of a sentence. */
+const SIGNING_VERB = /^(signed|sign|signs|launched|launch|launches|agreed|partnered|partner|partners|inked|unveiled|announced|joined|join|joins|teamed)$/i;
+
+/** A capitalised run that could be a name: not a country, a month, a title or a person's honorific. */
+function candidateRun(tokens: Token[], i: number): number {
+  if (!brandWord(tokens[i]) || NON_NAME_CAPITALS.has(tokens[i]!.text) || titleAt(tokens, i, { capitalisedOnly: true })) return i;
+  if (countryAt(tokens, i)) return i;
+  return runStartingAt(tokens, i);
+}
+
+/**
+ * "A, B, C and D" where some items are organisations: the others are organisations too.
+ * Items are separated by ",", "and", "the"; every item must be a name or an organisation.
+ */
+function coordinatedWithOrganisations(s: Sentence, add: (i: number, j: number) => void, orgAt: (k: number) => number): void {
+  const tokens = s.tokens;
+  let k = 0;
+  while (k < tokens.length) {
+    const items: Array<{ i: number; j: number; org: boolean }> = [];
+    let q = k;
+    for (;;) {
+      if (lower(tokens[q]) === 'the') q++;
+      const o = orgAt(q);
+      const end = o > q ? o : candidateRun(tokens, q);
+      if (end <= q) break;
+      items.push({ i: q, j: end, org: o > q });
+      q = end;
+      // An acronym in brackets belongs to the item: "Aspire to Innovate (a2i)".
+      if (tokens[q]?.text === '(' && tokens[q + 2]?.text === ')') q += 3;
+      if (tokens[q]?.text === ',' && lower(tokens[q + 1]) === 'and') q += 2;
+      else if (tokens[q]?.text === ',' || lower(tokens[q]) === 'and' || tokens[q]?.text === '&') q++;
+      else break;
+    }
+    const orgs = items.filter((x) => x.org).length;
+    if (items.length >= 3 && orgs >= 2 || items.length === 2 && orgs === 1 && coordinationIsSubject(tokens, items)) {
+      for (const x of items) if (!x.org) add(x.i, x.j);
+    }
+    k = Math.max(k + 1, q);
+  }
+}
+
+/** "Careem and Dubai Cares [, part of X,] today signed": two names as the subject of a cooperation verb. */
+function coordinationIsSubject(tokens: Token[], items: Array<{ i: number; j: number }>): boolean {
+  const first = items[0]!;
+  const before = tokens[first.i - (lower(tokens[first.i - 1]) === 'the' ? 2 : 1)];
+  if (before && !(before.kind === 'punct' || /^(and|that|while)$/i.test(before.text))) return false;
+  let e = items[items.length - 1]!.j;
+  if (tokens[e]?.text === '(' && tokens[e + 2]?.text === ')') e += 3;
+  if (tokens[e]?.text === ',') {
+    const close = tokens.findIndex((x, i) => i > e + 1 && i <= e + 14 && x.text === ',');
+    if (close > 0) e = close + 1;
+  }
+  while (tokens[e] && /^(on|today|yesterday|have|has|will|jointly|also|\p{Lu}\p{Ll}+day)$/iu.test(tokens[e]!.text) && e < items[items.length - 1]!.j + 20) e++;
+  return SIGNING_VERB.test(tokens[e]?.text ?? '');
+}
+
+function signingSubject(s: Sentence, add: (i: number, j: number) => void, orgAt: (k: number) => number): void {
+  const tokens = s.tokens;
+  // After a dateline: "NAIROBI, March 14, 2024 – Microsoft on Wednesday signed".
+  let k = 0;
+  const dash = tokens.findIndex((t, i) => i < 20 && /^(–|—|--|-)$/.test(t.text));
+  if (dash >= 0 && tokens.slice(0, dash).every((t) => t.kind === 'punct' || /^[\p{Lu}\d]/u.test(t.text))) k = dash + 1;
+  while (/^-$/.test(tokens[k]?.text ?? '')) k++;
+  if (orgAt(k) > k) return;
+  const items: Array<{ i: number; j: number }> = [];
+  let q = k;
+  for (;;) {
+    const o = orgAt(q);
+    const end = o > q ? o : candidateRun(tokens, q);
+    if (end <= q) break;
+    if (o < 0) items.push({ i: q, j: end });
+    q = end;
+    if (lower(tokens[q]) === 'and') q++;
+    else break;
+  }
+  if (items.length && coordinationIsSubject(tokens, [{ i: k, j: q }])) for (const x of items) add(x.i, x.j);
+}
+
 export interface BrandSpan {
   sentence: number;
   span: NameSpan;
@@ -63,7 +144,10 @@ export interface BrandSpan {
  * Company-like names in every sentence, outside the spans already taken by head-noun names and people.
  * `taken(sentence, i, j)` tells whether tokens [i, j) already belong to a name, a person or a country.
  */
-export function findBrandNames(sentences: Sentence[], registry: Registry, taken: (s: number, i: number, j: number) => boolean): BrandSpan[] {
+export function findBrandNames(
+  sentences: Sentence[], registry: Registry, taken: (s: number, i: number, j: number) => boolean,
+  orgAt: (s: number, k: number) => number,
+): BrandSpan[] {
   const out: BrandSpan[] = [];
   const seen = new Set<string>();
   const known = registry.entities.filter((e) => e.type === 'Organization' || e.type === 'Person');
@@ -102,8 +186,18 @@ export function findBrandNames(sentences: Sentence[], registry: Registry, taken:
       add(s, i, tokens.length, 'org.boilerplate', true);
       continue;
     }
+    // "an alliance of MTN Group, the Mastercard Foundation, Smart Africa and AUDA-NEPAD": a name listed with organisations.
+    coordinatedWithOrganisations(s, (i, j) => add(s, i, j, 'org.coordinated', false), (k) => orgAt(s.index, k));
+    // "Careem and Dubai Cares today signed ...", "Microsoft on Wednesday signed ...": the subject of a signing.
+    signingSubject(s, (i, j) => add(s, i, j, 'org.signing-subject', false), (k) => orgAt(s.index, k));
     for (let k = 0; k < tokens.length; k++) {
       const t = tokens[k]!;
+      // "funded by Wellcome", "backed by the Orange Foundation": the agent of funding or support.
+      if (lower(t) === 'by' && AGENT_BEFORE_BY.test(tokens.slice(Math.max(0, k - 3), k).map((x) => x.text).join(' ')) && brandWord(tokens[k + 1]) && orgAt(s.index, k + 1) < 0) {
+        const j = runStartingAt(tokens, k + 1);
+        const next = tokens[j];
+        if (!next || /^[,.;]$/.test(next.text) || /^(and|to|for|in|on|with|which|who)$/i.test(next.text)) add(s, k + 1, j, 'org.agent', false);
+      }
       // "UNICEF Nigeria", "Microsoft Kenya", "MTN Cote d'Ivoire": an organisation's office or subsidiary in a country.
       const c = countryAt(tokens, k);
       if (c && k > 0 && !/^(in|of|from|to|across|and|for)$/i.test(lower(tokens[k - 2])) ) {

@@ -207,6 +207,21 @@ export const ENTITY_RULES: readonly Rule[] = [
     examples: ["Zentara's chief executive, Amaka Obi, said the network would reach 400 schools."],
   },
   {
+    id: 'org.coordinated',
+    reason: 'a name listed with organisations ("an alliance of Zentara, the Mastercard Foundation and UNICEF") is one too',
+    examples: ['The coalition brings together Zentara, the Mastercard Foundation and the African Union Development Agency.'],
+  },
+  {
+    id: 'org.signing-subject',
+    reason: 'names that are the subject of a signing or launch with an organisation ("Zentara and UNICEF signed")',
+    examples: ['Zentara and the University of Lagos signed an agreement on Monday.'],
+  },
+  {
+    id: 'org.agent',
+    reason: 'the agent of funding or backing ("funded by Zentara")',
+    examples: ['The programme of the University of Lagos is funded by Zentara, which has supported earlier projects.'],
+  },
+  {
     id: 'org.organ',
     reason: 'a secretariat stands for its organisation ("the General Secretariat of the OIC", "the ECO Secretariat")',
     examples: ['The General Secretariat of the Organisation of Islamic Cooperation (OIC) received a delegation of the Saudi Society for Humanitarian Relief.'],

@@ -79,7 +79,7 @@ const TITLE_HEAD_WORDS: ReadonlySet<string> = new Set([
   'head', 'manager', 'representative', 'coordinator', 'ambassador', 'governor', 'commissioner', 'founder', 'co-founder', 'professor',
   'lecturer', 'researcher', 'scientist', 'specialist', 'adviser', 'advisor', 'counsellor', 'counselor', 'librarian', 'registrar',
   'provost', 'principal', 'treasurer', 'spokesperson', 'spokesman', 'spokeswoman', 'trustee', 'officer', 'speaker', 'conservator',
-  'academician', 'executive', 'partner', 'envoy', 'attaché', 'consul', 'administrator', 'superintendent', 'curator', 'editor',
+  'academician', 'executive', 'partner', 'owner', 'envoy', 'attaché', 'consul', 'administrator', 'superintendent', 'curator', 'editor',
 ]);
 /** Words that qualify a position noun on its left. */
 const TITLE_MODIFIER_WORDS: ReadonlySet<string> = new Set([
@@ -91,7 +91,7 @@ const TITLE_MODIFIER_WORDS: ReadonlySet<string> = new Set([
   'distinguished', 'group', 'global', 'division', 'department', 'programmes', 'programs', 'university', 'board',
 ]);
 /** Single position nouns that are a title without a modifier (others, such as "partner", need one). */
-const BARE_TITLE_WORDS: ReadonlySet<string> = new Set(['speaker', 'conservator', 'academician', 'trustee', 'envoy', 'consul', 'administrator', 'superintendent', 'curator']);
+const BARE_TITLE_WORDS: ReadonlySet<string> = new Set(['owner', 'speaker', 'conservator', 'academician', 'trustee', 'envoy', 'consul', 'administrator', 'superintendent', 'curator']);
 
 /** A title assembled from modifiers and a position noun, when the lexicon has no such title. */
 function composedTitleAt(tokens: Token[], k: number, opts: { capitalisedOnly?: boolean }): TitleMatch | null {
