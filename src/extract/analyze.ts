@@ -244,11 +244,12 @@ export function analyze(text: string, sentences: Sentence[], publishedAt: string
     return -1;
   };
   for (const b of findBrandNames(sentences, registry, takenAt, orgAt)) {
-    if (!ruleOn(b.rule)) continue;
+    const rules = b.rules.filter((r) => ruleOn(r));
+    if (!rules.length) continue;
     const tokens = sentences[b.sentence]!.tokens;
     const name = spanKey(tokens, b.span);
     const e = registry.findByName(name, ORGLIKE) ?? registry.create('Organization', name, tokens[b.span.i]!.start);
-    e.rules.add(b.rule);
+    for (const r of rules) e.rules.add(r);
     spansBySentence[b.sentence]!.push(b.span);
   }
   // Joint names ("ICESCO-KAU Science Teachers Academy") are programmes of the two organisations.

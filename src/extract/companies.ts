@@ -136,8 +136,8 @@ function signingSubject(s: Sentence, add: (i: number, j: number) => void, orgAt:
 export interface BrandSpan {
   sentence: number;
   span: NameSpan;
-  /** Why the text says it is an organisation (a rule of the catalogue). */
-  rule: string;
+  /** Why the text says it is an organisation (rules of the catalogue). */
+  rules: string[];
 }
 
 /**
@@ -149,7 +149,7 @@ export function findBrandNames(
   orgAt: (s: number, k: number) => number,
 ): BrandSpan[] {
   const out: BrandSpan[] = [];
-  const seen = new Set<string>();
+  const seen = new Map<string, BrandSpan>();
   const known = registry.entities.filter((e) => e.type === 'Organization' || e.type === 'Person');
   /** A short form of a name already known ("Deakin", "Leiden"), or a person's name. */
   const isKnownPart = (name: string) => {
@@ -171,9 +171,14 @@ export function findBrandNames(
     if (!strong && (j - i === 1 && isCommonWord(name) || isPlaceName(name))) return;
     if (isKnownPart(name)) return;
     const key = `${s.index}:${i}`;
-    if (seen.has(key)) return;
-    seen.add(key);
-    out.push({ sentence: s.index, span: { i, j, kind: 'Organization', head: '', after: j }, rule });
+    const prev = seen.get(key);
+    if (prev) {
+      if (!prev.rules.includes(rule)) prev.rules.push(rule);
+      return;
+    }
+    const found: BrandSpan = { sentence: s.index, span: { i, j, kind: 'Organization', head: '', after: j }, rules: [rule] };
+    seen.set(key, found);
+    out.push(found);
   };
   for (const s of sentences) {
     if (s.isHeadline) continue;

@@ -407,8 +407,10 @@ function sentencePairs(ctx: Ctx, a: Analysis): Found[] {
     if (cue && !attendance && isSubject(ctx, g) && ruleOn('partner.coordinated-subject')) for (const [a, b] of pairsAmong(g.map((m) => m.entity))) out.push([a, b, undefined, 'partner.coordinated-subject']);
     // "between X and Y"
     if ((lower(tokens[g[0]!.ti - 1]) === 'between' || lower(tokens[g[0]!.ti - 2]) === 'between') && ruleOn('partner.between')) {
-      // "between X, Y and Z" (a tripartite agreement): every pair.
-      for (const [x, y] of pairsAmong(g.map((m) => m.entity))) out.push([x, y, undefined, 'partner.between']);
+      // "between X, Y and Z" (a tripartite agreement): every pair; "between X and Y, as well as Z": X with each of the others.
+      const star = /\bas well as\b/i.test(tokenSpan(ctx, g[0]!.ti, groupEnds.get(g) ?? g[g.length - 1]!.tj));
+      const pairs = star ? g.slice(1).map((m): [Entity, Entity] => [g[0]!.entity, m.entity]) : pairsAmong(g.map((m) => m.entity));
+      for (const [x, y] of pairs) out.push([x, y, undefined, 'partner.between']);
       betweenEnd = groupEnds.get(g) ?? g[g.length - 1]!.tj;
     } else if (betweenEnd >= 0 && tokens[betweenEnd]?.text === ';' && ruleOn('partner.between')) {
       // "between A and B; C and D; and E and F": pairs within each group, never across.

@@ -214,7 +214,7 @@ export const ENTITY_RULES: readonly Rule[] = [
   {
     id: 'org.signing-subject',
     reason: 'names that are the subject of a signing or launch with an organisation ("Zentara and UNICEF signed")',
-    examples: ['Zentara and the University of Lagos signed an agreement on Monday.'],
+    examples: ['NAIROBI, March 14, 2024 – Zentara on Wednesday signed a memorandum of understanding with the University of Nairobi.'],
   },
   {
     id: 'org.agent',
