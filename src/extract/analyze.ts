@@ -193,7 +193,8 @@ export function analyze(text: string, sentences: Sentence[], publishedAt: string
       if (COMPANY_SUFFIXES.has(last) && words.length >= 2) {
         // "Siemens Energy AG" is also "Siemens Energy".
         registry.addAlias(e, words.slice(0, -1).join(' '));
-      } else if (words.length >= 3 && isAcronym(last) && !NON_ORG_ACRONYMS.has(last)) {
+      } else if (words.length >= 3 && isAcronym(last) && !NON_ORG_ACRONYMS.has(last) && !/^(for|of|to|on|in|at|and|the|with)$/i.test(words[words.length - 2] ?? '')) {
+        // Not "Kenya National Commission for UNESCO": an acronym after a preposition names another body.
         registry.addAlias(e, last);
         registry.addAlias(e, `${words[0]} ${last}`);
         acronymOwner.set(last, e);

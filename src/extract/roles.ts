@@ -16,6 +16,7 @@ import { evidenceOf } from './result.ts';
 import type { DraftRelation } from './result.ts';
 import { isNameWord } from './org-names.ts';
 import type { Token } from './text.ts';
+import { isAcronym } from './text.ts';
 import { titleInClauseBefore } from './people.ts';
 import { isRemitTitle, textOf, titleAt } from './titles.ts';
 import { ruleOn } from './rules.ts';
@@ -32,6 +33,9 @@ export interface RoleFindings {
   roles: Role[];
   relations: DraftRelation[];
 }
+
+/** Organs of a body, whose positions are positions in the body (not institutes or centres, which have their own). */
+const ORGAN_HEADS: ReadonlySet<string> = new Set(['Faculty', 'Department', 'Division', 'Office', 'Committee', 'Council', 'Presidium', 'Directorate', 'Secretariat']);
 
 /** Verbs of a relative clause that give a role: "who also chairs the CSIR Board". */
 const CLAUSE_ROLES: ReadonlyArray<{ re: RegExp; title: string; reason: string }> = [
@@ -256,6 +260,18 @@ export function findRoles(a: Analysis): RoleFindings {
       rules.push('role.minister-remit');
     }
     if (!target) return;
+    // "Dean of the Faculty of Humanities at Leiden University", "chairs the Consultative Committee on Sciences of CAMES":
+    // a position in an organ of a body is a position in the body.
+    const parentKey = target.properties._nestedIn;
+    if (typeof parentKey === 'number' && ORGAN_HEADS.has(target.head ?? '') && ![...target.aliases].some((x) => isAcronym(x))) {
+      const parent = a.registry.entities.find((x) => x.key === parentKey);
+      if (parent) {
+        const unitName = target.name;
+        const unit = [...target.aliases].find((x) => unitName.startsWith(x)) ?? unitName;
+        if (!t.toLowerCase().includes(unit.toLowerCase())) t = `${t} of the ${unit}`;
+        target = parent;
+      }
+    }
     if (roles.some((r) => r.person === person && r.org === target)) return;
     roles.push({ person, org: target, title: t, sentence: s, rules });
   };
