@@ -624,8 +624,11 @@ export function findPartnerships(a: Analysis, roles: RoleFindings): DraftRelatio
       break;
     }
   }
+  /** The one pair the previous sentence named: "... an MoU between ICESCO and the institute. ... the two parties". */
+  let lastPair: Entity[] | null = null;
   for (const s of a.sentences) {
     const ctx = ctxOf(s);
+    if (lastPair && ruleOn('partner.group-noun')) ctx.principals = lastPair;
     const kind = kindOf(s.text);
     const found: Found[] = sentencePairs(ctx, a);
     if (ruleOn('partner.joint-name')) for (const group of jointNames(ctx, a)) for (const [x, y] of pairsAmong(group)) found.push([x, y, 'programme', 'partner.joint-name']);
@@ -645,6 +648,10 @@ export function findPartnerships(a: Analysis, roles: RoleFindings): DraftRelatio
       const rules = [...c.rules];
       pairs.push({ a: c.x, b: c.y, kind: c.kind ?? kind, sentence: s.index, rules, ...(status ? { status } : {}) });
     }
+    // Only a sentence that names exactly one new pair by name sets the referent of a later "the two parties".
+    const named = [...candidates.values()].filter((c) => !c.rules.has('partner.group-noun'));
+    // A past relation ("had previously sponsored a chair at X") is background, not the parties of the talks.
+    lastPair = !s.isHeadline && named.length === 1 && !PAST_ONLY.test(s.text) ? [named[0]!.x, named[0]!.y] : null;
   }
   const mainDate = leadDate(a);
   return pairs.map((p) => {
