@@ -34,6 +34,15 @@ const AGREEMENT_RE =
   /\b((?:(?:[a-z][\w-]*|[A-Z][\w-]*)\s+){0,3}?)(memorandum of understanding|memorandum|MoU|agreement|protocol|executive programme|cooperation programme|programme document|action plan)\b/g;
 const MODIFIER_STOP = /^(the|a|an|and|of|to|on|in|with|its|their|this|that|both|under|has|have|had|signed|sign|will|would|new|first|separate|which|who|by|for)$/i;
 
+/** Joint programmes named by description: "the joint Ph.D. program", "a double degree programme", "a youth training programme". */
+const JOINT_PROGRAMME_RE =
+  /\b((?:joint|double|dual)\s+(?:[\w.'’-]+\s+){0,3}?(?:programmes?|programs?|degrees?|scholarships?|fellowships?|laborator(?:y|ies)|research groups?)|(?:[\w'’-]+\s+){1,2}?(?:scholarship|fellowship|exchange|training|mobility|internship)\s+(?:programmes?|programs?))\b/gi;
+/** Programmes named after their partners: "“ICESCO- Leibniz-DAAD” Scholarship", "the IsDB-UT Fellowship". */
+const NAMED_PROGRAMME_RE = /([“"]?\p{Lu}[\p{L}\d]*(?:\s?[-–]\s?\p{Lu}[\p{L}\d]*)+[”"]?\s+(?:Scholarships?|Fellowships?|Programmes?|Programs?|Awards?|Prizes?|Chairs?|Academy|Centre|Center|Laboratory|Lab))/gu;
+
+/** Words before an event that make the one who does them a participant: "to participate in", "attended", "took part in". */
+const PARTICIPATION = /\b(participat\w*|attend\w*|took part|take part|taking part|speak(?:s|ing)? at|spoke at|address(?:ed|es)?|join(?:ed|s)?)\b(?:\s+in|\s+at)?(?:\s+the)?\s*$/i;
+
 /** Cooperation areas: "in the fields of science, technology and ...", "cooperation in smart agriculture, ...". */
 const AREA_RES: readonly RegExp[] = [
   /\b(?:in|on) the (?:fields?|areas?|domains?) of ([^.;:()]+)/gi,
@@ -57,10 +66,42 @@ export function findTopicsAndAgreements(a: Analysis, partnerships: DraftRelation
       partiesAt.set(ev.start, set);
     }
   }
+  let lastAgreement: Entity | undefined;
   for (const s of a.sentences) {
     if (s.isHeadline) continue;
     const ev = evidenceOf(a.text, s.start, s.end);
     const parties = partiesAt.get(s.start) ?? new Set<Entity>();
+    // Programmes named in a partnership sentence: "the upcoming joint Ph.D. program", "a “ICESCO-Leibniz-DAAD” Scholarship".
+    if (parties.size && ruleOn('programme.parties')) {
+      for (const re of [JOINT_PROGRAMME_RE, NAMED_PROGRAMME_RE]) {
+        re.lastIndex = 0;
+        let p: RegExpExecArray | null;
+        while ((p = re.exec(s.text)) !== null) {
+          let name = p[1]!.replace(/[“”"]/g, '').replace(/\s*-\s*/g, '-').replace(/\s+/g, ' ').trim();
+          // "ICESCO’s youth training programme": the owner is the only party, and not part of the name.
+          const owner = /^(\S+)['’]s\s+/.exec(name);
+          if (owner) name = name.slice(owner[0].length);
+          const status = STATUS_RULES.find((r) => r.re.test(s.text))!.status;
+          if (status === 'ended') continue;
+          let e = a.registry.entities.find((x) => x.type === 'Programme' && x.name.toLowerCase() === name.toLowerCase());
+          if (!e) {
+            e = a.registry.create('Programme', name, s.start + p.index + p[0].indexOf(p[1]!));
+            e.properties.status = status === 'signed' ? 'signed' : 'proposed';
+          }
+          // Its own parties: those in its name ("ICESCO-Leibniz-DAAD"), or those right after it ("between ICESCO and LIKAT").
+          const at = s.start + p.index;
+          const parts = name.split(/[-\s]+/);
+          const byPart = (part: string) => [...parties].find((x) => x.name === part || x.aliases.has(part))
+            ?? [...parties].filter((x) => x.name.split(/\s+/).includes(part)).sort((x, y) => x.first - y.first)[0];
+          const inName = [...new Set(parts.map(byPart).filter((x): x is Entity => !!x))];
+          const span = p[0].length;
+          const after = [...parties].filter((x) => (a.mentions[s.index] ?? []).some((m) => m.entity === x && m.start > at && m.start < at + span + 60));
+          const ownerEntity = owner ? [...parties].find((x) => x.name === owner[1] || x.aliases.has(owner[1]!)) : undefined;
+          const own = ownerEntity ? [ownerEntity] : inName.length >= 2 ? inName : after.length >= 2 ? after : [...parties];
+          for (const party of own) out.push({ type: 'PARTY_TO', source: party, target: e, properties: { status: e.properties.status as AgreementStatus }, evidence: [ev], rules: ['programme.parties'] });
+        }
+      }
+    }
     AGREEMENT_RE.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = AGREEMENT_RE.exec(s.text)) !== null) {
@@ -72,12 +113,16 @@ export function findTopicsAndAgreements(a: Analysis, partnerships: DraftRelation
       const status = STATUS_RULES.find((r) => r.re.test(s.text))!.status;
       if (status === 'ended') continue;
       const key = head;
-      let e = agreements.get(key);
+      // "Under the agreement, ...": a bare definite mention refers back to the agreement the text already named.
+      const definite = !mods.length && /\b(the|this|that|its)\s+$/i.test(s.text.slice(0, m.index + (m[1]?.length ?? 0)));
+      let e = definite && lastAgreement && ruleOn('agreement.coreference') ? lastAgreement : agreements.get(key);
+      if (e && e === lastAgreement && definite && agreements.get(key) !== e) e.rules.add('agreement.coreference');
       if (!e) {
         e = a.registry.create('Agreement', name, s.start + m.index + (m[1]?.length ?? 0));
         e.properties.status = status;
         agreements.set(key, e);
       } else if (rank(status) > rank(String(e.properties.status) as AgreementStatus)) e.properties.status = status;
+      lastAgreement = e;
       if (ruleOn('agreement.parties')) for (const p of parties) out.push({ type: 'PARTY_TO', source: p, target: e, properties: { status }, evidence: [ev], rules: ['agreement.parties'] });
       if (ruleOn('agreement.areas')) for (const t of topicsIn(a, s.text, s.start)) out.push({ type: 'CONCERNS', source: e, target: t, properties: {}, evidence: [ev], rules: ['agreement.areas'] });
     }
@@ -93,6 +138,19 @@ export function findTopicsAndAgreements(a: Analysis, partnerships: DraftRelation
         const d = findDates(a.text, a.publishedAt, s.start, s.end).find((x) => x.iso && x.kind !== 'relative');
         if (d && e.properties.date === undefined) e.properties.date = d.iso;
         if (ruleOn('event.organisers')) for (const p of parties) out.push({ type: 'PARTICIPATED_IN', source: p, target: e, properties: { role: 'organiser' }, evidence: [ev], rules: ['event.organisers'] });
+      }
+    }
+    // "the visit of the ICESCO Director-General ... to participate in the 7th Congress": the organisation that takes part.
+    if (ruleOn('event.participants')) {
+      const ms = a.mentions[s.index] ?? [];
+      for (const ev2 of ms.filter((m) => m.entity.type === 'Event')) {
+        const lead = s.text.slice(Math.max(0, ev2.start - s.start - 40), ev2.start - s.start);
+        if (!PARTICIPATION.test(lead)) continue;
+        const verbAt = ev2.start - 40;
+        const who = ms.filter((m) => (m.entity.type === 'Organization' || m.entity.type === 'Person') && m.end <= Math.max(verbAt, s.start) + 40 && m.end < ev2.start).pop();
+        if (who && !out.some((r) => r.type === 'PARTICIPATED_IN' && r.source === who.entity && r.target === ev2.entity)) {
+          out.push({ type: 'PARTICIPATED_IN', source: who.entity, target: ev2.entity, properties: { role: 'participant' }, evidence: [ev], rules: ['event.participants'] });
+        }
       }
     }
     topicsIn(a, s.text, s.start);

@@ -13,9 +13,14 @@ import { isPlaceName } from './nlp.ts';
 import type { Entity, Mention } from './registry.ts';
 import { evidenceOf } from './result.ts';
 import type { DraftRelation } from './result.ts';
+import { tokenize } from './text.ts';
+import { MONTHS } from './gazetteers.ts';
 import { ruleOn } from './rules.ts';
 
 const lower = (s: string | undefined) => (s ?? '').toLowerCase();
+
+/** Verbs whose "in X" names a venue: "held in", "took place in", "convened in". */
+const VENUE_VERB = /^(held|hosted|convened|organi[sz]ed|place|located|headquartered|opened|inaugurated)$/i;
 
 export function findBasedIn(a: Analysis): DraftRelation[] {
   const out: DraftRelation[] = [];
@@ -79,6 +84,19 @@ export function findBasedIn(a: Analysis): DraftRelation[] {
         }
       }
     }
+    // "due to be held in Nur-Sultan", "took place in Kigali": a venue is a place, even one no gazetteer knows.
+    for (let k = 1; k < tokens.length - 1; k++) {
+      if (lower(tokens[k]!.text) !== 'in' || !VENUE_VERB.test(tokens[k - 1]!.text) || !ruleOn('place.venue')) continue;
+      let e = k + 1;
+      while (e < k + 4 && /^\p{Lu}/u.test(tokens[e]?.text ?? '') && tokens[e]!.kind === 'word' && !ms.some((x) => x.ti === e)) e++;
+      if (e === k + 1 || /^\p{Lu}/u.test(tokens[e]?.text ?? '') || MONTHS.has(lower(tokens[k + 1]!.text))) continue;
+      const name = tokens.slice(k + 1, e).map((t) => t.text).join(' ');
+      const p = place(name, tokens[k + 1]!.start);
+      p.rules.add('place.venue');
+      // "held in Nur-Sultan, Kazakhstan": the country it is in.
+      const c = tokens[e]?.text === ',' ? ms.find((x) => x.ti === e + 1 && x.entity.type === 'Country') : undefined;
+      if (c) add('LOCATED_IN', p, c.entity, si, 'city-country');
+    }
     // "the Brussels-based EUA"
     for (let k = 0; k < tokens.length; k++) {
       const t = tokens[k]!;
@@ -88,5 +106,19 @@ export function findBasedIn(a: Analysis): DraftRelation[] {
       if (o) add('BASED_IN', o.entity, place(based[1]!, t.start), si, 'city-based');
     }
   });
+  // "Ministry of Science and Higher Education of the Republic of Kazakhstan": a country in a ministry's name,
+  // also when the text only refers to it ("the Ministry").
+  for (const e of a.registry.entities) {
+    if (e.type !== 'Organization' || e.head !== 'Ministry') continue;
+    const tokens = tokenize(e.name);
+    for (let k = 0; k < tokens.length; k++) {
+      const c = countryAt(tokens, k);
+      const country = c && a.countries.get(c.canonical);
+      if (!country) continue;
+      const si = a.mentions.findIndex((ms) => ms.some((m) => m.entity === e));
+      if (si >= 0) add('BASED_IN', e, country, si, 'in-name');
+      break;
+    }
+  }
   return out;
 }

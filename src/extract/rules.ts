@@ -168,14 +168,34 @@ export const RULES: readonly Rule[] = [
     examples: ['The University of Sfax in Tunisia signed a memorandum of understanding with Université Laval.'],
   },
   {
+    id: 'place.venue',
+    reason: 'the place after "held in", "took place in", "convened in" is a place, even one no gazetteer knows',
+    examples: ['The congress will be held in Nur-Sultan, Kazakhstan, on 14 September 2022.'],
+  },
+  {
     id: 'agreement.parties',
     reason: 'the partners of a sentence are parties to the agreement or programme it names',
     examples: ['The University of Sfax and Université Laval signed a memorandum of understanding on 3 May 2023.'],
   },
   {
+    id: 'agreement.coreference',
+    reason: '"under the agreement" refers back to the agreement the text already named',
+    examples: ['The University of Sfax and Université Laval signed a memorandum of understanding on 3 May 2023. Under the agreement, the two universities will exchange students.'],
+  },
+  {
+    id: 'programme.parties',
+    reason: 'a joint programme named in a partnership sentence ("the joint Ph.D. program between X and Y") has the partners as parties',
+    examples: ['The discussions included the upcoming joint Ph.D. program between the University of Sfax and Université Laval.'],
+  },
+  {
     id: 'agreement.areas',
     reason: 'areas of cooperation named with an agreement ("in the fields of X, Y and Z")',
     examples: ['The University of Sfax and Université Laval signed an agreement on cooperation in renewable energy and water management.'],
+  },
+  {
+    id: 'event.participants',
+    reason: 'the organisation or person that participates in, attends or speaks at a named event',
+    examples: ['A delegation of the University of Sfax travelled to Rabat to participate in the 7th Congress on World and Traditional Religions.'],
   },
   {
     id: 'event.organisers',
