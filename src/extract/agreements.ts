@@ -7,6 +7,7 @@
 import type { Analysis } from './analyze.ts';
 import { findDates } from './dates.ts';
 import type { Entity } from './registry.ts';
+import type { Sentence } from './text.ts';
 import { evidenceOf } from './result.ts';
 import type { DraftRelation } from './result.ts';
 import type { AgreementStatus } from './types.ts';
@@ -162,6 +163,11 @@ function rank(s: AgreementStatus): number {
   return s === 'signed' ? 3 : s === 'drafted' ? 2 : s === 'proposed' ? 1 : 0;
 }
 
+/** The areas of cooperation a sentence names, as topic names (the Topic entities are created as a side effect). */
+export function areasIn(a: Analysis, s: Sentence): string[] {
+  return [...new Set(topicsIn(a, s.text, s.start).map((t) => t.name))];
+}
+
 function topicsIn(a: Analysis, text: string, offset: number): Entity[] {
   const out: Entity[] = [];
   for (const re of AREA_RES) {
@@ -171,6 +177,8 @@ function topicsIn(a: Analysis, text: string, offset: number): Entity[] {
       let list = m[1] ?? '';
       const stop = AREA_STOP.exec(list);
       if (stop) list = list.slice(0, stop.index);
+      // A quoted or capitalised title ("the “ICESCO Forum on ... Patent Writing”") is a named thing, not an area.
+      if (/[“”"]/.test(list) || /\b\p{Lu}\p{Ll}+\s+\p{Lu}/u.test(list)) continue;
       for (const raw of list.split(/,\s*(?:and\s+)?|\s+and\s+/)) {
         const np = nounPhrase(raw.trim().replace(/^(the|and)\s+/i, '').replace(/\s+(among other areas.*|of common interest.*|of interest.*)$/i, ''));
         if (!np) continue;

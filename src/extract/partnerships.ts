@@ -24,6 +24,7 @@ import { DEMONYMS, HONORIFICS, NON_NAME_CAPITALS, NON_ORG_ACRONYMS } from './gaz
 import { isNameWord } from './org-names.ts';
 import { isAcronym } from './text.ts';
 import { ruleOn } from './rules.ts';
+import { areasIn } from './agreements.ts';
 import type { PartnershipKind, PartnershipStatus } from './types.ts';
 
 interface KindRule {
@@ -654,6 +655,12 @@ export function findPartnerships(a: Analysis, roles: RoleFindings): DraftRelatio
     lastPair = !s.isHeadline && named.length === 1 && !PAST_ONLY.test(s.text) ? [named[0]!.x, named[0]!.y] : null;
   }
   const mainDate = leadDate(a);
+  const areaCache = new Map<number, string[]>();
+  const areasOf = (s: Sentence) => {
+    let v = areaCache.get(s.index);
+    if (!v) areaCache.set(s.index, (v = ruleOn('agreement.areas') ? areasIn(a, s) : []));
+    return v;
+  };
   return pairs.map((p) => {
     const s = a.sentences[p.sentence]!;
     const dates = findDates(a.text, a.publishedAt, s.start, s.end).filter((d) => d.iso);
@@ -662,7 +669,7 @@ export function findPartnerships(a: Analysis, roles: RoleFindings): DraftRelatio
       type: 'PARTNERS_WITH',
       source: p.a,
       target: p.b,
-      properties: { kind: p.kind, date, ...(p.status ? { status: p.status } : {}) },
+      properties: { kind: p.kind, date, ...(p.status ? { status: p.status } : {}), ...(areasOf(s).length ? { areas: areasOf(s) } : {}) },
       evidence: [evidenceOf(a.text, s.start, s.end)],
       rules: p.rules,
     };

@@ -112,7 +112,9 @@ export interface RelationProperties {
   status?: PartnershipStatus | AgreementStatus;
   /** PARTICIPATED_IN: organiser, speaker, participant ... */
   role?: string;
-  [key: string]: string | number | boolean | null | undefined;
+  /** PARTNERS_WITH: areas of cooperation the same sentence names ("in smart agriculture and heritage preservation"). */
+  areas?: string[];
+  [key: string]: string | number | boolean | null | undefined | string[];
 }
 
 export interface ExtractedRelation {
