@@ -10,7 +10,7 @@ export const HONORIFICS: ReadonlySet<string> = new Set([
   'Eng.', 'Eng', 'Dr.-Ing.', 'Sir', 'Dame', 'Sheikh', 'Shaikh', 'Sheikha', 'Shaikha', 'Dr', 'Pr', 'Amb.', 'Ambassador', 'Hon.', 'Rev.', 'Mme', 'Mme.',
   'Pr.', 'Engr.', 'Dipl.-Ing.', 'Capt.', 'Capt', 'Captain', 'Hon', 'Ir.', 'Sen.', 'Rep.',
   // Styles of address in Malaysia, Pakistan, Nigeria and of royalty and academies.
-  'Datuk', 'Dato', "Dato'", 'Dato’', 'Datin', 'Sardar', 'Alhaji', 'Hajia', 'HRH', 'Academician', 'Assoc.', 'Madam', 'Lord', 'Baroness',
+  'Datuk', 'Dato', "Dato'", 'Dato’', 'Datin', 'Sardar', 'Alhaji', 'Hajia', 'HRH', 'Academician', 'academician', 'Assoc.', 'Madam', 'Lord', 'Baroness',
 ]);
 
 /** Post-nominal letters written after a name ("Pieter van der Merwe, PhD"). */

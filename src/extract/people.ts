@@ -7,7 +7,7 @@
 import { HONORIFICS, NAME_PARTICLES, NON_NAME_CAPITALS, POST_NOMINALS } from './gazetteers.ts';
 import { headOf, isNameWord, trailingPersonName } from './org-names.ts';
 import { isAcronym } from './text.ts';
-import { isPlaceName } from './nlp.ts';
+import { hasPersonWord, isPlaceName } from './nlp.ts';
 import type { Token } from './text.ts';
 import { textOf, titleAt, titleBefore } from './titles.ts';
 
@@ -53,6 +53,10 @@ function nameRun(tokens: Token[], k: number, max = 6): number {
 /** Royal styles before a name; also the first words of names ("King Abdulaziz University"), so only before a person. */
 const ROYAL: ReadonlySet<string> = new Set(['King', 'Queen', 'Prince', 'Princess', 'Emir', 'Sultan', 'Sheikh', 'Sheikha']);
 
+/** Nouns for people by occupation or standing, which a name may follow directly ("economist Funmi Ojo-Bankole"). */
+const PERSON_NOUNS =
+  /^(entrepreneurs?|investors?|engineer|economist|caterer|novelist|writer|author|poet|artist|scientist|physicist|chemist|biologist|researcher|journalist|activist|philanthropist|businessman|businesswoman|alumna|alumnus|student|farmer|teacher|doctor|physician|nurse|lawyer|analyst|consultant|expert|architect|historian|photographer|designer|developer|founder|co-founder|glaciologist|seismologist|epidemiologist|volcanologist|philologist|linguist)$/;
+
 /** Styles of several words: "Tan Sri", "His Excellency", "Her Royal Highness", "Rt Hon". */
 const HONORIFIC_PHRASES: readonly string[][] = [
   ['tan', 'sri'], ['datuk', 'seri'], ['dato', 'seri'], ['dato’', 'seri'], ["dato'", 'seri'], ['his', 'excellency'], ['her', 'excellency'],
@@ -65,6 +69,11 @@ export function honorificRun(tokens: Token[], k: number): number {
   let e = k;
   for (;;) {
     if (e < tokens.length && HONORIFICS.has(tokens[e]!.text)) {
+      e++;
+      continue;
+    }
+    // "Dato' Zulkifli": the apostrophe of a style.
+    if (e > k && /^['’]$/.test(tokens[e]?.text ?? '') && tokens[e]!.start === tokens[e - 1]!.end) {
       e++;
       continue;
     }
@@ -135,15 +144,27 @@ export function findPersonSpans(
         continue;
       }
       // "Minister of Environment, Water and Ecological Transition Gabriela Andrade Cevallos said": a remit, then the name.
-      if (/^(of|for)$/.test(lower(tokens[s]))) {
+      if (/^(of|for|to)$/.test(lower(tokens[s]))) {
+        // The name ends where the remit's run ends or where "and"/"," follows a name ("Minister of Youth and
+        // Sports Hesham El-Gendy and UNDP Resident Representative ..."): try each such end.
         let r = s + 1;
-        while (r < tokens.length && (isNameWord(tokens[r]) || /^(and|&|the|of|for)$/.test(lower(tokens[r])) && isNameWord(tokens[r + 1]) || tokens[r]!.text === ',' && isNameWord(tokens[r + 1]))) r++;
-        const p = trailingPersonName(tokens, s + 1, r);
-        if (p > s + 1 && !knownCountryOrOrg(p, r) && !taken(p, r)) {
-          out.push({ i: p, j: r, ni: p, nj: r, name: textOf(tokens, p, r), reason: 'title-before' });
-          k = r - 1;
-          continue;
+        let found = false;
+        while (r <= tokens.length && r < s + 25) {
+          const t = tokens[r];
+          const end = !t || !(isNameWord(t) || /^(and|&|the|of|for|to)$/.test(lower(t)) && isNameWord(tokens[r + 1]) || t.text === ',' && isNameWord(tokens[r + 1]));
+          if (end || /^(and|&)$/.test(lower(t)) || t.text === ',') {
+            const p = trailingPersonName(tokens, s + 1, r);
+            if (p > s + 1 && !knownCountryOrOrg(p, r) && !taken(p, r)) {
+              out.push({ i: p, j: r, ni: p, nj: r, name: textOf(tokens, p, r), reason: 'title-before' });
+              k = r - 1;
+              found = true;
+              break;
+            }
+          }
+          if (end) break;
+          r++;
         }
+        if (found) continue;
       }
     }
   }
@@ -156,7 +177,8 @@ export function findPersonSpans(
     const e = nameRun(tokens, k, 5);
     if (e - k < 2 || knownCountryOrOrg(k, e) || taken(k, e) || isPlaceName(textOf(tokens, k, e))) continue;
     let m = e;
-    if (tokens[m]?.text !== ',') continue;
+    // "Nino Gelashvili (vice-rector for research at TSU)", "Dr. X – director of the Institute".
+    if (!/^[,(–—]$/.test(tokens[m]?.text ?? '')) continue;
     m++;
     if (POST_NOMINALS.has(tokens[m]?.text ?? '')) m += tokens[m + 1]?.text === ',' ? 2 : 1;
     if (['the', 'a', 'an'].includes(lower(tokens[m]))) m++;
@@ -168,6 +190,15 @@ export function findPersonSpans(
       k = e - 1;
     }
   }
+  // "Rwandan tech entrepreneur and investor Clarisse Uwimana-Gatete", "Accra caterer Efua Mensah", "the novelist X".
+  for (let k = 1; k < tokens.length; k++) {
+    if (taken(k, k + 1) || !PERSON_NOUNS.test(tokens[k - 1]!.text)) continue;
+    const e = nameRun(tokens, k, 4);
+    const next = tokens[e];
+    if (e - k < 2 || next && !(next.kind === 'punct' || /^\p{Ll}/u.test(next.text)) || knownCountryOrOrg(k, e) || isPlaceName(textOf(tokens, k, e))) continue;
+    out.push({ i: k, j: e, ni: k, nj: e, name: textOf(tokens, k, e), reason: 'title-before' });
+    k = e - 1;
+  }
   // Title then name in apposition: "UNICEF's representative in Pakistan, Greta Lindholm, said",
   // "The director of the regional office, Amadou Ba Sy, said".
   for (let k = 1; k < tokens.length; k++) {
@@ -177,7 +208,8 @@ export function findPersonSpans(
     const e = nameRun(tokens, h, 5);
     const next = tokens[e];
     // The name is followed by more of the clause ("Greta Lindholm, said"); "Head of Communications, Airtel Africa" ends the line with an organisation.
-    if (e - h < 2 || !next || !(next.text === ',' || next.kind === 'word' && /^\p{Ll}/u.test(next.text))) continue;
+    const ends = !next || /^[.;]$/.test(next.text);
+    if (e - h < 2 || !(next && (next.text === ',' || next.kind === 'word' && /^\p{Ll}/u.test(next.text)) || ends && hasPersonWord(textOf(tokens, h, e)))) continue;
     if (knownCountryOrOrg(h, e) || taken(h, e) || isPlaceName(textOf(tokens, h, e))) continue;
     if (titleInClauseBefore(tokens, k - 1) < 0) continue;
     out.push({ i: k, j: e, ni: h, nj: e, name: textOf(tokens, h, e), reason: 'title-after' });
