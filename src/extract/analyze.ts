@@ -225,7 +225,7 @@ export function analyze(text: string, sentences: Sentence[], publishedAt: string
       ?? registry.create('Organization', n.name, n.at, headOf(n.name.split(/\s+/).pop() ?? '')?.head);
     if (parent !== n.unit) n.unit.properties._nestedIn = parent.key;
   }
-  addImpliedMinistries(sentences, registry);
+  addImpliedMinistries(sentences, registry, peopleBySentence);
   // Persons merged late ("Dr. Al-Malik" before "Dr. Salim bin Mohammed Al-Malik").
   mergePeople(registry);
   // Organisations without a head noun, from contexts only organisations take ("About Airtel Africa").
@@ -551,15 +551,17 @@ function mergePeople(reg: Registry): void {
  * "Mr. X, Minister of Science and Higher Education of the Republic of Kazakhstan ... the Ministry":
  * a ministry the text refers to but names only through its minister's title.
  */
-function addImpliedMinistries(sentences: Sentence[], registry: Registry): void {
+function addImpliedMinistries(sentences: Sentence[], registry: Registry, peopleBySentence: PersonSpan[][]): void {
   const refersToMinistry = sentences.some((s) => s.tokens.some((t, k) => t.text === 'Ministry' && !isNameWord(s.tokens[k + 1]) && s.tokens[k + 1]?.text !== 'of'));
   if (!refersToMinistry) return;
   for (const s of sentences) {
     const tokens = s.tokens;
     for (let k = 0; k < tokens.length; k++) {
-      if (tokens[k]!.text !== 'Minister' || tokens[k + 1]?.text !== 'of') continue;
+      if (tokens[k]!.text !== 'Minister' || !/^(of|for)$/.test(tokens[k + 1]?.text ?? '')) continue;
       let e = k + 2;
-      while (e < tokens.length && (isNameWord(tokens[e]) || /^(and|of|the|&)$/.test(tokens[e]!.text) || tokens[e]!.text === ',' && isNameWord(tokens[e + 1]) && tokens.slice(e + 1, e + 6).some((x) => x.text === 'and'))) e++;
+      // The remit ends where a person's name starts: "Minister of Youth and Sports Hesham El-Gendy and ...".
+      const personAt = (q: number) => (peopleBySentence[s.index] ?? []).some((p) => p.i === q || p.ni === q);
+      while (e < tokens.length && !personAt(e) && (isNameWord(tokens[e]) || /^(and|of|the|&)$/.test(tokens[e]!.text) || tokens[e]!.text === ',' && isNameWord(tokens[e + 1]) && tokens.slice(e + 1, e + 6).some((x) => x.text === 'and'))) e++;
       while (e > k + 2 && /^(and|of|the|&|,)$/.test(tokens[e - 1]!.text)) e--;
       if (e <= k + 2) continue;
       const remit = textOf(tokens, k + 2, e);

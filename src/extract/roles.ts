@@ -395,7 +395,9 @@ function titleClauseBefore(ctx: Ctx, comma: number, si: number, a: Analysis): { 
   const st = titleInClauseBefore(tokens, comma);
   if (st < 0) return null;
   // An organisation after the title: "of the X", "at X", "in X".
-  const inside = ctx.mentions.find((m) => m.entity.type === 'Organization' && m.ti > st && m.tj <= comma && /^(of|at|in|with|the)$/.test(lower(tokens[m.ti - 1])));
+  const titleEnd = titleAt(tokens, st)?.end ?? st + 1;
+  // "of the X", "at X", "in X", or right after the title ("the Chief Executive Stanbic Bank Uganda, Agnes ...").
+  const inside = ctx.mentions.find((m) => m.entity.type === 'Organization' && m.ti > st && m.tj <= comma && (/^(of|at|in|with|the)$/.test(lower(tokens[m.ti - 1])) || m.ti === titleEnd));
   // Modifiers before the title back to a possessive or "its".
   let q = st;
   while (q > st - 3 && q > 0 && tokens[q - 1]!.kind === 'word' && TITLE_LEAD.test(tokens[q - 1]!.text) && !/^(its|their|the|a|an)$/i.test(tokens[q - 1]!.text) && !ctx.mentions.some((m) => m.tj === q)) q--;
@@ -407,6 +409,11 @@ function titleClauseBefore(ctx: Ctx, comma: number, si: number, a: Analysis): { 
   }
   const owner = orgEndingAt(ctx, q);
   if (owner) return { title, org: owner.entity };
+  // "received by the Deputy Director-General, Dr. X": a title of the organisation the sentence is about.
+  if (lower(tokens[q - 1]) === 'the' && /^\p{Lu}/u.test(tokens[st]!.text) && titleEnd === comma) {
+    const before = ctx.mentions.filter((m) => m.entity.type === 'Organization' && m.tj < q - 1).pop();
+    if (before) return { title, org: before.entity };
+  }
   if (lower(tokens[q - 1]) === 'its') {
     const before = ctx.mentions.filter((m) => m.entity.type === 'Organization' && m.tj < q - 1).pop();
     if (before) return { title, org: before.entity };
