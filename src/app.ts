@@ -51,7 +51,7 @@ export async function startApp(config: Readonly<Config>, options: StartAppOption
     let uri = config.neo4j.uri;
     let browserUrl: string | null = null;
     if (uri === null) {
-      const local = localNeo4jOptions(config.rootDir, { instance: 'dev', ...config.local });
+      const local = localNeo4jOptions(config.rootDir, config.local);
       const started = await startLocalNeo4j(local, progress);
       uri = started.boltUri;
       browserUrl = started.browserUrl;

@@ -11,9 +11,9 @@ import type { Graph } from '../../src/graph/executor.ts';
 import { connectTestGraph } from '../support/graph.ts';
 import { countAll, wipe } from '../support/ingest-snapshot.ts';
 
-function cli(args: string[]) {
+function cli(args: string[], env: Record<string, string> = { NEO4J_URI: inject('neo4jUri') }) {
   const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/ingest.ts', ...args], {
-    env: { ...process.env, NEO4J_URI: inject('neo4jUri'), LOG_LEVEL: 'warn' },
+    env: { ...process.env, LOG_LEVEL: 'warn', ...env },
     encoding: 'utf8',
     timeout: 60_000,
   });
@@ -44,6 +44,19 @@ describe('npm run ingest', () => {
     expect(run.stdout).toMatch(/failed .*empty\.txt: EMPTY_DOCUMENT/);
     // Not a TTY: plain progress lines on stderr.
     expect(run.stderr).toMatch(/\[ingest\] 2\/2 new 1 unchanged 0 updated 0 failed 1/);
+  });
+
+  it('connects to the local instance on NEO4J_LOCAL_BOLT_PORT when NEO4J_URI is not set', () => {
+    const port = new URL(inject('neo4jUri')).port;
+    const run = cli([path.join(dir, 'icesco-leibniz.txt')], { NEO4J_URI: '', NEO4J_LOCAL_BOLT_PORT: port });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/new: 0 {2}unchanged: 1/);
+  });
+
+  it('names the configured local port when nothing answers there', () => {
+    const run = cli([dir], { NEO4J_URI: '', NEO4J_LOCAL_BOLT_PORT: '9', NEO4J_CONNECT_TIMEOUT_MS: '1000' });
+    expect(run.code).toBe(1);
+    expect(run.stderr.trim()).toMatch(/^SERVICE_UNAVAILABLE: No Neo4j answers on bolt:\/\/127\.0\.0\.1:9: start the local instance/);
   });
 
   it('exits 0 with nothing created when the files are unchanged', () => {
