@@ -176,6 +176,9 @@ export function neo4jConfSettings(options: LocalNeo4jOptions): Record<string, st
     'dbms.security.auth_enabled': 'false',
     'dbms.usage_report.enabled': 'false',
     'db.transaction.timeout': '60s',
+    // Netty's graceful stop otherwise idles 5 s after the databases have stopped:
+    // without it a stop takes ~1 s instead of ~6 s, and fits in a process manager's timeout.
+    'internal.dbms.bolt.netty_server_shutdown_quiet_period': '0',
     ...options.extraConfig,
   };
 }
@@ -292,8 +295,12 @@ export async function stopLocalNeo4j(options: LocalNeo4jOptions, graceMs = 30_00
   }
   process.kill(pid, 'SIGTERM');
   const deadline = Date.now() + graceMs;
-  while (processAlive(pid) && Date.now() < deadline) await sleep(200);
-  if (processAlive(pid)) process.kill(pid, 'SIGKILL');
+  while (processAlive(pid) && Date.now() < deadline) await sleep(100);
+  if (processAlive(pid)) {
+    process.kill(pid, 'SIGKILL');
+    const killDeadline = Date.now() + 2_000;
+    while (processAlive(pid) && Date.now() < killDeadline) await sleep(50);
+  }
   rmSync(p.pidFile, { force: true });
   return true;
 }

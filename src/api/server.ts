@@ -236,7 +236,8 @@ export async function createApiServer(config: Readonly<Config>, graph: Graph, op
       stopped ??= (async () => {
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
         server.closeIdleConnections();
-        const force = setTimeout(() => server.closeAllConnections(), 5_000);
+        // Requests still running after 2 s are cut off: a stop must fit in a process manager's timeout.
+        const force = setTimeout(() => server.closeAllConnections(), 2_000);
         await closed;
         clearTimeout(force);
         await apollo.stop();
