@@ -537,10 +537,10 @@ export async function writeDocumentsInTx(transaction: ManagedTransaction, docs: 
   };
 }
 
-/** Writes a batch of documents in one managed transaction (retried by the driver on transient errors). */
+/** Writes a batch of documents in one managed transaction (retried on transient errors; WRITE_TIMEOUT_MS). */
 export async function writeDocuments(graph: Graph, docs: DocumentToWrite[]): Promise<WriteResult> {
   const now = new Date().toISOString();
-  return graph.write((tx) => writeDocumentsInTx(tx, docs, now), { purpose: 'ingest', timeoutMs: 300_000 });
+  return graph.write((tx) => writeDocumentsInTx(tx, docs, now), { purpose: 'ingest' });
 }
 
 export interface DeleteResult {
@@ -564,7 +564,7 @@ export async function deleteDocumentFromGraph(graph: Graph, id: string): Promise
       if (deleted) await settle(tx, dirty);
       return { id, deleted, nodesDeleted: tx.counters.nodesDeleted, relationshipsDeleted: tx.counters.relationshipsDeleted };
     },
-    { purpose: 'delete-document', timeoutMs: 300_000 },
+    { purpose: 'delete-document' },
   );
 }
 
