@@ -79,6 +79,12 @@ function printSummary(summary: IngestSummary): void {
   const lines = [
     `documents: ${summary.documents}  new: ${summary.new}  unchanged: ${summary.unchanged}  updated: ${summary.updated}  failed: ${summary.failed.length}`,
     `nodes created: ${summary.nodesCreated}  relationships created: ${summary.relationshipsCreated}`,
+    `encodings: ${
+      Object.entries(summary.encodings)
+        .sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1))
+        .map(([name, count]) => `${name} ${count}`)
+        .join(', ') || '-'
+    }`,
     `seconds: ${summary.seconds.toFixed(2)} (${(summary.documents / Math.max(summary.seconds, 1e-9)).toFixed(1)} documents/s)`,
   ];
   for (const f of summary.failed) lines.push(`  failed ${f.source}: ${f.code} ${f.reason}`);

@@ -11,6 +11,7 @@ import type { ExtractionResult, ExtractOptions } from '../extract/types.ts';
 import type { Graph } from '../graph/executor.ts';
 import type { DocumentToWrite } from '../graph/write-documents.ts';
 import { deleteDocumentFromGraph, readDocumentHashes, resolveEntityIds, writeDocuments } from '../graph/write-documents.ts';
+import { documentFieldProblem } from '../ingest/limits.ts';
 import type { DocumentFailure, RawDocument } from '../ingest/read-documents.ts';
 import { createLogger } from '../log.ts';
 import { ExtractPool, defaultWorkerCount } from './extract-pool.ts';
@@ -69,6 +70,8 @@ export interface IngestSummary {
   relationshipsCreated: number;
   /** Documents seen (including failures). */
   documents: number;
+  /** Documents read from files per encoding used to decode them (utf-8, utf-16le, windows-1252 ...). */
+  encodings: Record<string, number>;
   seconds: number;
 }
 
@@ -134,9 +137,8 @@ function toWrite(
 export async function ingestText(graph: Graph, input: IngestTextInput, options: IngestTextOptions = {}): Promise<IngestResult> {
   if (typeof input.text !== 'string') throw new AppError('BAD_USER_INPUT', 'text must be a string');
   checkText(input.text, options.maxBytes);
-  if (input.publishedAt && !/^\d{4}-\d{2}-\d{2}$/.test(input.publishedAt)) {
-    throw new AppError('BAD_USER_INPUT', `publishedAt must be YYYY-MM-DD, got "${input.publishedAt}"`);
-  }
+  const problem = documentFieldProblem(input);
+  if (problem !== null) throw new AppError('BAD_USER_INPUT', `${problem.field} ${problem.message}`, { details: { argument: problem.field } });
   const id = input.id?.trim() || defaultDocumentId(input.text);
   const hash = contentHash(input.text);
   const extraction = extract(input.text, extractOptions(id, input));
@@ -220,7 +222,7 @@ export async function ingestDocuments(
   options: IngestDocumentsOptions = {},
 ): Promise<IngestSummary> {
   const started = performance.now();
-  const summary: IngestSummary = { new: 0, unchanged: 0, updated: 0, failed: [], nodesCreated: 0, relationshipsCreated: 0, documents: 0, seconds: 0 };
+  const summary: IngestSummary = { new: 0, unchanged: 0, updated: 0, failed: [], nodesCreated: 0, relationshipsCreated: 0, documents: 0, encodings: {}, seconds: 0 };
   const batchSize = Math.max(1, options.batchSize ?? 100);
   // Started on the first document that needs extraction: an unchanged corpus never pays for it.
   let pool: ExtractPool | null = null;
@@ -287,6 +289,14 @@ export async function ingestDocuments(
       if (input.kind === 'failure') {
         summary.documents += 1;
         fail(input.line === undefined ? input.sourcePath : `${input.sourcePath}:${input.line}`, input.code, input.reason);
+        continue;
+      }
+      if (input.encoding !== undefined) summary.encodings[input.encoding] = (summary.encodings[input.encoding] ?? 0) + 1;
+      // Declared limits before any query: an oversized id must not reach an index.
+      const problem = documentFieldProblem(input);
+      if (problem !== null) {
+        summary.documents += 1;
+        fail(input.sourcePath, 'BAD_USER_INPUT', `${problem.field} ${problem.message}`);
         continue;
       }
       chunk.push(input);

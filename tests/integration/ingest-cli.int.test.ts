@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import type { Graph } from '../../src/graph/executor.ts';
 import { connectTestGraph } from '../support/graph.ts';
@@ -76,5 +77,22 @@ describe('npm run ingest', () => {
     expect(usage.code).toBe(2);
     expect(usage.stderr).toMatch(/error: unknown option --bogus/);
     expect(cli([]).code).toBe(2);
+  });
+
+  it('decodes UTF-16 and Windows-1252 files, says which encodings it used, and names the .jsonl line of a too-long id', () => {
+    const mixed = mkdtempSync(path.join(os.tmpdir(), 'ingest-cli-encodings-'));
+    try {
+      const text = readFileSync('ingest/icesco-leibniz-2021-01-22.txt', 'utf8');
+      writeFileSync(path.join(mixed, 'utf16.txt'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+      writeFileSync(path.join(mixed, 'cp1252.txt'), iconv.encode(`${text}\nThe café’s “partners” paid 5 €.`, 'windows-1252'));
+      writeFileSync(path.join(mixed, 'batch.jsonl'), [JSON.stringify({ id: 'short', text: 'ICESCO met UNESCO in Rabat.' }), JSON.stringify({ id: 'x'.repeat(9_000), text: 'ICESCO met UNESCO.' })].join('\n'));
+      const run = cli([mixed]);
+      expect(run.stdout).toMatch(/documents: 4 {2}new: 3 {2}unchanged: 0 {2}updated: 0 {2}failed: 1/);
+      expect(run.stdout).toMatch(/^encodings: utf-16le 1, utf-8 1, windows-1252 1$/m);
+      expect(run.stdout).toMatch(/failed .*batch\.jsonl:2: BAD_USER_INPUT line 2: "id" must be at most 256 characters/);
+      expect(run.code).toBe(1);
+    } finally {
+      rmSync(mixed, { recursive: true, force: true });
+    }
   });
 });
