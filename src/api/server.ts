@@ -10,7 +10,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { ApolloServer, HeaderMap } from '@apollo/server';
 import type { ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { Config } from '../config.ts';
 import type { Graph } from '../graph/executor.ts';
@@ -18,6 +18,8 @@ import { createLogger } from '../log.ts';
 import type { Logger } from '../log.ts';
 import { checkBearer, mutationAuthPlugin } from './auth.ts';
 import type { ApiContext } from './context.ts';
+import { applyCors } from './cors.ts';
+import { EXPLORER_HTML, explorerRoutes, wantsExplorer } from './explorer.ts';
 import { createFormatError } from './format-error.ts';
 import { Loaders } from './loaders.ts';
 import { defaultPipeline } from './default-pipeline.ts';
@@ -89,6 +91,8 @@ export function createApollo(config: Readonly<Config>): ApolloServer<ApiContext>
       requestLogPlugin<ApiContext>(log),
       // No HTTP caching of GraphQL answers; without this plugin no resolver is wrapped for cache hints.
       ApolloServerPluginCacheControlDisabled(),
+      // Apollo's landing pages load from a CDN; the offline explorer (explorer.ts) replaces them.
+      ApolloServerPluginLandingPageDisabled(),
     ],
     validationRules: protection.validationRules,
     parseOptions: { maxTokens: MAX_TOKENS },
@@ -151,7 +155,7 @@ export async function createApiServer(config: Readonly<Config>, graph: Graph, op
   const log = createLogger('api');
   const apollo = createApollo(config);
   await apollo.start();
-  const routes: StaticRoute[] = [...(options.staticRoutes ?? [])];
+  const routes: StaticRoute[] = [...(options.staticRoutes ?? []), ...(config.api.explorer ? explorerRoutes() : [])];
   const pipeline = options.pipeline ?? defaultPipeline;
   const contextFor = (authorization: string | undefined): ApiContext => {
     const reader = new ApiReader(graph, config.neo4j.queryTimeoutMs);
@@ -173,6 +177,12 @@ export async function createApiServer(config: Readonly<Config>, graph: Graph, op
   const rootRedirect = () => options.rootRedirect ?? (routes.some((r) => r.prefix.replace(/\/+$/, '') === '/dashboard') ? '/dashboard/' : '/graphql');
 
   async function graphql(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    if (applyCors(config.api.corsOrigins, req, res)) return;
+    if (config.api.explorer && wantsExplorer(req.method, req.headers.accept, url)) {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-cache', 'x-content-type-options': 'nosniff' });
+      res.end(req.method === 'HEAD' ? undefined : EXPLORER_HTML);
+      return;
+    }
     let body: unknown;
     if (req.method === 'POST') {
       let raw: string;

@@ -55,4 +55,58 @@ describe('API operations', () => {
       expect(response.body.errors?.[0]).toMatchObject({ message: expect.stringMatching(/^id: must be at most 256 characters/), extensions: { code: 'BAD_USER_INPUT' } });
     });
   });
+
+  describe('CORS allow-list (CORS_ORIGINS=https://dash.example.org)', () => {
+    it('answers a preflight from an allowed origin with 204 and the allowed methods and headers', async () => {
+      const response = await fetch(`${server.url}/graphql`, {
+        method: 'OPTIONS',
+        headers: { origin: 'https://dash.example.org', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type, authorization' },
+      });
+      expect(response.status).toBe(204);
+      expect(response.headers.get('access-control-allow-origin')).toBe('https://dash.example.org');
+      expect(response.headers.get('access-control-allow-methods')).toContain('POST');
+      expect(response.headers.get('access-control-allow-headers')).toContain('authorization');
+    });
+
+    it('lets an allowed origin read answers, and gives other origins no CORS headers', async () => {
+      const query = JSON.stringify({ query: '{ documents(first: 0) { totalCount } }' });
+      const allowed = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { origin: 'https://dash.example.org', 'content-type': 'application/json' }, body: query });
+      expect(allowed.status).toBe(200);
+      expect(allowed.headers.get('access-control-allow-origin')).toBe('https://dash.example.org');
+      expect(allowed.headers.get('vary')).toMatch(/origin/i);
+      const other = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { origin: 'https://evil.example.com', 'content-type': 'application/json' }, body: query });
+      expect(other.headers.get('access-control-allow-origin')).toBeNull();
+      const preflight = await fetch(`${server.url}/graphql`, { method: 'OPTIONS', headers: { origin: 'https://evil.example.com', 'access-control-request-method': 'POST' } });
+      expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
+    });
+  });
+
+  describe('GraphQL explorer', () => {
+    const page = (s: ApiServer) => fetch(`${s.url}/graphql`, { headers: { accept: 'text/html,application/xhtml+xml' } });
+
+    it('shows no landing page outside development unless enabled', async () => {
+      const response = await page(server);
+      expect(response.headers.get('content-type') ?? '').not.toMatch(/text\/html/);
+      expect(await response.text()).not.toMatch(/sandbox|embeddable|graphiql|cdn\./i);
+    });
+
+    it('serves GraphiQL and its scripts from node_modules, with nothing loaded from another host', async () => {
+      const config = loadConfig({ ...process.env, NEO4J_URI: inject('neo4jUri'), PORT: '0', NODE_ENV: 'development', LOG_LEVEL: 'silent' });
+      const dev = await createApiServer(config, graph, { warmUp: false });
+      try {
+        const response = await page(dev);
+        expect(response.status).toBe(200);
+        const html = await response.text();
+        const sources = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1]!);
+        expect(sources).toEqual(['/vendor/graphiql/graphiql.min.css', '/vendor/react/react.production.min.js', '/vendor/react-dom/react-dom.production.min.js', '/vendor/graphiql/graphiql.min.js']);
+        for (const source of sources) {
+          const asset = await fetch(`${dev.url}${source}`);
+          expect(asset.status, source).toBe(200);
+          expect((await asset.text()).length, source).toBeGreaterThan(1000);
+        }
+      } finally {
+        await dev.stop();
+      }
+    });
+  });
 });
