@@ -148,11 +148,13 @@ export async function ingestText(graph: Graph, input: IngestTextInput, options: 
     return { documentId: id, outcome: 'unchanged', extraction, entityIds, nodesCreated: 0, relationshipsCreated: 0 };
   }
   const written = await writeDocuments(graph, [toWrite(id, input.text, hash, input, extraction, stored !== undefined)]);
+  const outcome = written.documents[0]?.outcome ?? (stored === undefined ? 'new' : 'updated');
   return {
     documentId: id,
-    outcome: stored === undefined ? 'new' : 'updated',
+    outcome,
     extraction,
-    entityIds: written.documents[0]?.entityIds ?? {},
+    // Written meanwhile by another process with the same text: its ids, as for an unchanged document.
+    entityIds: outcome === 'unchanged' ? await resolveEntityIds(graph, extraction) : (written.documents[0]?.entityIds ?? {}),
     nodesCreated: written.nodesCreated,
     relationshipsCreated: written.relationshipsCreated,
   };
@@ -307,10 +309,9 @@ export async function ingestDocuments(
 
   const writeBatch = async (batch: Array<{ item: Extracted; doc: DocumentToWrite }>) => {
     if (batch.length === 0) return;
-    const record = (item: Extracted, doc: DocumentToWrite) => {
+    const record = (item: Extracted, doc: DocumentToWrite, outcome: IngestOutcome) => {
       writtenThisRun.set(doc.id, item.hash);
-      if (doc.replaces) summary.updated += 1;
-      else summary.new += 1;
+      summary[outcome] += 1;
       progress(item.raw.sourcePath);
     };
     try {
@@ -322,7 +323,9 @@ export async function ingestDocuments(
       log.debug(`wrote ${batch.length} documents in ${(performance.now() - writeStarted).toFixed(0)} ms`);
       summary.nodesCreated += result.nodesCreated;
       summary.relationshipsCreated += result.relationshipsCreated;
-      for (const b of batch) record(b.item, b.doc);
+      // Outcomes as decided under the ingestion lock: another process may have written a document meanwhile.
+      const outcomes = new Map(result.documents.map((d) => [d.id, d.outcome]));
+      for (const b of batch) record(b.item, b.doc, outcomes.get(b.doc.id) ?? (b.doc.replaces ? 'updated' : 'new'));
     } catch (error) {
       if (isAppError(error) && error.code === 'SERVICE_UNAVAILABLE') throw error;
       if (batch.length === 1) {
