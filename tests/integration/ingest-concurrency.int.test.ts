@@ -83,5 +83,5 @@ describe('two ingest processes at once', () => {
     expect(together.nodeLines).toEqual(oneAfterTheOther.nodeLines);
     expect(together.relationshipLines).toEqual(oneAfterTheOther.relationshipLines);
     expect(together.nodeLines.some((line) => line.startsWith('IngestLock'))).toBe(false);
-  }, 300_000);
+  }, 360_000);
 });
