@@ -25,7 +25,7 @@ describe('loadConfig', () => {
   it('reads timeouts and the CORS allow-list once, with defaults for a loaded machine', () => {
     const config = loadConfig({ CORS_ORIGINS: 'https://dash.example.org, http://localhost:5173' });
     expect(config.api.corsOrigins).toEqual(['https://dash.example.org', 'http://localhost:5173']);
-    expect(config.neo4j).toMatchObject({ queryTimeoutMs: 15_000, connectTimeoutMs: 3_000, retryTimeMs: 30_000, probeIntervalMs: 1_000 });
+    expect(config.neo4j).toMatchObject({ queryTimeoutMs: 15_000, connectTimeoutMs: 5_000, retryTimeMs: 30_000, probeIntervalMs: 1_000 });
     expect(() => loadConfig({ CORS_ORIGINS: 'dash.example.org/path' })).toThrow(/CORS_ORIGINS must be a comma-separated list of origins/);
   });
 

@@ -140,7 +140,7 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
       database: env.NEO4J_DATABASE?.trim() || 'neo4j',
       queryTimeoutMs: integer(env, 'QUERY_TIMEOUT_MS', 15_000, 100, 600_000),
       writeTimeoutMs: integer(env, 'WRITE_TIMEOUT_MS', 300_000, 1_000, 3_600_000),
-      connectTimeoutMs: integer(env, 'NEO4J_CONNECT_TIMEOUT_MS', 3_000, 100, 120_000),
+      connectTimeoutMs: integer(env, 'NEO4J_CONNECT_TIMEOUT_MS', 5_000, 100, 120_000),
       retryTimeMs: integer(env, 'NEO4J_RETRY_TIME_MS', 30_000, 0, 600_000),
       probeIntervalMs: integer(env, 'NEO4J_PROBE_INTERVAL_MS', 1_000, 50, 60_000),
     },

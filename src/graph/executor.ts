@@ -182,7 +182,7 @@ export class Graph {
   private readonly breaker: Breaker;
 
   constructor(config: GraphConfig, uri: string) {
-    this.connectTimeoutMs = config.connectTimeoutMs ?? 3_000;
+    this.connectTimeoutMs = config.connectTimeoutMs ?? 5_000;
     this.retryTimeMs = config.retryTimeMs ?? 30_000;
     this.writeTimeoutMs = config.writeTimeoutMs ?? 300_000;
     // A server with auth disabled accepts any basic credentials.
