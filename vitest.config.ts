@@ -13,6 +13,8 @@ const DATABASE_TIMEOUT_MS = 180_000;
 
 export default defineConfig({
   test: {
+    // Keeps the service's JSON info lines out of the test report; tests that read logs set their own level.
+    env: { LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' },
     projects: [
       {
         test: {
