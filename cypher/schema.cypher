@@ -30,6 +30,8 @@ CREATE CONSTRAINT agreement_id IF NOT EXISTS FOR (n:Agreement) REQUIRE n.id IS U
 CREATE CONSTRAINT topic_id IF NOT EXISTS FOR (n:Topic) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT alias_key IF NOT EXISTS FOR (n:Alias) REQUIRE n.key IS UNIQUE;
 CREATE CONSTRAINT statement_id IF NOT EXISTS FOR (n:Statement) REQUIRE n.id IS UNIQUE;
+// Held (created, then deleted) by every ingestion transaction: writers from several processes take turns.
+CREATE CONSTRAINT ingest_lock_id IF NOT EXISTS FOR (n:IngestLock) REQUIRE n.id IS UNIQUE;
 
 CREATE INDEX statement_fact_key IF NOT EXISTS FOR (n:Statement) ON (n.factKey);
 CREATE INDEX document_hash IF NOT EXISTS FOR (n:Document) ON (n.contentHash);

@@ -11,14 +11,14 @@ const USAGE = 'usage: tsx neo4j-local/cli.ts start|stop|status|fetch [--instance
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
+  const config = loadConfig();
   const instanceFlag = rest.indexOf('--instance');
-  const instance = instanceFlag >= 0 ? rest[instanceFlag + 1] : 'dev';
+  const instance = instanceFlag >= 0 ? rest[instanceFlag + 1] : config.local.instance;
   if (instance === undefined || !/^[a-z0-9-]+$/.test(instance)) {
     process.stderr.write(`${USAGE}\n`);
     return 2;
   }
-  const config = loadConfig();
-  const options = localNeo4jOptions(config.rootDir, { instance, ...config.local });
+  const options = localNeo4jOptions(config.rootDir, { ...config.local, instance });
   const say = (line: string) => process.stdout.write(`${line}\n`);
   switch (command) {
     case 'start': {

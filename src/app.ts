@@ -13,6 +13,9 @@ import { applySchema } from './graph/schema.ts';
 import { ingestPaths } from './pipeline/index.ts';
 import type { IngestSummary } from './pipeline/index.ts';
 
+/** How long a Neo4j this run launched may take to stop on SIGTERM before it is killed. */
+const NEO4J_STOP_GRACE_MS = 6_000;
+
 export interface StartAppOptions {
   onProgress?: (line: string) => void;
   /** Overrides config.api.port (0: any free port). */
@@ -51,7 +54,7 @@ export async function startApp(config: Readonly<Config>, options: StartAppOption
     let uri = config.neo4j.uri;
     let browserUrl: string | null = null;
     if (uri === null) {
-      const local = localNeo4jOptions(config.rootDir, { instance: 'dev', ...config.local });
+      const local = localNeo4jOptions(config.rootDir, config.local);
       const started = await startLocalNeo4j(local, progress);
       uri = started.boltUri;
       browserUrl = started.browserUrl;
@@ -59,7 +62,8 @@ export async function startApp(config: Readonly<Config>, options: StartAppOption
       if (started.startedNow) {
         undo.push(async () => {
           progress('Stopping the Neo4j this run started...');
-          await stopLocalNeo4j(local);
+          // Bounded, so that the whole shutdown fits in a process manager's stop timeout (10 s).
+          await stopLocalNeo4j(local, NEO4J_STOP_GRACE_MS);
         });
       }
     }

@@ -7,7 +7,26 @@ describe('loadConfig', () => {
     expect(config.neo4j.uri).toBeNull();
     expect(config.api.port).toBe(4000);
     expect(config.api.apiToken).toBeNull();
-    expect(config.api.introspection).toBe(true);
+  });
+
+  it('runs with production defaults unless NODE_ENV=development is set explicitly', () => {
+    for (const env of [{}, { NODE_ENV: 'production' }, { NODE_ENV: 'staging' }]) {
+      const config = loadConfig(env);
+      expect(config.env).toBe('production');
+      expect(config.api.introspection).toBe(false);
+      expect(config.api.explorer).toBe(false);
+    }
+    const development = loadConfig({ NODE_ENV: 'development' });
+    expect(development.env).toBe('development');
+    expect(development.api.introspection).toBe(true);
+    expect(development.api.explorer).toBe(true);
+  });
+
+  it('reads timeouts and the CORS allow-list once, with defaults for a loaded machine', () => {
+    const config = loadConfig({ CORS_ORIGINS: 'https://dash.example.org, http://localhost:5173' });
+    expect(config.api.corsOrigins).toEqual(['https://dash.example.org', 'http://localhost:5173']);
+    expect(config.neo4j).toMatchObject({ queryTimeoutMs: 15_000, connectTimeoutMs: 5_000, retryTimeMs: 30_000, probeIntervalMs: 1_000 });
+    expect(() => loadConfig({ CORS_ORIGINS: 'dash.example.org/path' })).toThrow(/CORS_ORIGINS must be a comma-separated list of origins/);
   });
 
   it('turns introspection off in production unless asked for', () => {

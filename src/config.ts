@@ -12,11 +12,21 @@ export interface Neo4jConfig {
   user: string;
   password: string;
   database: string;
-  /** Per-query timeout for API reads, in ms. */
+  /** Per-query timeout for API reads, in ms (server side; the client gives up 1 s later). */
   queryTimeoutMs: number;
+  /** Per-transaction timeout for ingestion writes, in ms. */
+  writeTimeoutMs: number;
+  /** TCP connect timeout and connectivity probe timeout, in ms. */
+  connectTimeoutMs: number;
+  /** How long transient errors (deadlocks, leader switches) are retried, in ms. */
+  retryTimeMs: number;
+  /** How often a background probe checks an unreachable database, in ms. */
+  probeIntervalMs: number;
 }
 
 export interface LocalNeo4jConfig {
+  /** Folder under .neo4j/ holding the instance's data, logs and pid file. */
+  instance: string;
   boltPort: number;
   httpPort: number;
   heap: string;
@@ -35,6 +45,10 @@ export interface ApiConfig {
   maxCost: number;
   /** Largest accepted request body, in bytes. */
   maxRequestBytes: number;
+  /** Serve the offline GraphiQL explorer at GET /graphql (browsers). */
+  explorer: boolean;
+  /** Origins allowed to call the API from a browser (CORS); `*` allows any. */
+  corsOrigins: readonly string[];
 }
 
 export interface Config {
@@ -80,6 +94,25 @@ function memory(env: Env, name: string, fallback: string): string {
   return raw;
 }
 
+function origins(env: Env, name: string): string[] {
+  const raw = env[name]?.trim();
+  if (raw === undefined || raw === '') return [];
+  const list = raw.split(',').map((o) => o.trim()).filter((o) => o !== '');
+  for (const origin of list) {
+    if (origin !== '*' && !/^https?:\/\/[^\s/]+$/.test(origin)) {
+      throw new AppError('CONFIG_ERROR', `${name} must be a comma-separated list of origins such as https://dash.example.org (scheme, host, optional port; no path) or *, got "${origin}"`);
+    }
+  }
+  return list;
+}
+
+function instanceName(env: Env, name: string, fallback: string): string {
+  const raw = env[name]?.trim();
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^[a-z0-9-]{1,40}$/.test(raw)) throw new AppError('CONFIG_ERROR', `${name} must be 1-40 lower-case letters, digits or dashes, got "${raw}"`);
+  return raw;
+}
+
 function neo4jUri(env: Env): string | null {
   const raw = env.NEO4J_URI?.trim();
   if (raw === undefined || raw === '') return null;
@@ -91,7 +124,8 @@ function neo4jUri(env: Env): string | null {
 
 /** Builds the configuration from an environment (process.env by default). */
 export function loadConfig(env: Env = process.env): Readonly<Config> {
-  const nodeEnv = env.NODE_ENV === 'production' ? 'production' : env.NODE_ENV === 'test' ? 'test' : 'development';
+  // Development (stack traces, explorer, introspection) only when asked for explicitly.
+  const nodeEnv = env.NODE_ENV === 'development' ? 'development' : env.NODE_ENV === 'test' ? 'test' : 'production';
   const apiToken = env.API_TOKEN?.trim() || null;
   if (apiToken !== null && apiToken.length < 16) {
     throw new AppError('CONFIG_ERROR', 'API_TOKEN must be at least 16 characters long');
@@ -104,9 +138,14 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
       user: env.NEO4J_USER?.trim() || 'neo4j',
       password: env.NEO4J_PASSWORD ?? '',
       database: env.NEO4J_DATABASE?.trim() || 'neo4j',
-      queryTimeoutMs: integer(env, 'QUERY_TIMEOUT_MS', 5_000, 100, 600_000),
+      queryTimeoutMs: integer(env, 'QUERY_TIMEOUT_MS', 15_000, 100, 600_000),
+      writeTimeoutMs: integer(env, 'WRITE_TIMEOUT_MS', 300_000, 1_000, 3_600_000),
+      connectTimeoutMs: integer(env, 'NEO4J_CONNECT_TIMEOUT_MS', 5_000, 100, 120_000),
+      retryTimeMs: integer(env, 'NEO4J_RETRY_TIME_MS', 30_000, 0, 600_000),
+      probeIntervalMs: integer(env, 'NEO4J_PROBE_INTERVAL_MS', 1_000, 50, 60_000),
     },
     local: {
+      instance: instanceName(env, 'NEO4J_LOCAL_INSTANCE', 'dev'),
       boltPort: integer(env, 'NEO4J_LOCAL_BOLT_PORT', 7687, 1, 65535),
       httpPort: integer(env, 'NEO4J_LOCAL_HTTP_PORT', 7474, 1, 65535),
       heap: memory(env, 'NEO4J_LOCAL_HEAP', '512m'),
@@ -122,12 +161,30 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
       maxAliases: integer(env, 'GRAPHQL_MAX_ALIASES', 15, 1, 1000),
       maxCost: integer(env, 'GRAPHQL_MAX_COST', 5_000, 1, 1_000_000),
       maxRequestBytes: integer(env, 'GRAPHQL_MAX_REQUEST_BYTES', 1_048_576, 1_024, 104_857_600),
+      explorer: boolean(env, 'GRAPHQL_EXPLORER', nodeEnv === 'development'),
+      corsOrigins: origins(env, 'CORS_ORIGINS'),
     },
     sampleCorpusDir: path.resolve(ROOT_DIR, env.SAMPLE_CORPUS_DIR?.trim() || 'ingest'),
     ingestOnStart: boolean(env, 'INGEST_ON_START', true),
     maxDocumentBytes: integer(env, 'MAX_DOCUMENT_BYTES', 2_000_000, 1_000, 100_000_000),
   };
   return deepFreeze(config);
+}
+
+/** Addresses of a local Neo4j on these ports: the one place they are spelled out. */
+export function localNeo4jAddresses(ports: { boltPort: number; httpPort: number }) {
+  const boltUri = `bolt://127.0.0.1:${ports.boltPort}`;
+  return {
+    boltUri,
+    httpUrl: `http://127.0.0.1:${ports.httpPort}`,
+    // Opens the Browser connected to this instance (auth is off locally), not to whatever answers on 7687.
+    browserUrl: `http://127.0.0.1:${ports.httpPort}/browser/?dbms=${boltUri}&preselectAuthMethod=NO_AUTH`,
+  };
+}
+
+/** The Bolt URI the service and the CLIs use: NEO4J_URI, else the local instance's. */
+export function neo4jUriOf(config: Pick<Config, 'neo4j' | 'local'>): string {
+  return config.neo4j.uri ?? localNeo4jAddresses(config.local).boltUri;
 }
 
 function deepFreeze<T extends object>(value: T): Readonly<T> {

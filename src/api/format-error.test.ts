@@ -3,9 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { AppError } from '../errors.ts';
 import { createFormatError } from './format-error.ts';
 
-const log = { debug() {}, info() {}, warn() {}, error() {} };
-const prod = createFormatError({ development: false, log });
-const dev = createFormatError({ development: true, log });
+const prod = createFormatError({ development: false });
+const dev = createFormatError({ development: true });
 
 function wrap(original: Error): GraphQLError {
   return new GraphQLError(original.message, { originalError: original });

@@ -6,7 +6,6 @@
  */
 import type { GraphQLFormattedError } from 'graphql';
 import { AppError } from '../errors.ts';
-import type { Logger } from '../log.ts';
 
 interface CodedError extends Error {
   extensions: Record<string, unknown>;
@@ -41,7 +40,22 @@ function isBug(error: unknown): boolean {
   return current instanceof Error && !isGraphQLError(current) && !(current instanceof AppError);
 }
 
-export function createFormatError(options: { development: boolean; log: Logger }) {
+/** The code a client sees for this error (the same rule formatError applies). */
+export function errorCode(error: unknown): string {
+  const cause = findCause(error);
+  if (cause instanceof AppError) return cause.code;
+  if (cause !== null && cause.extensions.code === 'BAD_USER_INPUT') return 'BAD_USER_INPUT';
+  const own = isGraphQLError(error) ? error.extensions.code : undefined;
+  return typeof own === 'string' ? own : 'INTERNAL_SERVER_ERROR';
+}
+
+/** True for a bug (an error our code did not mean to throw), whose message and stack stay private. */
+export function isInternalError(error: unknown): boolean {
+  return errorCode(error) === 'INTERNAL_SERVER_ERROR' && isBug(error);
+}
+
+/** Formats every error for clients; logging is the request-log plugin's job (one line per error). */
+export function createFormatError(options: { development: boolean }) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const cause = findCause(error);
     const extensions: Record<string, unknown> = { ...(formatted.extensions ?? {}) };
@@ -61,14 +75,7 @@ export function createFormatError(options: { development: boolean; log: Logger }
     } else if (typeof extensions.code !== 'string') {
       extensions.code = 'INTERNAL_SERVER_ERROR';
     }
-    if (extensions.code === 'INTERNAL_SERVER_ERROR' && isBug(error)) {
-      options.log.error(`internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-      if (!options.development) message = 'Internal server error.';
-    }
-    if (extensions.code === 'DATABASE_ERROR' || extensions.code === 'SERVICE_UNAVAILABLE') {
-      const detail = cause instanceof Error && cause.cause instanceof Error ? ` (${cause.cause.message.split('\n')[0]})` : '';
-      options.log.warn(`${String(extensions.code)}: ${message}${detail}`);
-    }
+    if (extensions.code === 'INTERNAL_SERVER_ERROR' && isBug(error) && !options.development) message = 'Internal server error.';
     return { ...formatted, message, extensions };
   };
 }

@@ -3,8 +3,11 @@
  * timeout, plus a client-side deadline so an unreachable database answers
  * SERVICE_UNAVAILABLE quickly instead of after the driver's retry window.
  */
-import { AppError } from '../errors.ts';
+import { isAppError } from '../errors.ts';
+import { withDeadline } from '../graph/executor.ts';
 import type { CypherQuery, Graph } from '../graph/executor.ts';
+
+export { withDeadline } from '../graph/executor.ts';
 
 /** Extra time the client waits beyond the server-side timeout before giving up. */
 const DEADLINE_GRACE_MS = 1_000;
@@ -17,26 +20,17 @@ export class ApiReader {
 
   /** Runs one read query (one round trip) and returns its rows. */
   async rows<T>(query: CypherQuery, purpose: string): Promise<T[]> {
-    return withDeadline(this.graph.readRows<T>(query, { timeoutMs: this.timeoutMs, purpose: `api:${purpose}` }), this.timeoutMs + DEADLINE_GRACE_MS);
+    return this.run((graph) => graph.readRows<T>(query, { timeoutMs: this.timeoutMs, purpose: `api:${purpose}` }));
   }
 
   /** Runs other graph work (the pipeline, the network) under the same deadline. */
   async run<T>(work: (graph: Graph) => Promise<T>, deadlineMs: number = this.timeoutMs + DEADLINE_GRACE_MS): Promise<T> {
-    return withDeadline(work(this.graph), deadlineMs);
-  }
-}
-
-/** Rejects with SERVICE_UNAVAILABLE when `promise` has not settled after `ms`. */
-export async function withDeadline<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new AppError('SERVICE_UNAVAILABLE', `The graph database did not answer within ${ms} ms; try again shortly.`)), ms);
-  });
-  // The losing promise may still reject later: keep that from becoming an unhandled rejection.
-  promise.catch(() => {});
-  try {
-    return await Promise.race([promise, deadline]);
-  } finally {
-    clearTimeout(timer);
+    try {
+      return await withDeadline(work(this.graph), deadlineMs);
+    } catch (error) {
+      // A missed deadline may be a hung server rather than a slow query: let a probe decide (it opens the breaker).
+      if (isAppError(error) && error.code === 'SERVICE_UNAVAILABLE') void this.graph.checkReachable();
+      throw error;
+    }
   }
 }

@@ -18,6 +18,7 @@ import type { PartnersRow } from '../graph/queries/partners.ts';
 import { searchQuery } from '../graph/queries/search.ts';
 import { STATS_SECTIONS, statsQuery } from '../graph/queries/stats.ts';
 import type { StatsSection } from '../graph/queries/stats.ts';
+import { documentFieldProblem } from '../ingest/limits.ts';
 import { aliasKey } from '../resolve/normalize.ts';
 import { authError } from './auth.ts';
 import { connectionOf, decodeCursor, intArg, nameArg, nameKeyArg, textArg } from './args.ts';
@@ -198,13 +199,16 @@ export const resolvers = {
       requireAuth(ctx);
       const { text, title, url, publishedAt, id } = args.input;
       // The pipeline checks the text itself (EMPTY_DOCUMENT, NOT_TEXT, DOCUMENT_TOO_LARGE).
-      if (id !== null && id !== undefined && id.trim() === '') throw new AppError('BAD_USER_INPUT', 'input.id: must not be blank', { details: { argument: 'input.id' } });
+      const problem = documentFieldProblem({ id, title, url, publishedAt });
+      if (problem !== null) throw new AppError('BAD_USER_INPUT', `input.${problem.field}: ${problem.message}`, { details: { argument: `input.${problem.field}` } });
       return ctx.pipeline.ingestText(ctx.graph, { text, title: title ?? null, url: url ?? null, publishedAt: publishedAt ?? null, id: id?.trim() || null }, { maxBytes: ctx.config.maxDocumentBytes });
     },
     async deleteDocument(_: unknown, args: { id: string }, ctx: ApiContext) {
       requireAuth(ctx);
       const id = args.id.trim();
       if (id === '') throw new AppError('BAD_USER_INPUT', 'id: must not be empty', { details: { argument: 'id' } });
+      const problem = documentFieldProblem({ id });
+      if (problem !== null) throw new AppError('BAD_USER_INPUT', `id: ${problem.message}`, { details: { argument: 'id' } });
       return ctx.pipeline.deleteDocument(ctx.graph, id);
     },
   },

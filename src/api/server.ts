@@ -10,27 +10,31 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { ApolloServer, HeaderMap } from '@apollo/server';
 import type { ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { Config } from '../config.ts';
 import type { Graph } from '../graph/executor.ts';
 import { createLogger } from '../log.ts';
+import type { Logger } from '../log.ts';
 import { checkBearer, mutationAuthPlugin } from './auth.ts';
 import type { ApiContext } from './context.ts';
+import { applyCors } from './cors.ts';
+import { EXPLORER_HTML, explorerRoutes, wantsExplorer } from './explorer.ts';
 import { createFormatError } from './format-error.ts';
 import { Loaders } from './loaders.ts';
 import { defaultPipeline } from './default-pipeline.ts';
 import type { PipelinePort } from './pipeline-port.ts';
 import { ApiReader, withDeadline } from './reader.ts';
+import { requestLogPlugin } from './request-log.ts';
 import { resolvers } from './resolvers.ts';
 import { serveStatic } from './static-files.ts';
+import { warmUpQueries } from './warm-up.ts';
 import type { StaticRoute } from './static-files.ts';
 
 export type { StaticRoute } from './static-files.ts';
 
 /** Largest number of lexical tokens in one GraphQL document. */
 export const MAX_TOKENS = 2_000;
-const READY_TIMEOUT_MS = 3_000;
 
 export interface ApiServerOptions {
   /** Static folders, e.g. `[{ prefix: '/dashboard', dir }, { prefix: '/vendor/cytoscape', dir }]`. */
@@ -40,6 +44,8 @@ export interface ApiServerOptions {
   /** Overrides config.api.port (0 picks a free port) and config.api.host. */
   port?: number;
   host?: string;
+  /** Plan every query once before listening, and again after an outage (default true). */
+  warmUp?: boolean;
   /** The ingestion pipeline used by the mutations (default: src/pipeline). */
   pipeline?: PipelinePort;
 }
@@ -62,6 +68,7 @@ export function loadTypeDefs(rootDir: string): string {
 /** Builds the Apollo server (not started) with limits, auth and error formatting. */
 export function createApollo(config: Readonly<Config>): ApolloServer<ApiContext> {
   const development = config.env === 'development';
+  const log = createLogger('api');
   const armor = new ApolloArmor({
     maxDepth: { n: config.api.maxDepth, ignoreIntrospection: true },
     maxAliases: { n: config.api.maxAliases },
@@ -81,8 +88,11 @@ export function createApollo(config: Readonly<Config>): ApolloServer<ApiContext>
     plugins: [
       ...(protection.plugins as ApolloServerPlugin<ApiContext>[]),
       mutationAuthPlugin<ApiContext>(),
+      requestLogPlugin<ApiContext>(log),
       // No HTTP caching of GraphQL answers; without this plugin no resolver is wrapped for cache hints.
       ApolloServerPluginCacheControlDisabled(),
+      // Apollo's landing pages load from a CDN; the offline explorer (explorer.ts) replaces them.
+      ApolloServerPluginLandingPageDisabled(),
     ],
     validationRules: protection.validationRules,
     parseOptions: { maxTokens: MAX_TOKENS },
@@ -91,9 +101,28 @@ export function createApollo(config: Readonly<Config>): ApolloServer<ApiContext>
     // server, the graph and the local Neo4j in order; Apollo's own handlers
     // would race it and re-raise the signal.
     stopOnTerminationSignals: false,
+    // Stack traces only when NODE_ENV=development is set explicitly (config.env).
     includeStacktraceInErrorResponses: development,
-    formatError: createFormatError({ development, log: createLogger('api') }),
+    formatError: createFormatError({ development }),
+    logger: apolloLogger(log),
   });
+}
+
+/** Apollo's own messages through our logger (one JSON line each). */
+function apolloLogger(log: Logger) {
+  const text = (args: unknown[]) => args.map((a) => (a instanceof Error ? a.message : String(a))).join(' ');
+  return {
+    debug: (...args: unknown[]) => log.debug(text(args), { source: 'apollo' }),
+    info: (...args: unknown[]) => log.info(text(args), { source: 'apollo' }),
+    warn: (...args: unknown[]) => log.warn(text(args), { source: 'apollo' }),
+    error: (...args: unknown[]) => log.error(text(args), { source: 'apollo' }),
+  };
+}
+
+/** A client that went away mid-request (closed tab, half-open socket): not our failure, worth one short line. */
+function isAbort(error: unknown, req: IncomingMessage): boolean {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  return req.destroyed || code === 'ECONNRESET' || code === 'ECONNABORTED' || (error instanceof Error && error.message === 'aborted');
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
@@ -126,11 +155,34 @@ export async function createApiServer(config: Readonly<Config>, graph: Graph, op
   const log = createLogger('api');
   const apollo = createApollo(config);
   await apollo.start();
-  const routes: StaticRoute[] = [...(options.staticRoutes ?? [])];
+  const routes: StaticRoute[] = [...(options.staticRoutes ?? []), ...(config.api.explorer ? explorerRoutes() : [])];
   const pipeline = options.pipeline ?? defaultPipeline;
+  const contextFor = (authorization: string | undefined): ApiContext => {
+    const reader = new ApiReader(graph, config.neo4j.queryTimeoutMs);
+    return { auth: checkBearer(authorization, config.api.apiToken), reader, loaders: new Loaders(reader), graph, config, pipeline };
+  };
+  const warmUp = async (reason: string) => {
+    try {
+      const { ms } = await warmUpQueries(apollo, () => contextFor(undefined));
+      log.info(`query plans warmed in ${ms} ms`, { event: 'warm-up', reason, ms });
+    } catch (error) {
+      log.warn(`query plan warm-up failed: ${error instanceof Error ? error.message : String(error)}`, { event: 'warm-up', reason });
+    }
+  };
+  // A fresh start, and a database back from an outage (its plan cache may be empty), plan every query once.
+  if (options.warmUp !== false) {
+    await warmUp('start');
+    graph.onReconnect(() => void warmUp('reconnect'));
+  }
   const rootRedirect = () => options.rootRedirect ?? (routes.some((r) => r.prefix.replace(/\/+$/, '') === '/dashboard') ? '/dashboard/' : '/graphql');
 
   async function graphql(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    if (applyCors(config.api.corsOrigins, req, res)) return;
+    if (config.api.explorer && wantsExplorer(req.method, req.headers.accept, url)) {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-cache', 'x-content-type-options': 'nosniff' });
+      res.end(req.method === 'HEAD' ? undefined : EXPLORER_HTML);
+      return;
+    }
     let body: unknown;
     if (req.method === 'POST') {
       let raw: string;
@@ -160,17 +212,9 @@ export async function createApiServer(config: Readonly<Config>, graph: Graph, op
     for (const [name, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
     }
-    const reader = new ApiReader(graph, config.neo4j.queryTimeoutMs);
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-      context: async () => ({
-        auth: checkBearer(req.headers.authorization, config.api.apiToken),
-        reader,
-        loaders: new Loaders(reader),
-        graph,
-        config,
-        pipeline,
-      }),
+      context: async () => contextFor(req.headers.authorization),
     });
     for (const [name, value] of response.headers) res.setHeader(name, value);
     res.statusCode = response.status ?? 200;
@@ -189,7 +233,7 @@ export async function createApiServer(config: Readonly<Config>, graph: Graph, op
     if (route === '/healthz') return sendJson(res, 200, { status: 'ok' });
     if (route === '/readyz') {
       try {
-        await withDeadline(graph.verify(), READY_TIMEOUT_MS);
+        await withDeadline(graph.verify(), config.neo4j.connectTimeoutMs);
         return sendJson(res, 200, { status: 'ready' });
       } catch (error) {
         return sendJson(res, 503, { status: 'unavailable', reason: error instanceof Error ? error.message : String(error) });
@@ -205,7 +249,17 @@ export async function createApiServer(config: Readonly<Config>, graph: Graph, op
 
   const server: Server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
-      log.error(`request failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      const where = { method: req.method, path: (req.url ?? '/').split('?')[0] };
+      if (isAbort(error, req)) {
+        log.info('request aborted by the client', { event: 'request-aborted', ...where });
+        res.destroy();
+        return;
+      }
+      log.error(`request failed: ${error instanceof Error ? error.message : String(error)}`, {
+        event: 'request-failed',
+        ...where,
+        stack: error instanceof Error ? error.stack : undefined,
+      });
       if (!res.headersSent) sendJson(res, 500, errorBody('Internal server error.', 'INTERNAL_SERVER_ERROR'));
       else res.destroy();
     });
@@ -236,7 +290,8 @@ export async function createApiServer(config: Readonly<Config>, graph: Graph, op
       stopped ??= (async () => {
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
         server.closeIdleConnections();
-        const force = setTimeout(() => server.closeAllConnections(), 5_000);
+        // Requests still running after 2 s are cut off: a stop must fit in a process manager's timeout.
+        const force = setTimeout(() => server.closeAllConnections(), 2_000);
         await closed;
         clearTimeout(force);
         await apollo.stop();

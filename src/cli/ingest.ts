@@ -5,7 +5,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import cliProgress from 'cli-progress';
-import { loadConfig } from '../config.ts';
+import { loadConfig, neo4jUriOf } from '../config.ts';
 import { AppError, formatErrorLine, isAppError } from '../errors.ts';
 import { Graph } from '../graph/executor.ts';
 import { applySchema } from '../graph/schema.ts';
@@ -18,10 +18,9 @@ const USAGE = `Usage:
   npm run ingest -- --delete <document-id>
 
 Reads .txt, .md, .html and .jsonl documents, extracts their facts and writes
-them to Neo4j (NEO4J_URI, or the local instance on bolt://127.0.0.1:7687).
-Unchanged documents (same id and content) are skipped.`;
-
-const LOCAL_URI = 'bolt://127.0.0.1:7687';
+them to Neo4j: NEO4J_URI, or the local instance (bolt://127.0.0.1 on
+NEO4J_LOCAL_BOLT_PORT, default 7687). Unchanged documents (same id and
+content) are skipped.`;
 
 class UsageError extends Error {}
 
@@ -80,6 +79,12 @@ function printSummary(summary: IngestSummary): void {
   const lines = [
     `documents: ${summary.documents}  new: ${summary.new}  unchanged: ${summary.unchanged}  updated: ${summary.updated}  failed: ${summary.failed.length}`,
     `nodes created: ${summary.nodesCreated}  relationships created: ${summary.relationshipsCreated}`,
+    `encodings: ${
+      Object.entries(summary.encodings)
+        .sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1))
+        .map(([name, count]) => `${name} ${count}`)
+        .join(', ') || '-'
+    }`,
     `seconds: ${summary.seconds.toFixed(2)} (${(summary.documents / Math.max(summary.seconds, 1e-9)).toFixed(1)} documents/s)`,
   ];
   for (const f of summary.failed) lines.push(`  failed ${f.source}: ${f.code} ${f.reason}`);
@@ -88,14 +93,14 @@ function printSummary(summary: IngestSummary): void {
 
 async function connect(): Promise<Graph> {
   const config = loadConfig();
-  const uri = config.neo4j.uri ?? LOCAL_URI;
+  const uri = neo4jUriOf(config);
   const graph = new Graph(config.neo4j, uri);
   try {
     await graph.verify();
   } catch (error) {
     await graph.close();
     if (config.neo4j.uri === null && isAppError(error) && error.code === 'SERVICE_UNAVAILABLE') {
-      throw new AppError('SERVICE_UNAVAILABLE', `No Neo4j answers on ${LOCAL_URI}: start the local instance with \`npm run db:start\`, or set NEO4J_URI.`);
+      throw new AppError('SERVICE_UNAVAILABLE', `No Neo4j answers on ${uri}: start the local instance with \`npm run db:start\`, or set NEO4J_URI.`);
     }
     throw error;
   }

@@ -34,6 +34,23 @@ export function documentHashesQuery(ids: string[]): CypherQuery {
   };
 }
 
+/**
+ * Serialises ingestion writes across processes: the first statement of every
+ * ingestion transaction MERGEs this node, whose uniqueness constraint makes a
+ * second transaction wait for the first to commit; the last statement deletes
+ * it again, so nothing stays in the graph. Two ingests at once then give the
+ * same graph as one after the other, without deadlocks between their batches.
+ */
+export const INGEST_LOCK_ID = 'ingest';
+
+export function acquireIngestLockQuery(): CypherQuery {
+  return { cypher: 'MERGE (l:IngestLock {id: $id}) SET l.at = timestamp()', params: { id: INGEST_LOCK_ID } };
+}
+
+export function releaseIngestLockQuery(): CypherQuery {
+  return { cypher: 'MATCH (l:IngestLock {id: $id}) USING INDEX SEEK l:IngestLock(id) DELETE l', params: { id: INGEST_LOCK_ID } };
+}
+
 /** Entities already linked to any of the identity keys (keys start with their entity type: `Organization|...`). */
 export function identityLookupQuery(keys: string[]): CypherQuery {
   return {

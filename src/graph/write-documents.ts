@@ -17,6 +17,8 @@ import { createLogger } from '../log.ts';
 import type { CypherQuery, Graph } from './executor.ts';
 import type { DocumentRow, MentionRow, ProfileRow } from './ingest-queries.ts';
 import {
+  acquireIngestLockQuery,
+  releaseIngestLockQuery,
   createStatementsQuery,
   edgesByKeysQuery,
   entitySummariesByTypeQuery,
@@ -102,6 +104,16 @@ class Tx {
     log.debug(`${(performance.now() - started).toFixed(1)} ms ${queries.length} queries: ${queries[0]!.cypher.split('\n').slice(0, 2).join(' ')}`);
   }
 
+  /** Takes the ingestion lock (waits while another transaction holds it); not counted as a change. */
+  async lock(): Promise<void> {
+    await this.tx.run(withPlanOptions(acquireIngestLockQuery()), acquireIngestLockQuery().params);
+  }
+
+  /** Removes the lock node; the lock itself is released when the transaction ends. */
+  async unlock(): Promise<void> {
+    await this.tx.run(withPlanOptions(releaseIngestLockQuery()), releaseIngestLockQuery().params);
+  }
+
   private count(summary: ResultSummary): void {
     const u = summary.counters.updates();
     this.counters.nodesCreated += u.nodesCreated;
@@ -130,6 +142,11 @@ interface BatchMention extends MentionRow {
 
 export interface WrittenDocument {
   id: string;
+  /**
+   * What the transaction found and did, decided after taking the ingestion
+   * lock: another process may have written the same document meanwhile.
+   */
+  outcome: 'new' | 'updated' | 'unchanged';
   /** Local entity id (e1 ...) to graph id. */
   entityIds: Record<string, string>;
 }
@@ -442,8 +459,25 @@ function propText(value: unknown): string | null {
 }
 
 /** Writes a batch of documents in the current transaction; returns the graph ids given to their entities. */
-export async function writeDocumentsInTx(transaction: ManagedTransaction, docs: DocumentToWrite[], now: string): Promise<WriteResult> {
+export async function writeDocumentsInTx(transaction: ManagedTransaction, batch: DocumentToWrite[], now: string): Promise<WriteResult> {
   const tx = new Tx(transaction);
+  await tx.lock();
+  // What is stored now, under the lock (the caller's view may be stale): same content is
+  // skipped, a stored document is replaced.
+  const storedRows = await tx.run<{ id: string; contentHash: string | null }>(documentHashesQuery(batch.map((d) => d.id)));
+  const stored = new Map(storedRows.map((r) => [r.id, r.contentHash ?? '']));
+  const docs = batch.filter((d) => stored.get(d.id) !== d.contentHash).map((d) => ({ ...d, replaces: stored.has(d.id) }));
+  const written = await writeLockedDocuments(tx, docs, now);
+  await tx.unlock();
+  const byId = new Map(written.map((w) => [w.id, w]));
+  return {
+    ...tx.counters,
+    documents: batch.map((d) => byId.get(d.id) ?? { id: d.id, outcome: 'unchanged' as const, entityIds: {} }),
+  };
+}
+
+async function writeLockedDocuments(tx: Tx, docs: DocumentToWrite[], now: string): Promise<WrittenDocument[]> {
+  if (docs.length === 0) return [];
   const dirty = new Dirty();
   for (const doc of docs) if (doc.replaces) await retract(tx, doc.id, true, dirty);
 
@@ -531,16 +565,13 @@ export async function writeDocumentsInTx(transaction: ManagedTransaction, docs: 
       .filter((st) => !dirty.factKeys.has(st.factKey))
       .map((st) => ({ ...st, statementId: st.id, publishedAt: published.get(st.documentId) ?? null })),
   );
-  return {
-    ...tx.counters,
-    documents: docs.map((doc, i) => ({ id: doc.id, entityIds: { ...assignment.graphIds[i]! } })),
-  };
+  return docs.map((doc, i) => ({ id: doc.id, outcome: doc.replaces ? ('updated' as const) : ('new' as const), entityIds: { ...assignment.graphIds[i]! } }));
 }
 
-/** Writes a batch of documents in one managed transaction (retried by the driver on transient errors). */
+/** Writes a batch of documents in one managed transaction (retried on transient errors; WRITE_TIMEOUT_MS). */
 export async function writeDocuments(graph: Graph, docs: DocumentToWrite[]): Promise<WriteResult> {
   const now = new Date().toISOString();
-  return graph.write((tx) => writeDocumentsInTx(tx, docs, now), { purpose: 'ingest', timeoutMs: 300_000 });
+  return graph.write((tx) => writeDocumentsInTx(tx, docs, now), { purpose: 'ingest' });
 }
 
 export interface DeleteResult {
@@ -559,12 +590,14 @@ export async function deleteDocumentFromGraph(graph: Graph, id: string): Promise
   return graph.write(
     async (transaction) => {
       const tx = new Tx(transaction);
+      await tx.lock();
       const dirty = new Dirty();
       const deleted = await retract(tx, id, false, dirty);
       if (deleted) await settle(tx, dirty);
+      await tx.unlock();
       return { id, deleted, nodesDeleted: tx.counters.nodesDeleted, relationshipsDeleted: tx.counters.relationshipsDeleted };
     },
-    { purpose: 'delete-document', timeoutMs: 300_000 },
+    { purpose: 'delete-document' },
   );
 }
 

@@ -2,6 +2,7 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import iconv from 'iconv-lite';
 import { readDocuments } from './read-documents.ts';
 import type { DocumentFailure, RawDocument } from './read-documents.ts';
 
@@ -28,7 +29,7 @@ function file(name: string, content: string | Buffer): string {
 describe('readDocuments', () => {
   it('reads a text file with the file name as id', async () => {
     const p = file('press-1.txt', 'ICESCO met UNESCO.');
-    expect(await readAll([p])).toEqual([{ kind: 'document', id: 'press-1', text: 'ICESCO met UNESCO.', sourcePath: p }]);
+    expect(await readAll([p])).toEqual([{ kind: 'document', id: 'press-1', text: 'ICESCO met UNESCO.', sourcePath: p, encoding: 'utf-8' }]);
   });
 
   it('walks folders in sorted order and skips unsupported files', async () => {
@@ -53,8 +54,8 @@ describe('readDocuments', () => {
     const p = file('batch.jsonl', [JSON.stringify({ text: 'One.', id: 'first', title: 'T', url: 'https://x', publishedAt: '2024-01-02' }), '', JSON.stringify({ text: 'Two.' })].join('\n'));
     const docs = await readAll([p]);
     expect(docs).toEqual([
-      { kind: 'document', id: 'first', text: 'One.', title: 'T', url: 'https://x', publishedAt: '2024-01-02', sourcePath: p },
-      { kind: 'document', id: 'batch-3', text: 'Two.', sourcePath: p },
+      { kind: 'document', id: 'first', text: 'One.', title: 'T', url: 'https://x', publishedAt: '2024-01-02', sourcePath: p, encoding: 'utf-8' },
+      { kind: 'document', id: 'batch-3', text: 'Two.', sourcePath: p, encoding: 'utf-8' },
     ]);
   });
 
@@ -87,5 +88,38 @@ describe('readDocuments', () => {
     const p = file('mixed.jsonl', ['{"text": "One."}', '{not json', '{"title": "no text"}', '{"text": "Four."}'].join('\n'));
     const docs = await readAll([p]);
     expect(docs.map((d) => (d.kind === 'document' ? d.id : `${d.code}@${d.line}`))).toEqual(['mixed-1', 'BAD_USER_INPUT@2', 'BAD_USER_INPUT@3', 'mixed-4']);
+  });
+
+  const PRESS = 'ICESCO and the Leibniz Association – “cooperation” in Düsseldorf, naïve café, 5 € fee.\nThe Director-General said: « très bien ».';
+
+  it.each([
+    ['UTF-16LE with a byte-order mark', Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(PRESS, 'utf-16le')]), 'utf-16le'],
+    ['UTF-16BE with a byte-order mark', Buffer.concat([Buffer.from([0xfe, 0xff]), iconv.encode(PRESS, 'utf-16be')]), 'utf-16be'],
+    ['UTF-16LE without a byte-order mark', iconv.encode(PRESS, 'utf-16le'), 'utf-16le'],
+    ['UTF-8 with a byte-order mark', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(PRESS, 'utf8')]), 'utf-8'],
+    ['Windows-1252', iconv.encode(PRESS, 'windows-1252'), 'windows-1252'],
+  ])('decodes %s and says which encoding it used', async (_what, bytes, encoding) => {
+    const p = file('press.txt', bytes);
+    expect(await readAll([p])).toEqual([{ kind: 'document', id: 'press', text: PRESS, sourcePath: p, encoding }]);
+  });
+
+  it('detects ISO-8859-2 (Central European) text', async () => {
+    const polish = 'Politechnika Gdańska i Uniwersytet Łódzki podpisały umowę o współpracy. Rektor powiedział, że porozumienie obejmuje wymianę studentów i wspólne badania.';
+    const p = file('pl.txt', iconv.encode(polish, 'iso-8859-2'));
+    expect(await readAll([p])).toEqual([{ kind: 'document', id: 'pl', text: polish, sourcePath: p, encoding: 'iso-8859-2' }]);
+  });
+
+  it('still refuses binary content that only looks like text in some encoding', async () => {
+    const bytes = Buffer.from(Array.from({ length: 400 }, (_, i) => (i * 37 + 11) % 256));
+    const docs = await readAll([file('blob.txt', bytes)]);
+    expect(docs[0]).toMatchObject({ kind: 'failure', code: 'NOT_TEXT' });
+  });
+
+  it('names the .jsonl line and the field of an id longer than 256 characters, and goes on', async () => {
+    const p = file('batch.jsonl', [JSON.stringify({ id: 'ok', text: 'One.' }), JSON.stringify({ id: 'x'.repeat(9000), text: 'Two.' }), JSON.stringify({ text: 'Three.', title: 't'.repeat(1001) })].join('\n'));
+    const docs = await readAll([p]);
+    expect(docs.map((d) => d.kind)).toEqual(['document', 'failure', 'failure']);
+    expect(docs[1]).toMatchObject({ code: 'BAD_USER_INPUT', line: 2, reason: 'line 2: "id" must be at most 256 characters, got 9000' });
+    expect(docs[2]).toMatchObject({ code: 'BAD_USER_INPUT', line: 3, reason: expect.stringMatching(/^line 3: "title" must be at most 1000 characters/) });
   });
 });

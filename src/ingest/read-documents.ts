@@ -7,7 +7,9 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { ErrorCode } from '../errors.ts';
+import { decodeText } from './decode.ts';
 import { htmlToPlainText } from './html.ts';
+import { documentFieldProblem } from './limits.ts';
 
 export interface RawDocument {
   kind: 'document';
@@ -18,6 +20,8 @@ export interface RawDocument {
   url?: string;
   publishedAt?: string;
   sourcePath: string;
+  /** How the file's bytes were decoded: utf-8, utf-16le, utf-16be, windows-1252, iso-8859-2 ... */
+  encoding?: string;
 }
 
 export interface DocumentFailure {
@@ -66,17 +70,6 @@ async function expand(p: string, explicit: boolean): Promise<string[] | Document
   return [p];
 }
 
-/** Decodes bytes as UTF-8 text or explains why they are not text. */
-export function decodeText(bytes: Uint8Array): { text: string } | { code: 'NOT_TEXT'; reason: string } {
-  if (bytes.includes(0)) return { code: 'NOT_TEXT', reason: 'binary content (NUL bytes)' };
-  try {
-    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return { text: text.replace(/^\uFEFF/, '') };
-  } catch {
-    return { code: 'NOT_TEXT', reason: 'invalid UTF-8' };
-  }
-}
-
 /** Reads documents one by one; failures are yielded, not thrown. */
 export async function* readDocuments(paths: string[], options: ReadOptions = {}): AsyncIterable<RawDocument | DocumentFailure> {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
@@ -115,7 +108,7 @@ async function* readOne(file: string, maxBytes: number): AsyncIterable<RawDocume
   }
   const stem = path.basename(file, path.extname(file));
   if (ext === '.jsonl') {
-    yield* readJsonl(file, stem, decoded.text);
+    yield* readJsonl(file, stem, decoded.text, decoded.encoding);
     return;
   }
   const text = ext === '.html' || ext === '.htm' ? htmlToPlainText(decoded.text) : decoded.text;
@@ -123,13 +116,18 @@ async function* readOne(file: string, maxBytes: number): AsyncIterable<RawDocume
     yield fail(file, 'EMPTY_DOCUMENT', 'the document is empty or whitespace only');
     return;
   }
-  yield { kind: 'document', id: stem, text, sourcePath: file };
+  const problem = documentFieldProblem({ id: stem });
+  if (problem !== null) {
+    yield fail(file, 'BAD_USER_INPUT', `the file name, used as the document id, ${problem.message}`);
+    return;
+  }
+  yield { kind: 'document', id: stem, text, sourcePath: file, encoding: decoded.encoding };
 }
 
-function* readJsonl(file: string, stem: string, content: string): Iterable<RawDocument | DocumentFailure> {
+function* readJsonl(file: string, stem: string, content: string, encoding: string): Iterable<RawDocument | DocumentFailure> {
   const lines = content.split(/\r?\n/);
   let any = false;
-  for (let i = 0; i < lines.length; i++) {
+  lines: for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     if (!line.trim()) continue;
     any = true;
@@ -151,10 +149,22 @@ function* readJsonl(file: string, stem: string, content: string): Iterable<RawDo
       yield fail(file, 'EMPTY_DOCUMENT', `line ${n}: "text" is empty`, n);
       continue;
     }
-    const doc: RawDocument = { kind: 'document', id: typeof v.id === 'string' && v.id ? v.id : `${stem}-${n}`, text, sourcePath: file };
-    if (typeof v.title === 'string') doc.title = v.title;
-    if (typeof v.url === 'string') doc.url = v.url;
-    if (typeof v.publishedAt === 'string') doc.publishedAt = v.publishedAt;
+    for (const field of ['id', 'title', 'url', 'publishedAt'] as const) {
+      if (v[field] !== undefined && v[field] !== null && typeof v[field] !== 'string') {
+        yield fail(file, 'BAD_USER_INPUT', `line ${n}: "${field}" must be a string`, n);
+        continue lines;
+      }
+    }
+    const fields = { id: v.id as string | undefined, title: v.title as string | undefined, url: v.url as string | undefined, publishedAt: v.publishedAt as string | undefined };
+    const problem = documentFieldProblem(fields);
+    if (problem !== null) {
+      yield fail(file, 'BAD_USER_INPUT', `line ${n}: "${problem.field}" ${problem.message}`, n);
+      continue;
+    }
+    const doc: RawDocument = { kind: 'document', id: fields.id ? fields.id : `${stem}-${n}`, text, sourcePath: file, encoding };
+    if (fields.title !== undefined) doc.title = fields.title;
+    if (fields.url !== undefined) doc.url = fields.url;
+    if (fields.publishedAt !== undefined) doc.publishedAt = fields.publishedAt;
     yield doc;
   }
   if (!any) yield fail(file, 'EMPTY_DOCUMENT', 'the file has no lines');

@@ -11,6 +11,7 @@ import type { ExtractionResult, ExtractOptions } from '../extract/types.ts';
 import type { Graph } from '../graph/executor.ts';
 import type { DocumentToWrite } from '../graph/write-documents.ts';
 import { deleteDocumentFromGraph, readDocumentHashes, resolveEntityIds, writeDocuments } from '../graph/write-documents.ts';
+import { documentFieldProblem } from '../ingest/limits.ts';
 import type { DocumentFailure, RawDocument } from '../ingest/read-documents.ts';
 import { createLogger } from '../log.ts';
 import { ExtractPool, defaultWorkerCount } from './extract-pool.ts';
@@ -69,6 +70,8 @@ export interface IngestSummary {
   relationshipsCreated: number;
   /** Documents seen (including failures). */
   documents: number;
+  /** Documents read from files per encoding used to decode them (utf-8, utf-16le, windows-1252 ...). */
+  encodings: Record<string, number>;
   seconds: number;
 }
 
@@ -134,9 +137,8 @@ function toWrite(
 export async function ingestText(graph: Graph, input: IngestTextInput, options: IngestTextOptions = {}): Promise<IngestResult> {
   if (typeof input.text !== 'string') throw new AppError('BAD_USER_INPUT', 'text must be a string');
   checkText(input.text, options.maxBytes);
-  if (input.publishedAt && !/^\d{4}-\d{2}-\d{2}$/.test(input.publishedAt)) {
-    throw new AppError('BAD_USER_INPUT', `publishedAt must be YYYY-MM-DD, got "${input.publishedAt}"`);
-  }
+  const problem = documentFieldProblem(input);
+  if (problem !== null) throw new AppError('BAD_USER_INPUT', `${problem.field} ${problem.message}`, { details: { argument: problem.field } });
   const id = input.id?.trim() || defaultDocumentId(input.text);
   const hash = contentHash(input.text);
   const extraction = extract(input.text, extractOptions(id, input));
@@ -146,11 +148,13 @@ export async function ingestText(graph: Graph, input: IngestTextInput, options: 
     return { documentId: id, outcome: 'unchanged', extraction, entityIds, nodesCreated: 0, relationshipsCreated: 0 };
   }
   const written = await writeDocuments(graph, [toWrite(id, input.text, hash, input, extraction, stored !== undefined)]);
+  const outcome = written.documents[0]?.outcome ?? (stored === undefined ? 'new' : 'updated');
   return {
     documentId: id,
-    outcome: stored === undefined ? 'new' : 'updated',
+    outcome,
     extraction,
-    entityIds: written.documents[0]?.entityIds ?? {},
+    // Written meanwhile by another process with the same text: its ids, as for an unchanged document.
+    entityIds: outcome === 'unchanged' ? await resolveEntityIds(graph, extraction) : (written.documents[0]?.entityIds ?? {}),
     nodesCreated: written.nodesCreated,
     relationshipsCreated: written.relationshipsCreated,
   };
@@ -220,7 +224,7 @@ export async function ingestDocuments(
   options: IngestDocumentsOptions = {},
 ): Promise<IngestSummary> {
   const started = performance.now();
-  const summary: IngestSummary = { new: 0, unchanged: 0, updated: 0, failed: [], nodesCreated: 0, relationshipsCreated: 0, documents: 0, seconds: 0 };
+  const summary: IngestSummary = { new: 0, unchanged: 0, updated: 0, failed: [], nodesCreated: 0, relationshipsCreated: 0, documents: 0, encodings: {}, seconds: 0 };
   const batchSize = Math.max(1, options.batchSize ?? 100);
   // Started on the first document that needs extraction: an unchanged corpus never pays for it.
   let pool: ExtractPool | null = null;
@@ -289,6 +293,14 @@ export async function ingestDocuments(
         fail(input.line === undefined ? input.sourcePath : `${input.sourcePath}:${input.line}`, input.code, input.reason);
         continue;
       }
+      if (input.encoding !== undefined) summary.encodings[input.encoding] = (summary.encodings[input.encoding] ?? 0) + 1;
+      // Declared limits before any query: an oversized id must not reach an index.
+      const problem = documentFieldProblem(input);
+      if (problem !== null) {
+        summary.documents += 1;
+        fail(input.sourcePath, 'BAD_USER_INPUT', `${problem.field} ${problem.message}`);
+        continue;
+      }
       chunk.push(input);
       if (chunk.length >= HASH_CHUNK) await flush();
     }
@@ -297,10 +309,9 @@ export async function ingestDocuments(
 
   const writeBatch = async (batch: Array<{ item: Extracted; doc: DocumentToWrite }>) => {
     if (batch.length === 0) return;
-    const record = (item: Extracted, doc: DocumentToWrite) => {
+    const record = (item: Extracted, doc: DocumentToWrite, outcome: IngestOutcome) => {
       writtenThisRun.set(doc.id, item.hash);
-      if (doc.replaces) summary.updated += 1;
-      else summary.new += 1;
+      summary[outcome] += 1;
       progress(item.raw.sourcePath);
     };
     try {
@@ -312,7 +323,9 @@ export async function ingestDocuments(
       log.debug(`wrote ${batch.length} documents in ${(performance.now() - writeStarted).toFixed(0)} ms`);
       summary.nodesCreated += result.nodesCreated;
       summary.relationshipsCreated += result.relationshipsCreated;
-      for (const b of batch) record(b.item, b.doc);
+      // Outcomes as decided under the ingestion lock: another process may have written a document meanwhile.
+      const outcomes = new Map(result.documents.map((d) => [d.id, d.outcome]));
+      for (const b of batch) record(b.item, b.doc, outcomes.get(b.doc.id) ?? (b.doc.replaces ? 'updated' : 'new'));
     } catch (error) {
       if (isAppError(error) && error.code === 'SERVICE_UNAVAILABLE') throw error;
       if (batch.length === 1) {

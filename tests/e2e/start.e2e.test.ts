@@ -3,6 +3,7 @@ import { once } from 'node:events';
 import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { ROOT_DIR } from '../../src/config.ts';
+import { waitFor } from '../support/wait.ts';
 
 /** Runs `src/main.ts` as `npm start` does, on the tier's Neo4j, and returns its output so far. */
 function startService(env: Record<string, string>) {
@@ -17,19 +18,12 @@ function startService(env: Record<string, string>) {
   return { child, output: () => output };
 }
 
-async function waitFor(predicate: () => boolean, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!predicate()) {
-    if (Date.now() > deadline) throw new Error('timed out');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 describe('npm start (src/main.ts)', () => {
   it('prints the API address, answers on it, and exits cleanly on SIGINT', async () => {
     const service = startService({ NEO4J_URI: inject('neo4jUri'), PORT: '0', INGEST_ON_START: 'false' });
     try {
-      await waitFor(() => service.output().includes('Press Ctrl-C to stop.'), 60_000);
+      await waitFor('the service to be ready', () => service.output().includes('Press Ctrl-C to stop.'));
       const url = /GraphQL API:\s+(\S+)/.exec(service.output())?.[1];
       expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/graphql$/);
       const health = await fetch(new URL('/readyz', url));

@@ -6,14 +6,15 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import type { Graph } from '../../src/graph/executor.ts';
 import { connectTestGraph } from '../support/graph.ts';
 import { countAll, wipe } from '../support/ingest-snapshot.ts';
 
-function cli(args: string[]) {
+function cli(args: string[], env: Record<string, string> = { NEO4J_URI: inject('neo4jUri') }) {
   const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/ingest.ts', ...args], {
-    env: { ...process.env, NEO4J_URI: inject('neo4jUri'), LOG_LEVEL: 'warn' },
+    env: { ...process.env, LOG_LEVEL: 'warn', ...env },
     encoding: 'utf8',
     timeout: 60_000,
   });
@@ -46,6 +47,19 @@ describe('npm run ingest', () => {
     expect(run.stderr).toMatch(/\[ingest\] 2\/2 new 1 unchanged 0 updated 0 failed 1/);
   });
 
+  it('connects to the local instance on NEO4J_LOCAL_BOLT_PORT when NEO4J_URI is not set', () => {
+    const port = new URL(inject('neo4jUri')).port;
+    const run = cli([path.join(dir, 'icesco-leibniz.txt')], { NEO4J_URI: '', NEO4J_LOCAL_BOLT_PORT: port });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/new: 0 {2}unchanged: 1/);
+  });
+
+  it('names the configured local port when nothing answers there', () => {
+    const run = cli([dir], { NEO4J_URI: '', NEO4J_LOCAL_BOLT_PORT: '9', NEO4J_CONNECT_TIMEOUT_MS: '1000' });
+    expect(run.code).toBe(1);
+    expect(run.stderr.trim()).toMatch(/^SERVICE_UNAVAILABLE: No Neo4j answers on bolt:\/\/127\.0\.0\.1:9: start the local instance/);
+  });
+
   it('exits 0 with nothing created when the files are unchanged', () => {
     const run = cli([path.join(dir, 'icesco-leibniz.txt')]);
     expect(run.code).toBe(0);
@@ -63,5 +77,22 @@ describe('npm run ingest', () => {
     expect(usage.code).toBe(2);
     expect(usage.stderr).toMatch(/error: unknown option --bogus/);
     expect(cli([]).code).toBe(2);
+  });
+
+  it('decodes UTF-16 and Windows-1252 files, says which encodings it used, and names the .jsonl line of a too-long id', () => {
+    const mixed = mkdtempSync(path.join(os.tmpdir(), 'ingest-cli-encodings-'));
+    try {
+      const text = readFileSync('ingest/icesco-leibniz-2021-01-22.txt', 'utf8');
+      writeFileSync(path.join(mixed, 'utf16.txt'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+      writeFileSync(path.join(mixed, 'cp1252.txt'), iconv.encode(`${text}\nThe café’s “partners” paid 5 €.`, 'windows-1252'));
+      writeFileSync(path.join(mixed, 'batch.jsonl'), [JSON.stringify({ id: 'short', text: 'ICESCO met UNESCO in Rabat.' }), JSON.stringify({ id: 'x'.repeat(9_000), text: 'ICESCO met UNESCO.' })].join('\n'));
+      const run = cli([mixed]);
+      expect(run.stdout).toMatch(/documents: 4 {2}new: 3 {2}unchanged: 0 {2}updated: 0 {2}failed: 1/);
+      expect(run.stdout).toMatch(/^encodings: utf-16le 1, utf-8 1, windows-1252 1$/m);
+      expect(run.stdout).toMatch(/failed .*batch\.jsonl:2: BAD_USER_INPUT line 2: "id" must be at most 256 characters/);
+      expect(run.code).toBe(1);
+    } finally {
+      rmSync(mixed, { recursive: true, force: true });
+    }
   });
 });

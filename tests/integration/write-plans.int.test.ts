@@ -27,6 +27,8 @@ const many = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => 
  */
 const samples: Record<string, (n: number) => CypherQuery> = {
   documentHashesQuery: (n) => queries.documentHashesQuery(many('d', n)),
+  acquireIngestLockQuery: () => queries.acquireIngestLockQuery(),
+  releaseIngestLockQuery: () => queries.releaseIngestLockQuery(),
   identityLookupQuery: (n) => queries.identityLookupQuery(many('Organization|a', n)),
   documentFootprintQuery: () => queries.documentFootprintQuery('d1'),
   retractDocumentQuery: () => queries.retractDocumentQuery('d1', true),

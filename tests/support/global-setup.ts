@@ -11,6 +11,8 @@ import { localNeo4jOptions, localNeo4jStatus, startLocalNeo4j, stopLocalNeo4j, w
 declare module 'vitest' {
   export interface ProvidedContext {
     neo4jUri: string;
+    /** HTTP address of the local test instance; null with NEO4J_URI. */
+    neo4jHttpUrl: string | null;
   }
 }
 
@@ -18,6 +20,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const config = loadConfig();
   if (config.neo4j.uri !== null) {
     project.provide('neo4jUri', config.neo4j.uri);
+    project.provide('neo4jHttpUrl', null);
     return async () => {};
   }
   const options = localNeo4jOptions(config.rootDir, {
@@ -32,6 +35,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   if (!before.running) wipeLocalNeo4j(options);
   const started = await startLocalNeo4j(options, (line) => process.stderr.write(`[neo4j-test] ${line}\n`));
   project.provide('neo4jUri', started.boltUri);
+  project.provide('neo4jHttpUrl', `http://127.0.0.1:${options.httpPort}`);
   return async () => {
     if (started.startedNow) await stopLocalNeo4j(options);
   };

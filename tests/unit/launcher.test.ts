@@ -3,7 +3,8 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { localNeo4jOptions, localNeo4jStatus, startLocalNeo4j, stopLocalNeo4j } from '../../neo4j-local/launcher.ts';
+import { localNeo4jOptions, localNeo4jStatus, neo4jConfSettings, startLocalNeo4j, stopLocalNeo4j } from '../../neo4j-local/launcher.ts';
+import { loadConfig, neo4jUriOf } from '../../src/config.ts';
 
 function listen(): Promise<{ server: net.Server; port: number }> {
   return new Promise((resolve) => {
@@ -35,5 +36,26 @@ describe('local Neo4j launcher (no server started)', () => {
     const options = localNeo4jOptions(root, { instance: 'none', boltPort: 1, httpPort: 2 });
     expect((await localNeo4jStatus(options)).running).toBe(false);
     expect(await stopLocalNeo4j(options)).toBe(false);
+  });
+
+  it('advertises the configured ports, not 7687/7474, in neo4j.conf', () => {
+    const settings = neo4jConfSettings(localNeo4jOptions('/tmp/x', { boltPort: 17687, httpPort: 17474 }));
+    expect(settings).toMatchObject({
+      'server.bolt.listen_address': '127.0.0.1:17687',
+      'server.bolt.advertised_address': '127.0.0.1:17687',
+      'server.http.listen_address': '127.0.0.1:17474',
+      'server.http.advertised_address': '127.0.0.1:17474',
+    });
+  });
+
+  it('prints a Browser URL that connects to the configured Bolt port without a login form', async () => {
+    const status = await localNeo4jStatus(localNeo4jOptions('/tmp/none', { instance: 'none', boltPort: 17687, httpPort: 17474 }));
+    expect(status.boltUri).toBe('bolt://127.0.0.1:17687');
+    expect(status.browserUrl).toBe('http://127.0.0.1:17474/browser/?dbms=bolt://127.0.0.1:17687&preselectAuthMethod=NO_AUTH');
+  });
+
+  it('gives the CLIs the local Bolt URI from NEO4J_LOCAL_BOLT_PORT, and NEO4J_URI when set', () => {
+    expect(neo4jUriOf(loadConfig({ NEO4J_LOCAL_BOLT_PORT: '17687' }))).toBe('bolt://127.0.0.1:17687');
+    expect(neo4jUriOf(loadConfig({ NEO4J_LOCAL_BOLT_PORT: '17687', NEO4J_URI: 'neo4j://db:7687' }))).toBe('neo4j://db:7687');
   });
 });
