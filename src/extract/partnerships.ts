@@ -67,6 +67,9 @@ export interface Pair {
 }
 
 interface Ctx {
+  /** The subject of the last "with" partnership in this sentence, for "The first was with X" in the next. */
+  lastWithSubject?: Entity[] | null;
+  previousWithSubject?: Entity[] | null;
   s: Sentence;
   tokens: Token[];
   ms: Mention[];
@@ -356,6 +359,7 @@ function sentencePairs(ctx: Ctx, a: Analysis): Found[] {
   const { tokens, s } = ctx;
   const text = s.text;
   const out: Found[] = [];
+  let withSubject: Entity[] | null = null;
   const cue = COOPERATION_CUE.test(text);
   const attendance = ATTENDANCE.test(text);
   const groups = groupsOf(ctx);
@@ -448,7 +452,15 @@ function sentencePairs(ctx: Ctx, a: Analysis): Found[] {
       let objs = coordinatedAfter(ctx, k + 1, partyAfter(ctx, k + 1));
       if (!objs.length && w === 'with') objs = unnamedCompany(ctx, a, k + 1);
       if (objs.length && !(w === 'with' && lower(tokens[k - 1]) === 'along')) {
-        const subj = subjectBefore(ctx, k);
+        let subj = subjectBefore(ctx, k);
+        // "A, B, C and D signed agreements with the Foundation": every member of a coordinated subject.
+        const g = subj.length === 1 ? groups.find((x) => x[x.length - 1]!.entity === subj[0] && x[x.length - 1]!.tj <= k && isSubject(ctx, x)) : undefined;
+        if (g) subj = [...new Set(g.map((m) => m.entity))];
+        // "Speaking after a meeting with X, the commission's secretary-general said": the subject after the fronted clause.
+        if (!subj.length) subj = subjectAfterFrontedClause(ctx, k);
+        // "The first was with Universiti Malaya": the party of the talks the sentence before reported.
+        if (!subj.length && /^(the\s+)?(first|second|third|fourth|next|last|other|another)\b/i.test(ctx.s.text)) subj = ctx.previousWithSubject ?? [];
+        if (subj.length && w === 'with') withSubject = subj;
         for (const a of subj) for (const b of objs) out.push([a, b, undefined, 'partner.with']);
         // "in a joint effort with WHO and UNICEF": the partners named together work with each other too.
         if (subj.length && objs !== ctx.principals) for (const [x, y] of pairsAmong(objs)) out.push([x, y, undefined, 'partner.with']);
@@ -521,7 +533,24 @@ function sentencePairs(ctx: Ctx, a: Analysis): Found[] {
       }
     }
   }
+  ctx.lastWithSubject = withSubject;
   return out;
+}
+
+/** After a fronted clause ("Speaking to reporters after a meeting with X, ..."), the clause's subject: an organisation or a person's. */
+function subjectAfterFrontedClause(ctx: Ctx, k: number): Entity[] {
+  const first = ctx.tokens.findIndex((t) => t.kind === 'word');
+  if (first < 0 || !/^(speaking|after|following|during|addressing)$/i.test(ctx.tokens[first]!.text)) return [];
+  const comma = ctx.tokens.findIndex((t, i) => i > k && t.text === ',');
+  if (comma < 0) return [];
+  for (const m of ctx.ms.filter((x) => x.ti > comma && x.ti < comma + 8)) {
+    if (m.entity.type === 'Organization') return [m.entity];
+    if (m.entity.type === 'Person') {
+      const o = orgOfPerson(ctx, m.entity);
+      if (o) return [o];
+    }
+  }
+  return [];
 }
 
 function pairKeyOf(x: Entity, y: Entity): string {
@@ -627,11 +656,14 @@ export function findPartnerships(a: Analysis, roles: RoleFindings): DraftRelatio
   }
   /** The one pair the previous sentence named: "... an MoU between ICESCO and the institute. ... the two parties". */
   let lastPair: Entity[] | null = null;
+  let previousWithSubject: Entity[] | null = null;
   for (const s of a.sentences) {
     const ctx = ctxOf(s);
     if (lastPair && ruleOn('partner.group-noun')) ctx.principals = lastPair;
+    ctx.previousWithSubject = previousWithSubject;
     const kind = kindOf(s.text);
     const found: Found[] = sentencePairs(ctx, a);
+    previousWithSubject = ctx.lastWithSubject ?? null;
     if (ruleOn('partner.joint-name')) for (const group of jointNames(ctx, a)) for (const [x, y] of pairsAmong(group)) found.push([x, y, 'programme', 'partner.joint-name']);
     // Pairs the rules found, with every rule that found each.
     const candidates = new Map<string, { x: Entity; y: Entity; kind?: PartnershipKind; rules: Set<string> }>();
