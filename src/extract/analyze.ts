@@ -190,6 +190,8 @@ export function analyze(text: string, sentences: Sentence[], publishedAt: string
       // "Fraunhofer Institute for Solar Energy Systems ISE": the trailing acronym, and "Fraunhofer ISE".
       const words = name.split(/\s+/);
       const last = words[words.length - 1] ?? '';
+      // "Ecobank Group", "Telenor Group": the group is also called by the brand alone.
+      if (last === 'Group' && words.length >= 2 && !words.slice(0, -1).some((w) => headOf(w))) registry.addAlias(e, words.slice(0, -1).join(' '));
       if (COMPANY_SUFFIXES.has(last) && words.length >= 2) {
         // "Siemens Energy AG" is also "Siemens Energy".
         registry.addAlias(e, words.slice(0, -1).join(' '));
@@ -220,7 +222,9 @@ export function analyze(text: string, sentences: Sentence[], publishedAt: string
   }
   // Parents named inside units' names, once every name and acronym of the text is known.
   for (const n of nestedNames) {
-    const parent = registry.findByName(n.name, ORGLIKE) ?? acronymOwner.get(n.name)
+    // "the Institute of Seismology of the Academy": a bare head noun refers to the organisation with that head.
+    const bare = headOf(n.name) ? registry.entities.filter((x) => x.type === 'Organization' && x !== n.unit && x.head === headOf(n.name)!.head && x.first < n.at).pop() : undefined;
+    const parent = bare ?? registry.findByName(n.name, ORGLIKE) ?? acronymOwner.get(n.name)
       ?? (isAcronym(n.name) ? registry.entities.find((x) => x.type === 'Organization' && abbreviates(n.name, x.name)) : undefined)
       ?? registry.create('Organization', n.name, n.at, headOf(n.name.split(/\s+/).pop() ?? '')?.head);
     if (parent !== n.unit) n.unit.properties._nestedIn = parent.key;

@@ -59,10 +59,26 @@ export function findPartOf(a: Analysis): DraftRelation[] {
           let parent = ms.find((x) => x.ti > after && x.ti <= after + 12 && x.entity !== m.entity);
           // "Infosys Foundation, the CSR arm of Infosys": a parent without a head noun is named by the description.
           if (!parent && ruleOn('part-of.apposition')) parent = unnamedParent(a, tokens, after, si);
-          const ofBefore = parent && /\bof(\s+the)?$/i.test(tokens.slice(after, parent.ti).map((t) => t.text).join(' '));
+          // "a subsidiary of Norway's Telenor Group": a possessive country may stand before the parent.
+          const ofBefore = parent && /\bof(\s+the)?(\s+\S+\s+['’]s)?$/i.test(tokens.slice(after, parent.ti).map((t) => t.text).join(' '));
           const possessive = parent && /^['’]s$/.test(tokens[parent.tj]?.text ?? '');
           if (parent && (ofBefore || possessive)) add(m.entity, parent.entity, si, 'apposition');
         }
+      }
+      // "the International Institute ... (I2CNER) of Kyushu University", "the Centre ... (CCRD) at COMSATS University":
+      // a unit's acronym between it and its parent.
+      if (UNIT_HEADS.has(m.entity.head ?? '') && tokens[m.tj]?.text === '(' && tokens[m.tj + 2]?.text === ')' && /^(of|at)$/.test(lower(tokens[m.tj + 3]))) {
+        const q = m.tj + 4 + (lower(tokens[m.tj + 4]) === 'the' ? 1 : 0);
+        const parent = ms.find((x) => x.ti === q && x.entity !== m.entity);
+        if (parent) add(m.entity, parent.entity, si, 'nested-name');
+      }
+      // "Universiti Malaya (UM), whose Academy of Malay Studies will ...": the unit of the organisation "whose" refers to.
+      if (lower(tokens[m.ti - 1]) === 'whose' && UNIT_HEADS.has(m.entity.head ?? '')) {
+        let q = m.ti - 2;
+        if (tokens[q]?.text === ',') q--;
+        if (tokens[q]?.text === ')' && tokens[q - 2]?.text === '(') q -= 3;
+        const owner = ms.find((x) => x.tj === q + 1 && x.entity !== m.entity);
+        if (owner) add(m.entity, owner.entity, si, 'its');
       }
       // "IFC, a member of the World Bank Group", "ITFC, another member of the IsDB Group": part of a corporate group.
       const memberAt = tokens.findIndex((t, i) => i >= m.tj && i <= m.tj + 5 && /^members?$/i.test(t.text) && lower(tokens[i + 1]) === 'of');
