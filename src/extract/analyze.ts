@@ -17,7 +17,7 @@ import { cleanPersonName, findPersonSpans } from './people.ts';
 import type { PersonSpan } from './people.ts';
 import { Registry, fold, orgKeyTokens, personKeyTokens } from './registry.ts';
 import type { Entity, Mention } from './registry.ts';
-import { isAcronym, isCapitalized } from './text.ts';
+import { isAcronym, isCapitalized, tokenize } from './text.ts';
 import type { Sentence, Token } from './text.ts';
 import { textOf, titleAt } from './titles.ts';
 import type { EntityType } from './types.ts';
@@ -222,6 +222,8 @@ export function analyze(text: string, sentences: Sentence[], publishedAt: string
   }
   // Parents named inside units' names, once every name and acronym of the text is known.
   for (const n of nestedNames) {
+    // "under the Government of the Republic of Tajikistan": a state, not a parent organisation.
+    if (/^Government of\b/.test(n.name) && countryAt(tokenize(n.name), tokenize(n.name).length - 1)) continue;
     // "the Institute of Seismology of the Academy": a bare head noun refers to the organisation with that head.
     const bare = headOf(n.name) ? registry.entities.filter((x) => x.type === 'Organization' && x !== n.unit && x.head === headOf(n.name)!.head && x.first < n.at).pop() : undefined;
     const parent = bare ?? registry.findByName(n.name, ORGLIKE) ?? acronymOwner.get(n.name)
@@ -256,6 +258,27 @@ export function analyze(text: string, sentences: Sentence[], publishedAt: string
     const e = registry.findByName(name, ORGLIKE) ?? registry.create('Organization', name, tokens[b.span.i]!.start);
     for (const r of rules) e.rules.add(r);
     spansBySentence[b.sentence]!.push(b.span);
+  }
+  // "Gavi, the Vaccine Alliance, signed ...": a name in apposition after "the" is another name of the same body.
+  if (ruleOn('org.apposition-name')) {
+    for (const s of sentences) {
+      const tokens = s.tokens;
+      for (const sp of spansBySentence[s.index] ?? []) {
+        if (sp.acronym || sp.kind !== 'Organization' || lower(tokens[sp.i - 1]) !== 'the' || tokens[sp.i - 2]?.text !== ',') continue;
+        if (!/^[,.;]$/.test(tokens[sp.j]?.text ?? '.')) continue;
+        const prevEnd = sp.i - 2;
+        const before = (spansBySentence[s.index] ?? []).find((x) => (x.acronym ? x.after : x.j) === prevEnd);
+        const name = spanKey(tokens, sp);
+        const own = registry.findByName(name, ORGLIKE);
+        const body = before ? registry.findByName(spanKey(tokens, before), ORGLIKE) : isAcronym(tokens[prevEnd - 1]?.text ?? '') ? acronymOwner.get(tokens[prevEnd - 1]!.text) : undefined;
+        // Only a body without a head noun of its own ("Gavi", "WHO"): "the University, the largest ..." is a description.
+        if (!own || !body || own === body || body.head && body.head !== own.head && before?.head) continue;
+        if (own.aliases.size || [...registry.entities].some((x) => x !== own && x.properties._nestedIn === own.key)) continue;
+        registry.addAlias(body, own.name);
+        body.rules.add('org.apposition-name');
+        registry.remove(own);
+      }
+    }
   }
   // Joint names ("ICESCO-KAU Science Teachers Academy") are programmes of the two organisations.
   for (const e of registry.entities) if (e.type === 'Organization' && isJointName(e.name, registry)) e.type = 'Programme';
@@ -293,7 +316,7 @@ export function analyze(text: string, sentences: Sentence[], publishedAt: string
     const people = peopleBySentence[s.index] ?? [];
     const dateline = datelineOf(sentences, s);
     if (dateline) datelineMentions(tokens, dateline, registry, addCountry, push);
-    if (isCreditLine(tokens) && isParagraphStart(sentences, s)) {
+    if (isCreditLine(tokens)) {
       mentions.push(out);
       continue;
     }

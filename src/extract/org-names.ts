@@ -203,6 +203,13 @@ function extendRight(tokens: Token[], h: number): number {
       break;
     }
     if (w === 'and' || w === '&') {
+      // "the World Health Organization and Gavi": right after the head, "and" joins a second name (a name's
+      // own "and" sits in its complement: "Ministry of Science and Higher Education").
+      if (j === h + 1 && !ROMANCE_HEADS.has(headWord) && !/^(and|&)$/.test(lower(tokens[h - 1]))) {
+        const k0 = j + 1 + (lower(tokens[j + 1]) === 'the' ? 1 : 0);
+        // ... unless the words after "and" end in a head of their own: "World Library and Information Congress".
+        if (!runHasHead(tokens, k0, runEnd(tokens, k0), ['Organization', 'Programme', 'Event'])) break;
+      }
       let k = j + 1;
       const hasThe = lower(tokens[k]) === 'the';
       if (hasThe) k++;
@@ -232,9 +239,11 @@ function extendRight(tokens: Token[], h: number): number {
           k = e + 1;
           continue;
         }
-        if (lower(tokens[e]) === 'and' && isNameWord(tokens[e + 1])) {
-          const e2 = runEnd(tokens, e + 1);
-          ok = !runHasHead(tokens, e + 1, e2, ['Organization']);
+        // "... Communications and the Digital Economy"
+        const the = lower(tokens[e]) === 'and' && lower(tokens[e + 1]) === 'the' ? 1 : 0;
+        if (lower(tokens[e]) === 'and' && isNameWord(tokens[e + 1 + the])) {
+          const e2 = runEnd(tokens, e + 1 + the);
+          ok = !runHasHead(tokens, e + 1 + the, e2, ['Organization']);
         }
         break;
       }

@@ -112,7 +112,9 @@ export function findPersonSpans(
     // Honorific chain: "H.E. Dr. Salim M. AlMalik".
     const h = honorificRun(tokens, k);
     if (h > k) {
-      const e = nameRun(tokens, h);
+      // "Prof. ISHIHARA Naoko": a family name in capitals, then the given name.
+      const caps = isAcronym(tokens[h]?.text ?? '') && /^\p{Lu}{3,}$/u.test(tokens[h]!.text) && isNameToken(tokens, h + 1) ? 1 : 0;
+      const e = caps ? Math.max(h + 1, nameRun(tokens, h + 1)) : nameRun(tokens, h);
       if (e > h && !knownCountryOrOrg(h, e)) {
         out.push({ i: k, j: e, ni: h, nj: e, name: textOf(tokens, h, e), reason: 'honorific' });
         k = e - 1;

@@ -242,6 +242,11 @@ export const ENTITY_RULES: readonly Rule[] = [
     examples: ['The programme of the University of Lagos is funded by Zentara, which has supported earlier projects.'],
   },
   {
+    id: 'org.apposition-name',
+    reason: 'a name after ", the" in apposition is another name of the same body ("Gavi, the Vaccine Alliance")',
+    examples: ['The World Health Organization and Zentara, the Vaccine Alliance, signed an agreement on Monday.'],
+  },
+  {
     id: 'org.organ',
     reason: 'a secretariat stands for its organisation ("the General Secretariat of the OIC", "the ECO Secretariat")',
     examples: ['The General Secretariat of the Organisation of Islamic Cooperation (OIC) received a delegation of the Saudi Society for Humanitarian Relief.'],
