@@ -192,6 +192,12 @@ function separates(ctx: Ctx, from: number, to: number): boolean {
     }
     if (w === 'the' || /^['’]s$/.test(t.text)) continue;
     if (ctx.ms.some((m) => m.entity.type === 'Country' && m.ti <= k && k < m.tj)) continue;
+    // "BSU's Faculty ... and NUIST's School ...": the owner of the next member.
+    const owner = ctx.orgs.find((m) => m.ti === k && /^['’]s$/.test(ctx.tokens[m.tj]?.text ?? ''));
+    if (owner) {
+      k = owner.tj;
+      continue;
+    }
     return false;
   }
   return sawLink;
@@ -376,7 +382,10 @@ function sentencePairs(ctx: Ctx, a: Analysis): Found[] {
     const agents: Entity[] = [];
     for (let k = 1; k < tokens.length; k++) {
       if (lower(tokens[k]) !== 'by') continue;
-      if (!AGENT_PARTICIPLE.test(tokenSpan(ctx, k - 4, k))) continue;
+      // "agreed on Monday in Abuja by ...": time and place may stand between the participle and "by".
+      let q = k;
+      while (q > 0 && k - q < 8 && (/^(on|in|at|today|yesterday|here|jointly|together|also|the|last|this)$/i.test(tokens[q - 1]!.text) || /^(\p{Lu}|\d)/u.test(tokens[q - 1]!.text))) q--;
+      if (!AGENT_PARTICIPLE.test(tokenSpan(ctx, q - 4, q)) && !AGENT_PARTICIPLE.test(tokenSpan(ctx, k - 4, k))) continue;
       agents.push(...groupAt(k + 1));
     }
     for (const [x, y] of pairsAmong(agents)) out.push([x, y, undefined, 'partner.by-group']);
@@ -392,7 +401,7 @@ function sentencePairs(ctx: Ctx, a: Analysis): Found[] {
       let q = k - 1;
       while (q > 0 && tokens[q]!.text !== ',' && k - q < 5) q--;
       const body = tokens[q]?.text === ',' ? ctx.orgs.find((m) => conjunctEnd(ctx, m) === q || m.tj === q) : undefined;
-      if (body && /^(alliance|coalition|consortium|network|partnership|association|federation|platform)$/i.test(tokens[k - 1]!.text)) for (const m of members) out.push([m, body.entity, 'membership', 'partner.joint-of']);
+      if (body) for (const m of members) out.push([m, body.entity, 'membership', 'partner.joint-of']);
     }
   }
   // "In partnership with Coursera, UNDP and the Ministry will launch ...": a fronted partner and the subject.
