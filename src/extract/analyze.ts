@@ -190,6 +190,12 @@ export function analyze(text: string, sentences: Sentence[], publishedAt: string
       // "Fraunhofer Institute for Solar Energy Systems ISE": the trailing acronym, and "Fraunhofer ISE".
       const words = name.split(/\s+/);
       const last = words[words.length - 1] ?? '';
+      // "OPEC Fund for International Development" is also "OPEC Fund" (the head with its distinctive modifiers).
+      const comp = words.findIndex((w, i) => i > 0 && /^(for|of)$/.test(w) && !!headOf(words[i - 1] ?? ''));
+      if (comp >= 2 && words.slice(0, comp - 1).some((w) => !GENERIC_NAME_WORDS.has(w.toLowerCase()) && /^\p{Lu}/u.test(w)) && ruleOn('org.short-form')) {
+        registry.addAlias(e, words.slice(0, comp).join(' '));
+        e.rules.add('org.short-form');
+      }
       // "Ecobank Group", "Telenor Group": the group is also called by the brand alone.
       if (last === 'Group' && words.length >= 2 && !words.slice(0, -1).some((w) => headOf(w))) registry.addAlias(e, words.slice(0, -1).join(' '));
       if (COMPANY_SUFFIXES.has(last) && words.length >= 2) {

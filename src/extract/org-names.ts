@@ -329,7 +329,10 @@ function abbreviatesName(acronym: string, name: string): boolean {
   const letters = acronym.replace(/[^\p{Lu}]/gu, '');
   let k = 0;
   for (const ch of initials) if (ch === letters[k]) k++;
-  return k === letters.length && letters.length >= 2;
+  if (k === letters.length && letters.length >= 2) return true;
+  // The acronym of the name in another language: the same initials in another order ("BADEA").
+  const sorted = (x: string) => [...x].sort().join('');
+  return letters.length >= 3 && sorted(letters) === sorted(initials);
 }
 
 /** Heads of internal units: a name only with an owner or an acronym. */
@@ -368,6 +371,8 @@ export function findNameSpans(tokens: Token[]): NameSpan[] {
       if (hk && !(hk.head === 'Group' && k > i && headOf(tokens[k - 1]!.text)?.kind === 'Organization')) mainHead = hk;
     }
     let kind = mainHead.kind;
+    // "the National Assembly": a legislature, not a meeting.
+    if (mainHead.head === 'Assembly' && /^(National|Legislative|Constituent|Federal)$/.test(tokens[h - 1]?.text ?? '')) kind = 'Organization';
     if (kind === 'Organization' && PROGRAMME_MODIFIERS.has(tokens[h - 1]?.text ?? '')) kind = 'Programme';
     // "Sony Group" is a company; "Max Planck Partner Group" and "Working Group" are programmes.
     if (mainHead.head === 'Group' && !GROUP_PROGRAMME_MODIFIERS.has(tokens[h - 1]?.text ?? '')) kind = 'Organization';

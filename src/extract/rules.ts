@@ -247,6 +247,11 @@ export const ENTITY_RULES: readonly Rule[] = [
     examples: ['The World Health Organization and Zentara, the Vaccine Alliance, signed an agreement on Monday.'],
   },
   {
+    id: 'org.short-form',
+    reason: 'a name is also known by its modifiers and head without the complement ("OPEC Fund" for "OPEC Fund for International Development")',
+    examples: ['The OPEC Fund for International Development signed a loan with the Ministry of Health. The OPEC Fund said the loan would help.'],
+  },
+  {
     id: 'org.organ',
     reason: 'a secretariat stands for its organisation ("the General Secretariat of the OIC", "the ECO Secretariat")',
     examples: ['The General Secretariat of the Organisation of Islamic Cooperation (OIC) received a delegation of the Saudi Society for Humanitarian Relief.'],
