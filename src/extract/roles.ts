@@ -112,6 +112,11 @@ function parseRole(ctx: Ctx, k: number): ParsedRole | null {
   }
   if (!title) return null;
   let end = title.end;
+  // "Director CCRD", "Chief Executive Stanbic Bank Uganda": the organisation right after the title.
+  if (!org) {
+    const direct = orgAt(ctx, end);
+    if (direct && direct.via !== 'token' && direct.via !== 'coref') return { title: title.text, org: direct.entity, end: direct.tj };
+  }
   // "vice-rector for international cooperation at Al-Farabi Kazakh National University": a lower-case remit, then the organisation.
   if (!org && /^(for|of)$/.test(lower(tokens[end]))) {
     for (let q = end + 1; q < Math.min(tokens.length, end + 8); q++) {
