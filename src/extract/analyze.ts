@@ -449,6 +449,10 @@ function initialsSpell(acronym: string, name: string): boolean {
 /** Token index where the body starts after a dateline in a paragraph's first sentence (0 when none). */
 function datelineOf(sentences: Sentence[], s: Sentence): number {
   if (s.isHeadline || !isParagraphStart(sentences, s)) return 0;
+  // Datelines open the story: only the first paragraphs of the body ("IFC: Lucy ..." in a contact block is none).
+  const body = sentences.filter((x) => !x.isHeadline);
+  const paragraphs = [...new Set(body.map((x) => x.paragraph))].slice(0, 3);
+  if (!paragraphs.includes(s.paragraph)) return 0;
   return datelineEnd(s.tokens);
 }
 

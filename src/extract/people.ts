@@ -95,7 +95,7 @@ export function findPersonSpans(
     if (!titleBefore(tokens, n.i)) continue;
     const e = nameRun(tokens, n.after, 5);
     const next = tokens[e];
-    if (e - n.after >= 2 && (!next || next.kind === 'punct' || /^\p{Ll}/u.test(next.text)) && !knownCountryOrOrg(n.after, e) && !isPlaceName(textOf(tokens, n.after, e))) {
+    if (e - n.after >= 2 && (!next || next.kind === 'punct' || /^\p{Ll}/u.test(next.text)) && !knownCountryOrOrg(n.after, e) && !placeNotPerson(textOf(tokens, n.after, e))) {
       out.push({ i: n.after, j: e, ni: n.after, nj: e, name: textOf(tokens, n.after, e), reason: 'title-before' });
     }
   }
@@ -140,7 +140,7 @@ export function findPersonSpans(
       const boundary = !next || next.kind === 'punct' || /^\p{Ll}/u.test(next.text);
       // "Resident Representative Nairobi", "Chair Hanoi": compromise knows a place, not a person.
       if (e > s && boundary && !NON_NAME_CAPITALS.has(tokens[s]!.text) && !TITLE_COMPLEMENTS.has(tokens[s]!.text) && !knownCountryOrOrg(s, e) && lower(tokens[s]) !== 'of'
-        && !isPlaceName(textOf(tokens, s, e))) {
+        && !placeNotPerson(textOf(tokens, s, e))) {
         out.push({ i: s, j: e, ni: s, nj: e, name: textOf(tokens, s, e), reason: 'title-before' });
         k = e - 1;
         continue;
@@ -177,7 +177,7 @@ export function findPersonSpans(
     const okBefore = !prev || prev.kind === 'punct' || ['said', 'by', 'and', 'says', 'added', 'noted'].includes(lower(prev));
     if (!okBefore || NON_NAME_CAPITALS.has(tokens[k]!.text) || NAME_PARTICLES.has(tokens[k]!.text)) continue;
     const e = nameRun(tokens, k, 5);
-    if (e - k < 2 || knownCountryOrOrg(k, e) || taken(k, e) || isPlaceName(textOf(tokens, k, e))) continue;
+    if (e - k < 2 || knownCountryOrOrg(k, e) || taken(k, e) || placeNotPerson(textOf(tokens, k, e))) continue;
     let m = e;
     // "Nino Gelashvili (vice-rector for research at TSU)", "Dr. X – director of the Institute".
     if (!/^[,(–—]$/.test(tokens[m]?.text ?? '')) continue;
@@ -197,7 +197,7 @@ export function findPersonSpans(
     if (taken(k, k + 1) || !PERSON_NOUNS.test(tokens[k - 1]!.text)) continue;
     const e = nameRun(tokens, k, 4);
     const next = tokens[e];
-    if (e - k < 2 || next && !(next.kind === 'punct' || /^\p{Ll}/u.test(next.text)) || knownCountryOrOrg(k, e) || isPlaceName(textOf(tokens, k, e))) continue;
+    if (e - k < 2 || next && !(next.kind === 'punct' || /^\p{Ll}/u.test(next.text)) || knownCountryOrOrg(k, e) || placeNotPerson(textOf(tokens, k, e))) continue;
     out.push({ i: k, j: e, ni: k, nj: e, name: textOf(tokens, k, e), reason: 'title-before' });
     k = e - 1;
   }
@@ -212,7 +212,7 @@ export function findPersonSpans(
     // The name is followed by more of the clause ("Greta Lindholm, said"); "Head of Communications, Airtel Africa" ends the line with an organisation.
     const ends = !next || /^[.;]$/.test(next.text);
     if (e - h < 2 || !(next && (next.text === ',' || next.kind === 'word' && /^\p{Ll}/u.test(next.text)) || ends && hasPersonWord(textOf(tokens, h, e)))) continue;
-    if (knownCountryOrOrg(h, e) || taken(h, e) || isPlaceName(textOf(tokens, h, e))) continue;
+    if (knownCountryOrOrg(h, e) || taken(h, e) || placeNotPerson(textOf(tokens, h, e))) continue;
     if (titleInClauseBefore(tokens, k - 1) < 0) continue;
     out.push({ i: k, j: e, ni: h, nj: e, name: textOf(tokens, h, e), reason: 'title-after' });
     k = e - 1;
@@ -233,6 +233,14 @@ export function titleInClauseBefore(tokens: Token[], end: number): number {
     if (titleAt(tokens, st)) return st;
   }
   return -1;
+}
+
+/**
+ * A span compromise knows as a place, and not a person's double-barrelled name: compromise reads
+ * "Lucy Andersen-Park" as a park.
+ */
+function placeNotPerson(span: string): boolean {
+  return isPlaceName(span) && !/\p{Lu}\p{Ll}+-\p{Lu}\p{Ll}+$/u.test(span);
 }
 
 /** Strips post-nominal letters and trailing punctuation from a person's name. */

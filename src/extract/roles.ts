@@ -302,7 +302,9 @@ export function findRoles(a: Analysis): RoleFindings {
           // "a delegation ... from the University, including Eng. X, Dean of the Faculty of Engineering"
           const from = r.org ? undefined : ctx.mentions.filter((m) => m.entity.type === 'Organization' && m.tj <= pm.ti).pop();
           const including = from && tokens.slice(from.tj, pm.ti).some((t) => lower(t) === 'including');
-          add(first ? 'role.apposition' : 'role.title-chain', person, r.org ?? (including ? from?.entity : undefined), r.title, si, r.country);
+          // "IFC: Lucy Andersen-Park, Communications Officer, ...": a contact line names the organisation first.
+          const contact = tokens[pm.ti - 1]?.text === ':' ? orgEndingAt(ctx, pm.ti - 1) : undefined;
+          add(first ? 'role.apposition' : 'role.title-chain', person, r.org ?? (including ? from?.entity : undefined) ?? contact?.entity, r.title, si, r.country);
           first = false;
           let e = r.end;
           // "Vice President of X and Executive Director of Y"
