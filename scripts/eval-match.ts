@@ -27,6 +27,8 @@ export interface Verdict {
   label: string;
   /** Index into prediction.relations for relation kinds (first relation giving the fact). */
   relations?: number[];
+  /** The predicted entity's id, for organisations and people. */
+  entity?: string;
 }
 
 export interface Judgement {
@@ -145,7 +147,7 @@ export function judge(gold: GoldFile, pred: ExtractionResult): Judgement {
   pPeopleEnts.forEach((e, i) => personOf.set(e.id, personMatch.has(i) ? `g${personMatch.get(i)}` : `p${e.id}`));
   const entityVerdicts = (kind: FactKind, ents: typeof pOrgEnts, m: Map<number, number>, gold: string[][]) => {
     counts[kind] = { tp: m.size, pred: ents.length, gold: gold.length };
-    ents.forEach((e, i) => verdicts.push({ kind, verdict: m.has(i) ? 'tp' : 'fp', label: e.name }));
+    ents.forEach((e, i) => verdicts.push({ kind, verdict: m.has(i) ? 'tp' : 'fp', label: e.name, entity: e.id }));
     const hit = new Set(m.values());
     gold.forEach((g, j) => { if (!hit.has(j)) verdicts.push({ kind, verdict: 'fn', label: g[0]! }); });
   };

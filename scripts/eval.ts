@@ -14,7 +14,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { RULES, extract, ruleById } from '../src/extract/index.ts';
+import { ENTITY_RULES, RULES, extract, ruleById } from '../src/extract/index.ts';
 import type { ExtractionResult } from '../src/extract/types.ts';
 import { FACT_KINDS, judge } from './eval-match.ts';
 import type { GoldFile, Verdict } from './eval-match.ts';
@@ -99,9 +99,10 @@ process.exit(status);
 
 /** Credits each rule with the true and false positives of the facts it produced. */
 function credit(byRule: Map<string, RuleTally>, id: string, result: ExtractionResult, verdicts: Verdict[]): void {
+  const entityRules = new Map(result.entities.map((e) => [e.id, e.rules ?? []]));
   for (const v of verdicts) {
-    if (v.verdict === 'fn' || !v.relations) continue;
-    const rules = new Set(v.relations.flatMap((i) => result.relations[i]?.rules ?? []));
+    if (v.verdict === 'fn' || !v.relations && !v.entity) continue;
+    const rules = new Set(v.relations ? v.relations.flatMap((i) => result.relations[i]?.rules ?? []) : entityRules.get(v.entity!) ?? []);
     for (const rule of rules) {
       const t = byRule.get(rule) ?? { docs: new Set<string>(), tp: 0, fp: 0 };
       t.docs.add(id);
@@ -111,7 +112,7 @@ function credit(byRule: Map<string, RuleTally>, id: string, result: ExtractionRe
     }
   }
   // Rules that fired on relations the scorer does not read (locations, agreements) count their documents only.
-  for (const r of result.relations) for (const rule of r.rules ?? []) {
+  for (const r of [...result.relations, ...result.entities]) for (const rule of r.rules ?? []) {
     const t = byRule.get(rule) ?? { docs: new Set<string>(), tp: 0, fp: 0 };
     t.docs.add(id);
     byRule.set(rule, t);
@@ -126,7 +127,7 @@ function rulesOf(result: ExtractionResult, v: Verdict): string {
 
 function printByRule(): void {
   const sets = [...tallies.keys()];
-  const rows = RULES.map((rule) => {
+  const rows = [...RULES, ...ENTITY_RULES].map((rule) => {
     const cells = sets.map((s) => tallies.get(s)!.get(rule.id) ?? { docs: new Set<string>(), tp: 0, fp: 0 });
     const docs = cells.reduce((n, c) => n + c.docs.size, 0);
     return { rule, cells, docs };
@@ -147,5 +148,5 @@ function printByRule(): void {
     const cells = r.cells.map((c) => `${String(c.docs.size).padStart(13)}${String(c.tp).padStart(5)}${String(c.fp).padStart(5)}`).join('');
     process.stdout.write(`${r.rule.id.padEnd(30)}${cells}  ${flag}\n`);
   }
-  process.stdout.write(`(tp/fp count scored facts: organisations' relations for partnerships, roles and part_of; kinds: ${FACT_KINDS.join(', ')})\n`);
+  process.stdout.write(`(tp/fp count scored facts: the organisations and people a rule found, and the partnerships, roles and part_of it gave; kinds: ${FACT_KINDS.join(', ')})\n`);
 }

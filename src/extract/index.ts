@@ -16,7 +16,7 @@ import { withDisabledRules } from './rules.ts';
 import type { ExtractOptions, ExtractionResult } from './types.ts';
 
 export type { ExtractOptions, ExtractionResult } from './types.ts';
-export { RULES, ruleById } from './rules.ts';
+export { ENTITY_RULES, RULES, ruleById } from './rules.ts';
 export type { Rule } from './rules.ts';
 
 /** A short stable id for a text: the first 16 hex digits of its SHA-256. */
