@@ -222,7 +222,9 @@ function extendRight(tokens: Token[], h: number): number {
       // "The University of Tokyo and Sony Group will ...": a verb after the run makes it a second subject.
       const after = tokens[e];
       const ownComplement = tokens.slice(k, e).some((x) => x.text === 'of' || x.text === 'for');
-      if (!listed && !ownComplement && after && after.kind === 'word' && /^\p{Ll}/u.test(after.text) && !/^(of|for|in|on|at|to|from|with|by|and|named|together|which|who|whose|that|as|alongside|respectively)$/.test(after.text)) break;
+      // ... except in a ministry's remit of common nouns: "the Ministry of National Education and Literacy will ...".
+      const remit = ORG_HEADS.get(headWord) === 'Ministry' && j > h + 1 && tokens.slice(k, e).every((x) => isCommonWord(x.text));
+      if (!listed && !remit && !ownComplement && after && after.kind === 'word' && /^\p{Ll}/u.test(after.text) && !/^(of|for|in|on|at|to|from|with|by|and|named|together|which|who|whose|that|as|alongside|respectively)$/.test(after.text)) break;
       if (hasThe && runHasHead(tokens, k, e, ['Programme', 'Event'])) break;
       j = k;
       continue;

@@ -386,7 +386,11 @@ function sentencePairs(ctx: Ctx, a: Analysis): Found[] {
   // Coordinated subjects.
   let betweenEnd = -1;
   for (const g of groups) {
-    if (cue && !attendance && isSubject(ctx, g) && ruleOn('partner.coordinated-subject')) for (const [a, b] of pairsAmong(g.map((m) => m.entity))) out.push([a, b, undefined, 'partner.coordinated-subject']);
+    // "A, B, C and D signed partnership agreements with the Foundation": each with the Foundation, not with each other.
+    const end = groupEnds.get(g) ?? g[g.length - 1]!.tj;
+    const withObject = tokens.some((t, i) => i > end && lower(t) === 'with' && ctx.orgs.some((m) => m.ti > i && m.ti <= i + 2));
+    const separately = withObject && (g.length >= 3 || /\b(agreements|memoranda|MoUs|contracts|grants)\b/i.test(ctx.s.text));
+    if (cue && !attendance && !separately && isSubject(ctx, g) && ruleOn('partner.coordinated-subject')) for (const [a, b] of pairsAmong(g.map((m) => m.entity))) out.push([a, b, undefined, 'partner.coordinated-subject']);
     // "between X and Y"
     if ((lower(tokens[g[0]!.ti - 1]) === 'between' || lower(tokens[g[0]!.ti - 2]) === 'between') && ruleOn('partner.between')) {
       // "between X, Y and Z" (a tripartite agreement): every pair; "between X and Y, as well as Z": X with each of the others.
