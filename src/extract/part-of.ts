@@ -24,6 +24,9 @@ const PARENT_HEADS: ReadonlySet<string> = new Set(['Association', 'Society', 'Un
 const UNIT_DESCRIPTION =
   /^(?:(?:a|an|the|its|one of (?:the )?(?:\d+ )?)\s*(?:[\w-]+\s+){0,2}?(?:constituent|affiliate|affiliated|subsidiary|branch|institutes?|schools?|colleges?|faculty|faculties|units?|agency|centres?|centers?|departments?|laborator(?:y|ies)|research units?|arm|window|organ|division|office|bureau|foundation|programme|program)\b|part of\b)/i;
 
+/** Nouns that describe a unit of an organisation: "its Nigerian subsidiary", "the Group's concessional window". */
+const UNIT_NOUN = /^(subsidiary|subsidiaries|affiliate|unit|arm|branch|office|foundation|division|window|organ|agency|institute|centre|center|campus|school|college|faculty)$/i;
+
 const lower = (t: Token | undefined) => (t ? t.text.toLowerCase() : '');
 
 export function findPartOf(a: Analysis): DraftRelation[] {
@@ -79,6 +82,20 @@ export function findPartOf(a: Analysis): DraftRelation[] {
         if (tokens[q]?.text === ')' && tokens[q - 2]?.text === '(') q -= 3;
         const owner = ms.find((x) => x.tj === q + 1 && x.entity !== m.entity);
         if (owner) add(m.entity, owner.entity, si, 'its');
+      }
+      // "its Nigerian subsidiary, Airtel Nigeria", "the Bank Group's concessional window, the African Development Fund":
+      // a description of the unit, owned by "its" or a possessive, then the unit's name.
+      if (tokens[m.ti - 1]?.text === ',' || lower(tokens[m.ti - 1]) === 'the' && tokens[m.ti - 2]?.text === ',') {
+        const comma = tokens[m.ti - 1]?.text === ',' ? m.ti - 1 : m.ti - 2;
+        let q = comma - 1;
+        while (q > comma - 5 && q > 0 && tokens[q]!.kind === 'word' && /^\p{Ll}/u.test(tokens[q]!.text) && !/^(its|their)$/.test(tokens[q]!.text)) q--;
+        const noun = tokens[comma - 1]?.text ?? '';
+        if (UNIT_NOUN.test(noun) && q < comma - 1) {
+          let parent: Mention | undefined;
+          if (/^(its|their)$/i.test(tokens[q]!.text)) parent = ms.filter((x) => x.tj <= q && x.entity !== m.entity).pop() ?? previousSubject(a, si - 1);
+          else if (/^['’]s$/.test(tokens[q]!.text)) parent = ms.find((x) => x.tj === q && x.entity !== m.entity);
+          if (parent && parent.entity !== m.entity) add(m.entity, parent.entity, si, 'apposition');
+        }
       }
       // "IFC, a member of the World Bank Group", "ITFC, another member of the IsDB Group": part of a corporate group.
       const memberAt = tokens.findIndex((t, i) => i >= m.tj && i <= m.tj + 5 && /^members?$/i.test(t.text) && lower(tokens[i + 1]) === 'of');
