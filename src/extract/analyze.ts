@@ -178,6 +178,12 @@ export function analyze(text: string, sentences: Sentence[], publishedAt: string
       if (span.acronym) {
         registry.addAlias(e, span.acronym);
         acronymOwner.set(span.acronym, e);
+        // "NAS of Ukraine" is also "NAS".
+        const bareAcronym = /^(\S+) of /.exec(span.acronym)?.[1];
+        if (bareAcronym && !acronymOwner.has(bareAcronym)) {
+          registry.addAlias(e, bareAcronym);
+          acronymOwner.set(bareAcronym, e);
+        }
         if (e.type !== 'Organization' && span.kind === 'Organization') e.type = 'Organization';
       }
       const tail = text.slice(tokens[span.after - 1]!.end, Math.min(text.length, tokens[span.after - 1]!.end + 80));

@@ -131,6 +131,8 @@ export function nestedParent(tokens: Token[], span: { i: number; j: number }): {
     if (r >= span.j) return null;
     const rest = tokens.slice(r, span.j);
     if (isAcronym(rest[0]!.text) && rest[0]!.text.length >= 2) return { i: r, j: span.j };
+    // "of Igor Sikorsky KPI": a name that ends in an acronym.
+    if (rest.length <= 4 && isAcronym(rest[rest.length - 1]!.text) && rest.every((x) => isNameWord(x) || isAcronym(x.text))) return { i: r, j: span.j };
     const inner = findNameSpans(rest)[0];
     // "Department of School Education": a head noun used as a modifier ("School Education") names no parent.
     const h = rest.findIndex((x) => headOf(x.text)?.kind === 'Organization');
@@ -393,6 +395,12 @@ export function findNameSpans(tokens: Token[]): NameSpan[] {
       after = j + 3;
       // A programme-headed body with its own acronym is an agency ("World Food Programme (WFP)").
       if (kind === 'Programme' && ['Programme', 'Program'].includes(mainHead.head)) kind = 'Organization';
+    } else if (tokens[j]?.text === '(' && isAcronym(tokens[j + 1]?.text ?? '') && lower(tokens[j + 2]) === 'of' && countryAt(tokens, j + 3)
+      && tokens[countryAt(tokens, j + 3)!.j]?.text === ')') {
+      // "National Academy of Sciences of Ukraine (NAS of Ukraine)": an acronym qualified by its country.
+      const close = countryAt(tokens, j + 3)!.j;
+      acronym = textOf(tokens, j + 1, close);
+      after = close + 1;
     }
     while (i < h && NON_NAME_CAPITALS.has(tokens[i]!.text)) i++;
     // "Dean of the Faculty of Engineering": a unit named only by its subject is part of a title, not an organisation;
