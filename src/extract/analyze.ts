@@ -170,10 +170,20 @@ export function analyze(text: string, sentences: Sentence[], publishedAt: string
       // "Institute of Physics of the NAS of Ukraine": the parent named inside the unit's name.
       const nested = e.type === 'Organization' && ruleOn('part-of.nested-name') ? nestedParent(tokens, span) : null;
       if (nested) {
-        nestedNames.push({ unit: e, name: textOf(tokens, nested.i, nested.j), at: tokens[nested.i]!.start });
         // "the Institute of Physics" is how the text may refer to "the Institute of Physics of the NAS of Ukraine".
         const own = textOf(tokens, span.i, nested.i).replace(/\s+(of|at|under)(\s+the)?$/i, '');
-        if (own.split(/\s+/).length >= 2) registry.addAlias(e, own);
+        // The same unit named again with its parent spelled differently ("... of the National Academy of Sciences of
+        // Ukraine", "... of the NAS of Ukraine"): one organisation.
+        const unit = e;
+        const same = own.split(/\s+/).length >= 2 ? registry.entities.find((x) => x !== unit && x.type === 'Organization' && x.head === unit.head && x.aliases.has(own)) : undefined;
+        if (same && e.aliases.size === 0 && !span.acronym) {
+          registry.remove(e);
+          registry.addAlias(same, name);
+          e = same;
+        } else {
+          nestedNames.push({ unit: e, name: textOf(tokens, nested.i, nested.j), at: tokens[nested.i]!.start });
+          if (own.split(/\s+/).length >= 2) registry.addAlias(e, own);
+        }
       }
       if (span.acronym) {
         registry.addAlias(e, span.acronym);
