@@ -8,6 +8,7 @@ import { HONORIFICS, NAME_PARTICLES, NON_NAME_CAPITALS, POST_NOMINALS } from './
 import { headOf, isNameWord, trailingPersonName } from './org-names.ts';
 import { isAcronym } from './text.ts';
 import { hasPersonWord, isPlaceName } from './nlp.ts';
+import { isCommonWord } from './words.ts';
 import type { Token } from './text.ts';
 import { textOf, titleAt, titleBefore } from './titles.ts';
 
@@ -139,7 +140,9 @@ export function findPersonSpans(
       const next = tokens[e];
       const boundary = !next || next.kind === 'punct' || /^\p{Ll}/u.test(next.text);
       // "Resident Representative Nairobi", "Chair Hanoi": compromise knows a place, not a person.
-      if (e > s && boundary && !NON_NAME_CAPITALS.has(tokens[s]!.text) && !TITLE_COMPLEMENTS.has(tokens[s]!.text) && !knownCountryOrOrg(s, e) && lower(tokens[s]) !== 'of'
+      // "Director Education at X": a lone common word after a title is the title's remit, not a surname.
+      const remitWord = e - s === 1 && isCommonWord(tokens[s]!.text) && !hasPersonWord(tokens[s]!.text);
+      if (e > s && boundary && !remitWord && !NON_NAME_CAPITALS.has(tokens[s]!.text) && !TITLE_COMPLEMENTS.has(tokens[s]!.text) && !knownCountryOrOrg(s, e) && lower(tokens[s]) !== 'of'
         && !placeNotPerson(textOf(tokens, s, e))) {
         out.push({ i: s, j: e, ni: s, nj: e, name: textOf(tokens, s, e), reason: 'title-before' });
         k = e - 1;
