@@ -200,7 +200,7 @@ export function findPersonSpans(
     if (taken(k, k + 1) || !PERSON_NOUNS.test(tokens[k - 1]!.text)) continue;
     const e = nameRun(tokens, k, 4);
     const next = tokens[e];
-    if (e - k < 2 || next && !(next.kind === 'punct' || /^\p{Ll}/u.test(next.text)) || knownCountryOrOrg(k, e) || placeNotPerson(textOf(tokens, k, e))) continue;
+    if (e - k < 2 || next && !(next.kind === 'punct' || /^\p{Ll}/u.test(next.text)) || knownCountryOrOrg(k, e) || placeNotPerson(textOf(tokens, k, e)) || !looksLikeName(tokens, k, e)) continue;
     out.push({ i: k, j: e, ni: k, nj: e, name: textOf(tokens, k, e), reason: 'title-before' });
     k = e - 1;
   }
@@ -215,7 +215,7 @@ export function findPersonSpans(
     // The name is followed by more of the clause ("Greta Lindholm, said"); "Head of Communications, Airtel Africa" ends the line with an organisation.
     const ends = !next || /^[.;]$/.test(next.text);
     if (e - h < 2 || !(next && (next.text === ',' || next.kind === 'word' && /^\p{Ll}/u.test(next.text)) || ends && hasPersonWord(textOf(tokens, h, e)))) continue;
-    if (knownCountryOrOrg(h, e) || taken(h, e) || placeNotPerson(textOf(tokens, h, e))) continue;
+    if (knownCountryOrOrg(h, e) || taken(h, e) || placeNotPerson(textOf(tokens, h, e)) || !looksLikeName(tokens, h, e)) continue;
     if (titleInClauseBefore(tokens, k - 1) < 0) continue;
     out.push({ i: k, j: e, ni: h, nj: e, name: textOf(tokens, h, e), reason: 'title-after' });
     k = e - 1;
@@ -244,6 +244,12 @@ export function titleInClauseBefore(tokens: Token[], end: number): number {
  */
 function placeNotPerson(span: string): boolean {
   return isPlaceName(span) && !/\p{Lu}\p{Ll}+-\p{Lu}\p{Ll}+$/u.test(span);
+}
+
+/** A run that can be a person's name: not only common English words ("Maritime Infrastructure"), unless a first name. */
+function looksLikeName(tokens: Token[], i: number, j: number): boolean {
+  const span = textOf(tokens, i, j);
+  return hasPersonWord(span) || tokens.slice(i, j).some((t) => !isCommonWord(t.text) && !/^\p{Lu}\.$/u.test(t.text));
 }
 
 /** Strips post-nominal letters and trailing punctuation from a person's name. */
