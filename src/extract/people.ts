@@ -149,7 +149,7 @@ export function findPersonSpans(
         continue;
       }
       // "Minister of Environment, Water and Ecological Transition Gabriela Andrade Cevallos said": a remit, then the name.
-      if (/^(of|for|to)$/.test(lower(tokens[s]))) {
+      if (/^(of|for|to|in)$/.test(lower(tokens[s]))) {
         // The name ends where the remit's run ends or where "and"/"," follows a name ("Minister of Youth and
         // Sports Hesham El-Gendy and UNDP Resident Representative ..."): try each such end.
         let r = s + 1;
@@ -177,7 +177,7 @@ export function findPersonSpans(
     if (taken(k, k + 1)) continue;
     // Name then title in apposition: "Maria Delgado-Wright, Executive Director of the Commission".
     const prev = tokens[k - 1];
-    const okBefore = !prev || prev.kind === 'punct' || ['said', 'by', 'and', 'says', 'added', 'noted'].includes(lower(prev));
+    const okBefore = !prev || prev.kind === 'punct' || ['said', 'by', 'and', 'says', 'added', 'noted', 'of', 'with', 'from', 'to'].includes(lower(prev));
     if (!okBefore || NON_NAME_CAPITALS.has(tokens[k]!.text) || NAME_PARTICLES.has(tokens[k]!.text)) continue;
     const e = nameRun(tokens, k, 5);
     if (e - k < 2 || knownCountryOrOrg(k, e) || taken(k, e) || placeNotPerson(textOf(tokens, k, e))) continue;
