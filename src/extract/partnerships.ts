@@ -79,38 +79,6 @@ function kindOf(text: string): PartnershipKind {
   return KIND_RULES.find((r) => r.re.test(text))?.kind ?? 'discussion';
 }
 
-/** Tokens between two coordinated mentions may only be ",", "and", "the", "(ACR)" or a possessive country. */
-function coordinated(ctx: Ctx, from: number, to: number): boolean {
-  let sawLink = false;
-  for (let k = from; k < to; k++) {
-    const t = ctx.tokens[k]!;
-    const w = t.text.toLowerCase();
-    if (w === ',' || w === 'and' || w === '&' || w === ';') {
-      sawLink = true;
-      continue;
-    }
-    // "X, as well as Y"
-    if (w === 'as' && lower(ctx.tokens[k + 1]) === 'well' && lower(ctx.tokens[k + 2]) === 'as') {
-      sawLink = true;
-      k += 2;
-      continue;
-    }
-    if (w === 'the') continue;
-    if (t.text === '(') {
-      const close = ctx.tokens.findIndex((x, i) => i > k && x.text === ')');
-      if (close > 0 && close < to && close - k <= 3) {
-        k = close;
-        continue;
-      }
-      return false;
-    }
-    if (/^['’]s$/.test(t.text)) continue;
-    if (ctx.ms.some((m) => m.entity.type === 'Country' && m.ti <= k && k < m.tj)) continue;
-    return false;
-  }
-  return sawLink;
-}
-
 /**
  * The end of a coordination member that starts with mention m: its acronym ("(CUI)"), its parent
  * ("the CCRD at COMSATS University", "the Institute ... of Kyushu University"), its place ("IPK in
