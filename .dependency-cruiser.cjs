@@ -65,6 +65,13 @@ module.exports = {
       to: { path: '^src/(ingest|extract|resolve|graph|pipeline|api|cli|dashboard)/' },
     },
     {
+      name: 'shared-types-from-model',
+      severity: 'error',
+      comment: 'The domain types live in src/model; src/extract/types.ts only re-exports them for extraction code.',
+      from: { path: '^src/', pathNot: '^src/extract/' },
+      to: { path: '^src/extract/types\\.ts$' },
+    },
+    {
       name: 'resolve-before-graph',
       severity: 'error',
       comment: 'Resolution plans writes without the database: it imports neither graph, pipeline nor api.',

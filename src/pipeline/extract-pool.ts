@@ -10,7 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ErrorCode } from '../errors.ts';
 import { AppError } from '../errors.ts';
-import type { ExtractOptions, ExtractionResult } from '../extract/types.ts';
+import type { ExtractOptions, ExtractionResult } from '../model/types.ts';
 
 interface Pending {
   resolve: (result: ExtractionResult) => void;
