@@ -6,7 +6,7 @@
  * was wrong and which gold fact was missed, so `npm run eval` can list errors
  * and credit each rule with its true and false positives.
  */
-import type { ExtractionResult } from '../src/extract/types.ts';
+import type { ExtractionResult } from '../src/model/types.ts';
 
 export type FactKind = 'organizations' | 'people' | 'roles' | 'partnerships' | 'countries' | 'part_of';
 export const FACT_KINDS: readonly FactKind[] = ['organizations', 'people', 'roles', 'partnerships', 'countries', 'part_of'];

@@ -15,7 +15,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { ENTITY_RULES, RULES, extract, ruleById } from '../src/extract/index.ts';
-import type { ExtractionResult } from '../src/extract/types.ts';
+import type { ExtractionResult } from '../src/model/types.ts';
 import { FACT_KINDS, judge } from './eval-match.ts';
 import type { GoldFile, Verdict } from './eval-match.ts';
 

@@ -1,25 +1,27 @@
 /**
- * Wires the stages together for `npm start` and the end-to-end tests: a
- * Neo4j (the given one, or the local launcher's), the schema, the sample
- * corpus, and the API with the dashboard.
+ * Wires the stages together for `npm start` and the end-to-end tests: the
+ * given Neo4j, the schema, the sample corpus, and the API with the dashboard.
+ * Starting a local Neo4j is main.ts's business: the service image has no
+ * launcher.
  */
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { localNeo4jOptions, startLocalNeo4j, stopLocalNeo4j } from '../neo4j-local/launcher.ts';
 import { createApiServer } from './api/server.ts';
 import type { Config } from './config.ts';
+import { neo4jUriOf } from './config.ts';
 import { Graph } from './graph/executor.ts';
 import { applySchema } from './graph/schema.ts';
 import { ingestPaths } from './pipeline/index.ts';
 import type { IngestSummary } from './pipeline/index.ts';
 
-/** How long a Neo4j this run launched may take to stop on SIGTERM before it is killed. */
-const NEO4J_STOP_GRACE_MS = 6_000;
-
 export interface StartAppOptions {
   onProgress?: (line: string) => void;
   /** Overrides config.api.port (0: any free port). */
   port?: number;
+  /** The Bolt URI to use (default: config.neo4j.uri, else the local instance's address). */
+  neo4jUri?: string;
+  /** Neo4j Browser of the local instance the caller started, if any. */
+  browserUrl?: string | null;
 }
 
 export interface RunningApp {
@@ -51,22 +53,8 @@ export async function startApp(config: Readonly<Config>, options: StartAppOption
     for (const step of undo.splice(0).reverse()) await step();
   };
   try {
-    let uri = config.neo4j.uri;
-    let browserUrl: string | null = null;
-    if (uri === null) {
-      const local = localNeo4jOptions(config.rootDir, config.local);
-      const started = await startLocalNeo4j(local, progress);
-      uri = started.boltUri;
-      browserUrl = started.browserUrl;
-      progress(started.startedNow ? `Neo4j started (pid ${started.pid})` : `Reusing the running Neo4j (pid ${started.pid})`);
-      if (started.startedNow) {
-        undo.push(async () => {
-          progress('Stopping the Neo4j this run started...');
-          // Bounded, so that the whole shutdown fits in a process manager's stop timeout (10 s).
-          await stopLocalNeo4j(local, NEO4J_STOP_GRACE_MS);
-        });
-      }
-    }
+    const uri = options.neo4jUri ?? neo4jUriOf(config);
+    const browserUrl = options.browserUrl ?? null;
     const graph = new Graph(config.neo4j, uri);
     undo.push(() => graph.close());
     await graph.verify();

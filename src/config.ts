@@ -2,6 +2,7 @@
  * Reads the environment once, validates it and returns a frozen object.
  * Everything else receives config as a parameter.
  */
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AppError } from './errors.ts';
@@ -67,7 +68,15 @@ export interface Config {
 
 type Env = Record<string, string | undefined>;
 
-export const ROOT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+/** The folder holding package.json above this file: the repository, whether run from src/ (tsx) or dist/src/ (compiled). */
+function rootDirAbove(dir: string): string {
+  for (let d = dir; ; d = path.dirname(d)) {
+    if (existsSync(path.join(d, 'package.json'))) return d;
+    if (path.dirname(d) === d) return path.resolve(dir, '..');
+  }
+}
+
+export const ROOT_DIR = rootDirAbove(path.dirname(fileURLToPath(import.meta.url)));
 
 function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
   const raw = env[name];

@@ -3,7 +3,7 @@
  * BAD_USER_INPUT naming the argument, before any query runs.
  */
 import { AppError } from '../errors.ts';
-import type { EntityType } from '../extract/types.ts';
+import type { EntityType } from '../model/types.ts';
 import { aliasKey, normalizeKey } from '../resolve/normalize.ts';
 
 export const MAX_NAME_LENGTH = 300;

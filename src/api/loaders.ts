@@ -5,7 +5,7 @@
  */
 import DataLoader from 'dataloader';
 import type { CypherQuery } from '../graph/executor.ts';
-import type { EntityType } from '../extract/types.ts';
+import type { EntityType } from '../model/types.ts';
 import type { DocumentRow, EntityRow, EvidenceRow, PartnershipRow } from '../graph/queries/common.ts';
 import {
   documentsByIdsQuery,

@@ -5,12 +5,13 @@
 import { AppError } from '../errors.ts';
 import type { Graph } from '../graph/executor.ts';
 import { readNetwork } from '../graph/queries/network.ts';
+import type { PartnershipKindEnum } from '../model/types.ts';
+import { partnershipKindEnum } from '../model/types.ts';
 
 export const DEFAULT_NETWORK_LIMIT = 300;
 export const MAX_NETWORK_LIMIT = 2_000;
 
-const KINDS = ['MEETING', 'DISCUSSION', 'MOU', 'AGREEMENT', 'PROGRAMME', 'JOINT_EVENT', 'MEMBERSHIP'] as const;
-export type PartnershipKindEnum = (typeof KINDS)[number];
+export type { PartnershipKindEnum } from '../model/types.ts';
 
 export interface NetworkResult {
   nodes: { id: string; name: string; aliases: string[]; partnerCount: number }[];
@@ -20,10 +21,7 @@ export interface NetworkResult {
 }
 
 /** "joint-event" → JOINT_EVENT; unknown stored kinds are dropped. */
-export function toKindEnum(kind: string): PartnershipKindEnum | null {
-  const value = kind.trim().toUpperCase().replace(/[-\s]+/g, '_');
-  return (KINDS as readonly string[]).includes(value) ? (value as PartnershipKindEnum) : null;
-}
+export const toKindEnum = partnershipKindEnum;
 
 /** Validates `limit` and reads the network. */
 export async function resolveNetwork(graph: Graph, args: { limit?: number | null }): Promise<NetworkResult> {

@@ -6,7 +6,8 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { AppError, invariant } from '../errors.ts';
 import { RULES } from '../extract/index.ts';
-import type { EntityType } from '../extract/types.ts';
+import { partnershipKindOfEnum } from '../model/types.ts';
+import type { EntityType } from '../model/types.ts';
 import { agreementsQuery } from '../graph/queries/agreements.ts';
 import type { DocumentRow, EntityRow, EvidenceRow, PartnershipRow } from '../graph/queries/common.ts';
 import { connectionQuery, MAX_HOPS } from '../graph/queries/connection.ts';
@@ -44,7 +45,7 @@ const STATUSES = { ACTIVE: 'active', ENDED: 'ended', DECLINED: 'declined' } as c
 
 function kindToStored(kind: unknown): string | null {
   if (kind === null || kind === undefined) return null;
-  return String(kind).toLowerCase().replace(/_/g, '-');
+  return partnershipKindOfEnum(String(kind));
 }
 
 function requireAuth(ctx: ApiContext): void {

@@ -21,6 +21,7 @@ import { isAcronym, isCapitalized, tokenize } from './text.ts';
 import type { Sentence, Token } from './text.ts';
 import { textOf, titleAt } from './titles.ts';
 import type { EntityType } from './types.ts';
+import { GENERIC_NAME_WORDS } from '../model/names.ts';
 
 export interface Analysis {
   text: string;
@@ -36,17 +37,6 @@ export interface Analysis {
 const ORGLIKE: EntityType[] = ['Organization', 'Programme', 'Event'];
 const lower = (t: Token | undefined) => (t ? t.text.toLowerCase() : '');
 
-/** Words too common to identify an organisation on their own ("National", "Islamic"). */
-const GENERIC_NAME_WORDS: ReadonlySet<string> = new Set([
-  'national', 'international', 'islamic', 'world', 'arab', 'african', 'african', 'european', 'global', 'regional', 'state', 'states',
-  'technical', 'research', 'science', 'sciences', 'scientific', 'education', 'educational', 'cultural', 'culture', 'development',
-  'higher', 'new', 'royal', 'federal', 'public', 'united', 'nations', 'republic', 'kingdom', 'south', 'north', 'east', 'west',
-  'central', 'american', 'british', 'saudi', 'indian', 'german', 'french', 'health', 'technology', 'technologies', 'systems',
-  'energy', 'data', 'digital', 'library', 'agriculture', 'food', 'water', 'environment', 'economy', 'affairs', 'polytechnic',
-  'king', 'queen', 'prince', 'sultan', 'sheikh', 'general', 'executive',
-  'institute', 'university', 'ministry', 'association', 'foundation', 'society', 'commission', 'council', 'agency', 'fund', 'bank',
-  'network', 'alliance', 'academy', 'company', 'union', 'centre', 'center', 'school', 'college', 'assurance', 'quality',
-]);
 
 const CAP_COREF_HEADS = new Map<string, string>([...ORG_HEADS].map(([k, v]) => [k.toLowerCase(), v]));
 CAP_COREF_HEADS.set('institution', '*');

@@ -5,6 +5,9 @@
  */
 import { tokenize } from './text.ts';
 import type { EntityType } from './types.ts';
+import { PATRONYMIC_PARTICLES, fold } from '../model/names.ts';
+
+export { fold } from '../model/names.ts';
 
 export interface Entity {
   key: number;
@@ -39,9 +42,6 @@ const HEAD_NORMAL: Record<string, string> = {
   fondation: 'foundation', institut: 'institute', instituto: 'institute', agence: 'agency', fundacao: 'foundation',
 };
 
-export function fold(s: string): string {
-  return s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[’'`´]/g, '').toLowerCase();
-}
 
 /** Content words of an organisation name, heads normalised across languages. */
 export function orgKeyTokens(name: string): string[] {
@@ -51,7 +51,6 @@ export function orgKeyTokens(name: string): string[] {
     .map((w) => HEAD_NORMAL[w] ?? w);
 }
 
-const PERSON_DROP = new Set(['bin', 'binti', 'bint', 'ibn']);
 /** Person name tokens: "Al Malik", "Al-Malik" and "AlMalik" become one token; initials drop. */
 export function personKeyTokens(name: string): string[] {
   const t = fold(name).split(/[^a-z0-9]+/).filter(Boolean);
@@ -61,7 +60,7 @@ export function personKeyTokens(name: string): string[] {
     if ((w === 'al' || w === 'el') && i + 1 < t.length) {
       out.push(w + t[i + 1]);
       i++;
-    } else if (PERSON_DROP.has(w) || w.length === 1) continue;
+    } else if (PATRONYMIC_PARTICLES.has(w) || w.length === 1) continue;
     else out.push(w);
   }
   return out;

@@ -76,21 +76,13 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
   return out;
 }
 
+export { isAcronym } from '../model/names.ts';
+
 /** True for a word starting with an upper-case letter or digit-free acronym. */
 export function isCapitalized(word: string): boolean {
   return /^\p{Lu}/u.test(word);
 }
 
-/** "ICESCO", "IsDB", "AArU", "UM6P", "IISc", "AUDA-NEPAD": mostly capitals, no spaces. */
-export function isAcronym(word: string): boolean {
-  if (word.length < 2 || word.length > 12) return false;
-  if (!/^\p{Lu}/u.test(word)) return false;
-  const letters = word.replace(/[^\p{L}]/gu, '');
-  const upper = letters.replace(/[^\p{Lu}]/gu, '').length;
-  if (upper < 2) return false;
-  // "IsDB" (3/4), "AArU" (3/4), "IISc" (3/4), "MakSPH" (4/6), but not "McDonald" (2/8).
-  return upper / letters.length >= 0.5;
-}
 
 export interface Line {
   start: number;

@@ -7,8 +7,8 @@
  * index scans (tests/integration/write-plans.int.test.ts).
  */
 import type { MentionInfo } from '../resolve/profile.ts';
-import type { EntityType, RelationType } from '../extract/types.ts';
-import { ENTITY_TYPES, RELATION_TYPES } from '../extract/types.ts';
+import type { EntityType, RelationType } from '../model/types.ts';
+import { ENTITY_TYPES, RELATION_TYPES } from '../model/types.ts';
 import type { CypherQuery } from './executor.ts';
 
 const LABEL: Readonly<Record<EntityType, string>> = Object.fromEntries(ENTITY_TYPES.map((t) => [t, t])) as Record<EntityType, string>;

@@ -5,8 +5,8 @@
  * simply redoes the batch).
  */
 import type { ManagedTransaction, ResultSummary } from 'neo4j-driver';
-import type { EntityType, ExtractionResult, RelationType } from '../extract/types.ts';
-import { ENTITY_TYPES } from '../extract/types.ts';
+import type { EntityType, ExtractionResult, RelationType } from '../model/types.ts';
+import { ENTITY_TYPES } from '../model/types.ts';
 import type { EntityKeys, ExistingIdentity } from '../resolve/identity.ts';
 import { assignIds, entityKeysOf, isDocumentLocalKey } from '../resolve/identity.ts';
 import type { StatedFact } from '../resolve/facts.ts';

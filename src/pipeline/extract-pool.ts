@@ -1,7 +1,8 @@
 /**
  * A pool of worker threads running `extract()`, so extraction uses every core
- * while the main thread writes to Neo4j. Workers load TypeScript through tsx's
- * ESM API, which works the same under `npx tsx`, vitest and plain node.
+ * while the main thread writes to Neo4j. Compiled (dist/), a worker runs
+ * extract-worker.js directly; from the TypeScript sources (tsx, vitest) it
+ * first registers tsx's ESM loader, a development dependency.
  */
 import { createRequire } from 'node:module';
 import os from 'node:os';
@@ -10,7 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ErrorCode } from '../errors.ts';
 import { AppError } from '../errors.ts';
-import type { ExtractOptions, ExtractionResult } from '../extract/types.ts';
+import type { ExtractOptions, ExtractionResult } from '../model/types.ts';
 
 interface Pending {
   resolve: (result: ExtractionResult) => void;
@@ -47,9 +48,12 @@ export class ExtractPool {
   private failure: unknown = null;
 
   constructor(size = defaultWorkerCount()) {
-    const workerData = { tsxApi: tsxApiUrl(), entry: new URL('./extract-worker.ts', import.meta.url).href };
+    const compiled = import.meta.url.endsWith('.js');
+    const entry = new URL(compiled ? './extract-worker.js' : './extract-worker.ts', import.meta.url);
     for (let i = 0; i < Math.max(1, size); i++) {
-      const worker = new Worker(BOOTSTRAP, { eval: true, workerData, execArgv: [] });
+      const worker = compiled
+        ? new Worker(entry, { execArgv: [] })
+        : new Worker(BOOTSTRAP, { eval: true, workerData: { tsxApi: tsxApiUrl(), entry: entry.href }, execArgv: [] });
       const slot: Slot = { worker, busy: null };
       worker.on('message', (message: { ready?: boolean; job?: number; ok?: boolean; result?: ExtractionResult; code?: ErrorCode; message?: string }) => {
         if (message.ready) {

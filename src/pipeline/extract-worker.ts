@@ -5,7 +5,7 @@
 import { parentPort } from 'node:worker_threads';
 import { isAppError } from '../errors.ts';
 import { extract } from '../extract/index.ts';
-import type { ExtractOptions } from '../extract/types.ts';
+import type { ExtractOptions } from '../model/types.ts';
 
 interface Job {
   job: number;

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { AppError, isAppError } from '../errors.ts';
 import type { ErrorCode } from '../errors.ts';
 import { extract } from '../extract/index.ts';
-import type { ExtractionResult, ExtractOptions } from '../extract/types.ts';
+import type { ExtractionResult, ExtractOptions } from '../model/types.ts';
 import type { Graph } from '../graph/executor.ts';
 import type { DocumentToWrite } from '../graph/write-documents.ts';
 import { deleteDocumentFromGraph, readDocumentHashes, resolveEntityIds, writeDocuments } from '../graph/write-documents.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ExtractionResult } from '../extract/types.ts';
+import type { ExtractionResult } from '../model/types.ts';
 import type { StatedFact } from './facts.ts';
 import { aggregateFact, aggregateFacts, combineFacts, edgeOfSummary, factKey, statementsOf, summarizeFacts, summaryOfEdge } from './facts.ts';
 

@@ -6,7 +6,7 @@
  * aggregated edge of a fact is recomputed from all its statements, so adding,
  * replacing or deleting a document never double-counts.
  */
-import type { EntityType, ExtractionResult, RelationType } from '../extract/types.ts';
+import type { EntityType, ExtractionResult, RelationType } from '../model/types.ts';
 import { normalizeKey } from './normalize.ts';
 
 /** Which labels a relation type may join; anything else the extractor emits is dropped. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ExtractedEntity, ExtractedRelation, ExtractionResult } from '../extract/types.ts';
+import type { ExtractedEntity, ExtractedRelation, ExtractionResult } from '../model/types.ts';
 import type { BatchEntity } from './identity.ts';
 import {
   assignIds,

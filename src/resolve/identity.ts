@@ -12,8 +12,11 @@
  * which documents arrive, so any order gives the same graph.
  */
 import { createHash } from 'node:crypto';
-import type { EntityType, ExtractedEntity, ExtractionResult } from '../extract/types.ts';
+import type { EntityType, ExtractedEntity, ExtractionResult } from '../model/types.ts';
+import { GENERIC_THING_WORDS, PERSON_IDENTITY_PARTICLES, isAcronym, isGenericDescription } from '../model/names.ts';
 import { aliasKey, normalizeKey } from './normalize.ts';
+
+export { isAcronym, isGenericDescription } from '../model/names.ts';
 
 /** One extracted entity with the keys that place it in the graph. */
 export interface EntityKeys {
@@ -39,34 +42,8 @@ const ID_PREFIX: Record<EntityType, string> = {
   Topic: 'topic',
 };
 
-/**
- * Descriptions that are coreference, never names: "the Ministry", "the University".
- * Example: "ICESCO and the Ministry agreed ..." must not make "Ministry" an alias.
- */
-const GENERIC_ORG_WORDS: ReadonlySet<string> = new Set([
-  'ministry', 'university', 'organization', 'association', 'foundation', 'commission', 'society', 'library', 'institute',
-  'institution', 'agency', 'council', 'center', 'centre', 'school', 'college', 'academy', 'company', 'bank', 'fund', 'network',
-  'government', 'authority', 'department', 'office', 'secretariat', 'union', 'federation', 'committee', 'board', 'group',
-  'program', 'programme', 'consortium', 'alliance', 'partner', 'partners', 'party', 'parties', 'side', 'sides', 'entity', 'entities',
-  'delegation', 'team', 'firm', 'corporation', 'observatory', 'museum', 'forum', 'agreement', 'memorandum',
-]);
-const GENERIC_LEADS: ReadonlySet<string> = new Set(['the', 'this', 'that', 'both', 'our', 'its', 'their', 'two', 'german', 'national']);
 
-/** True for "the Ministry", "Ministry", "the German Association", "both parties": descriptions, not names. */
-export function isGenericDescription(name: string): boolean {
-  const words = normalizeKey(name).split(' ').filter(Boolean);
-  if (words.length === 0) return true;
-  const content = words.filter((w) => !GENERIC_LEADS.has(w));
-  return content.length === 0 || content.every((w) => GENERIC_ORG_WORDS.has(w));
-}
 
-/** "ICESCO", "LIKAT", "AArU", "UM6P": a short form written mostly in capitals. */
-export function isAcronym(name: string): boolean {
-  const compact = name.replace(/[\s.&-]/g, '');
-  if (compact.length < 2 || compact.length > 12 || /\s/.test(name.trim())) return false;
-  const upper = compact.replace(/[^\p{Lu}]/gu, '').length;
-  return upper >= 2 && upper / compact.length >= 0.5;
-}
 
 /** Stable, readable id from a key: "org-icesco"; long keys are shortened with a hash. */
 export function idFromKey(type: EntityType, key: string): string {
@@ -90,7 +67,6 @@ export function bestId(ids: Iterable<string>): string | undefined {
 
 // ---------------------------------------------------------------- people
 
-const PERSON_PARTICLES: ReadonlySet<string> = new Set(['bin', 'binti', 'bint', 'ibn', 'ben', 'abu']);
 
 /**
  * Person name tokens for identity: "Al Malik", "Al-Malik" and "AlMalik" become
@@ -115,7 +91,7 @@ export function personTokens(name: string): string[] {
  * "Salim M. AlMalik", "Salim Al-Malik" and "Salim bin Mohammed Al-Malik" share "salim almalik".
  */
 export function personIdentityForms(name: string): string[] {
-  const tokens = personTokens(name).filter((t) => !PERSON_PARTICLES.has(t));
+  const tokens = personTokens(name).filter((t) => !PERSON_IDENTITY_PARTICLES.has(t));
   if (tokens.length < 2) return [];
   const forms = new Set([tokens.join(' '), `${tokens[0]} ${tokens[tokens.length - 1]}`]);
   return [...forms];
@@ -123,24 +99,12 @@ export function personIdentityForms(name: string): string[] {
 
 /** The surname as an identity token ("Al-Malik" -> "almalik"). */
 export function surnameOf(name: string): string | undefined {
-  const tokens = personTokens(name).filter((t) => !PERSON_PARTICLES.has(t));
+  const tokens = personTokens(name).filter((t) => !PERSON_IDENTITY_PARTICLES.has(t));
   return tokens[tokens.length - 1];
 }
 
 // ------------------------------------------------ agreements, programmes, events
 
-/** Words that say what kind of thing an agreement/programme/event is, not which one. */
-const GENERIC_THING_WORDS: ReadonlySet<string> = new Set([
-  'memorandum', 'understanding', 'mou', 'agreement', 'agreements', 'cooperation', 'co', 'operation', 'collaboration', 'partnership',
-  'protocol', 'program', 'programs', 'executive', 'joint', 'framework', 'letter', 'intent', 'accord', 'contract', 'treaty',
-  'declaration', 'scholarship', 'scholarships', 'fellowship', 'fellowships', 'research', 'exchange', 'project', 'initiative',
-  'center', 'meeting', 'session', 'working', 'virtual', 'visit', 'talks', 'conference', 'forum', 'workshop', 'seminar', 'summit',
-  'ceremony', 'signing', 'event', 'webinar', 'roundtable', 'symposium', 'international', 'annual', 'first', 'second', 'new',
-  'phd', 'ph', 'd', 'doctoral', 'between', 'and', 'the', 'of', 'a', 'an', 'on', 'for', 'in', 'to', 'with', 'two', 'parties',
-  'both', 'sides', 'training', 'mobility', 'student', 'students', 'staff', 'academic', 'scientific', 'cultural', 'educational',
-  'strategic', 'bilateral', 'tripartite', 'trilateral', 'group', 'partner', 'consortium', 'plan', 'action', 'draft', 'mutual',
-  'dialogue', 'session', 'large', 'upcoming', 'proposed', 'grant', 'funding', 'financing', 'network',
-]);
 
 /** "Memorandum of Understanding" and "cooperation agreement" say what, not which; "ICESCO-Leibniz-DAAD Scholarship" is specific. */
 export function isGenericThingName(name: string): boolean {

@@ -7,7 +7,7 @@
  * adding documents can update the stored summary instead of re-reading every
  * mention (incremental), and give exactly what a full recomputation gives.
  */
-import type { EntityType } from '../extract/types.ts';
+import type { EntityType } from '../model/types.ts';
 import { compareIds } from './identity.ts';
 import { normalizeKey } from './normalize.ts';
 

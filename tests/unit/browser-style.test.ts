@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
-import { ENTITY_TYPES, RELATION_TYPES } from '../../src/extract/types.ts';
+import { ENTITY_TYPES, RELATION_TYPES } from '../../src/model/types.ts';
 
 const text = readFileSync(path.join(loadConfig().rootDir, 'cypher', 'browser-style.grss'), 'utf8');
 const rules = new Map(

@@ -4,8 +4,8 @@
  * one node through its (:Alias) keys. Every fragment is static text; values
  * travel as parameters.
  */
-import { ENTITY_TYPES } from '../../extract/types.ts';
-import type { EntityType } from '../../extract/types.ts';
+import { ENTITY_TYPES } from '../../model/types.ts';
+import type { EntityType } from '../../model/types.ts';
 
 /** Entity labels, in the order used to pick a node's type (the extraction format's order). */
 export const ENTITY_LABELS = ENTITY_TYPES;

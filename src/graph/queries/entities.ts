@@ -3,7 +3,7 @@
  * list of ids or keys (one DataLoader batch) and answers them in one round
  * trip, so nested fields cost a constant number of queries per request.
  */
-import type { EntityType } from '../../extract/types.ts';
+import type { EntityType } from '../../model/types.ts';
 import type { CypherQuery } from '../executor.ts';
 import { documentMap, entityMap, evidenceSentences, evidenceSubquery, orgMap, partnershipMap, resolveByAlias } from './common.ts';
 
