@@ -16,7 +16,8 @@
 //     (:Organization)-[:BASED_IN]->(:Country|:Place), (:Place)-[:LOCATED_IN]->(:Country)
 //     (:Agreement|:Programme|:Event)-[:CONCERNS]->(:Topic)
 //   provenance, one node per fact per document:
-//     (:Statement {id, factKey, type, sourceId, targetId, kind, date, status, title, start, end, text})
+//     (:Statement {id, factKey, type, sourceId, targetId, kind, date, status, title, role, start, end, text,
+//                  rules, areas, areaKeys, documentId})   areas/areaKeys: PARTNERS_WITH areas and their Topic alias keys
 //       -[:STATED_IN]->(:Document)
 
 CREATE CONSTRAINT document_id IF NOT EXISTS FOR (n:Document) REQUIRE n.id IS UNIQUE;

@@ -1,5 +1,6 @@
 // The evidence behind one partnership: every sentence (Statement) that states
-// it, with its kind and date and the document it comes from, oldest first.
+// it, with its kind, date and the areas of cooperation it names, and the
+// document it comes from, oldest first.
 // Names are matched against full names or aliases, case-insensitively.
 // :param a => 'ICESCO'
 // :param b => 'Leibniz Association'
@@ -26,6 +27,7 @@ RETURN x.name AS organization,
        y.name AS partner,
        s.kind AS kind,
        s.date AS date,
+       coalesce(s.areas, []) AS areas,
        s.text AS sentence,
        d.title AS document,
        d.publishedAt AS publishedAt,

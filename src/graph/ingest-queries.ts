@@ -137,6 +137,7 @@ export function mergeMentionsQuery(type: EntityType, rows: MentionRow[]): Cypher
   };
 }
 
+/** Creates statement nodes from their rows (StatementRow: every field, lists such as `rules` and `areas` included, is a property). */
 export function createStatementsQuery(rows: Array<Record<string, unknown>>): CypherQuery {
   return {
     cypher: [

@@ -80,6 +80,27 @@ describe('statementsOf', () => {
     ]);
     expect(statementsOf(extraction, ids).map((r) => r.rules)).toEqual([[], []]);
   });
+
+  it("keeps the areas a partnership's own sentence names, with their Topic alias keys, and none for other relations or older extractions", () => {
+    const ids = { e1: 'org-icesco', e2: 'org-likat', e3: 'country-germany', e4: 'person-x' };
+    const withAreas: ExtractionResult = {
+      ...extraction,
+      entities: [...extraction.entities, { id: 'e4', type: 'Person', name: 'X', aliases: [] }],
+      relations: [
+        { ...extraction.relations[0]!, properties: { kind: 'mou', areas: ['smart agriculture', 'Heritage preservation', 'smart agriculture', ' '] } },
+        { type: 'HOLDS_ROLE', source: 'e4', target: 'e1', properties: { title: 'Director', areas: ['science'] }, evidence: [{ start: 0, end: 1, text: 'x' }] },
+      ],
+    };
+    expect(statementsOf(withAreas, ids).map((r) => [r.type, r.areas, r.areaKeys])).toEqual([
+      ['PARTNERS_WITH', ['smart agriculture', 'Heritage preservation'], ['Topic|heritage preservation', 'Topic|smart agriculture']],
+      ['PARTNERS_WITH', ['smart agriculture', 'Heritage preservation'], ['Topic|heritage preservation', 'Topic|smart agriculture']],
+      ['HOLDS_ROLE', [], []],
+    ]);
+    expect(statementsOf(extraction, ids).map((r) => [r.areas, r.areaKeys])).toEqual([
+      [[], []],
+      [[], []],
+    ]);
+  });
 });
 
 describe('aggregateFact', () => {

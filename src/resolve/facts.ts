@@ -7,7 +7,7 @@
  * replacing or deleting a document never double-counts.
  */
 import type { EntityType, ExtractionResult, RelationType } from '../model/types.ts';
-import { normalizeKey } from './normalize.ts';
+import { aliasKey, normalizeKey } from './normalize.ts';
 
 /** Which labels a relation type may join; anything else the extractor emits is dropped. */
 export const RELATION_ENDPOINTS: Readonly<Record<RelationType, { source: readonly EntityType[]; target: readonly EntityType[] }>> = {
@@ -40,6 +40,10 @@ export interface StatementRow {
   text: string;
   /** Ids of the extraction rules that produced the relation (src/extract/rules.ts); [] from older extractions. */
   rules: string[];
+  /** PARTNERS_WITH: the cooperation areas (Topic names) its own sentence names; [] otherwise. */
+  areas: string[];
+  /** `aliasKey('Topic', area)` of each area: how the API finds their Topic nodes, whatever became of their ids. */
+  areaKeys: string[];
   documentId: string;
 }
 
@@ -61,6 +65,12 @@ function str(value: unknown): string | null {
   return typeof value === 'string' && value.trim() !== '' ? value : null;
 }
 
+/** Distinct non-blank areas of a relation, in the order its sentence names them ([] when absent). */
+function areasOf(value: unknown): string[] {
+  if (!Array.isArray(value)) return [];
+  return [...new Set(value.map(str).filter((a): a is string => a !== null).map((a) => a.trim()))];
+}
+
 /** Statement rows of one document, with entity ids already resolved to graph ids. */
 export function statementsOf(extraction: ExtractionResult, graphIds: Record<string, string>): StatementRow[] {
   const types = new Map(extraction.entities.map((e) => [e.id, e.type]));
@@ -78,6 +88,9 @@ export function statementsOf(extraction: ExtractionResult, graphIds: Record<stri
     const p = relation.properties;
     const title = relation.type === 'HOLDS_ROLE' ? str(p.title) : null;
     const key = factKey(relation.type, sourceId, targetId, title);
+    // Areas are stated with the partnership (the relation's sentence), not read off the document.
+    const areas = relation.type === 'PARTNERS_WITH' ? areasOf(p.areas) : [];
+    const areaKeys = [...new Set(areas.map((a) => aliasKey('Topic', a)))].sort();
     relation.evidence.forEach((evidence, e) => {
       rows.push({
         id: `${docId}#${r}.${e}`,
@@ -96,6 +109,8 @@ export function statementsOf(extraction: ExtractionResult, graphIds: Record<stri
         end: evidence.end,
         text: evidence.text,
         rules: [...new Set(relation.rules ?? [])].sort(),
+        areas,
+        areaKeys,
         documentId: docId,
       });
     });
@@ -103,8 +118,8 @@ export function statementsOf(extraction: ExtractionResult, graphIds: Record<stri
   return rows;
 }
 
-/** A statement as read back for aggregation: its row (without the sentence and its rules) plus the document's date. */
-export interface StatedFact extends Omit<StatementRow, 'id' | 'start' | 'end' | 'text' | 'rules'> {
+/** A statement as read back for aggregation: its row (without the sentence, its rules and areas) plus the document's date. */
+export interface StatedFact extends Omit<StatementRow, 'id' | 'start' | 'end' | 'text' | 'rules' | 'areas' | 'areaKeys'> {
   statementId: string;
   publishedAt: string | null;
 }

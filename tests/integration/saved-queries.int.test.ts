@@ -48,12 +48,17 @@ CREATE (d1:Document {id: $run + '-d1', title: 'ICESCO and Leibniz Association Ge
 CREATE (d2:Document {id: $run + '-d2', title: 'ICESCO and Kazakhstan Agree on Enhancing Cooperation in Science and Technology', publishedAt: '2022-09-13', testRun: $run})
 CREATE (science:Topic {id: $run + '-science', name: 'science', aliases: [], testRun: $run})
 CREATE (education:Topic {id: $run + '-education', name: 'education', aliases: [], testRun: $run})
-CREATE (d1)-[:MENTIONS]->(icesco), (d1)-[:MENTIONS]->(leibniz), (d1)-[:MENTIONS]->(education)
+CREATE (:Alias {key: 'Topic|science ' + $run, testRun: $run})-[:ALIAS_OF {identity: true}]->(science)
+CREATE (:Alias {key: 'Topic|education ' + $run, testRun: $run})-[:ALIAS_OF {identity: true}]->(education)
+// d1 mentions science too, but none of its sentences names it as an area of a partnership.
+CREATE (d1)-[:MENTIONS]->(icesco), (d1)-[:MENTIONS]->(leibniz), (d1)-[:MENTIONS]->(education), (d1)-[:MENTIONS]->(science)
 CREATE (d2)-[:MENTIONS]->(icesco), (d2)-[:MENTIONS]->(ministry), (d2)-[:MENTIONS]->(science)
 CREATE (:Statement {id: $run + '-s1', factKey: $run + '|icesco|leibniz', type: 'PARTNERS_WITH', sourceId: icesco.id, targetId: leibniz.id, kind: 'discussion', date: '2021-01-21', start: 10, end: 120,
-        text: 'ICESCO and the Leibniz Association Germany held a virtual working session to explore cooperation opportunities.', documentId: d1.id, testRun: $run})-[:STATED_IN]->(d1)
+        text: 'ICESCO and the Leibniz Association Germany held a virtual working session to explore cooperation opportunities in education.',
+        areas: ['education'], areaKeys: ['Topic|education ' + $run], documentId: d1.id, testRun: $run})-[:STATED_IN]->(d1)
 CREATE (:Statement {id: $run + '-s2', factKey: $run + '|icesco|ministry', type: 'PARTNERS_WITH', sourceId: icesco.id, targetId: ministry.id, kind: 'meeting', date: '2022-09-13', start: 0, end: 90,
-        text: 'The two parties reviewed the cooperation developments in the fields of science and technology.', documentId: d2.id, testRun: $run})-[:STATED_IN]->(d2)
+        text: 'The two parties reviewed the cooperation developments in the fields of science and technology.',
+        areas: ['science'], areaKeys: ['Topic|science ' + $run], documentId: d2.id, testRun: $run})-[:STATED_IN]->(d2)
 CREATE (:Statement {id: $run + '-s3', factKey: $run + '|icesco|aliased', type: 'PARTNERS_WITH', sourceId: icesco.id, targetId: aliased.id, kind: 'mou', date: '2023-03-01', start: 0, end: 40,
         text: 'ICESCO signed a memorandum of understanding.', documentId: d1.id, testRun: $run})-[:STATED_IN]->(d1)
 CREATE (mou:Agreement {id: $run + '-mou', name: 'ICESCO-Leibniz memorandum of understanding', aliases: [], status: 'signed', date: '2021-01-21', testRun: $run})
@@ -94,8 +99,11 @@ describe('saved Cypher queries on a real Neo4j', () => {
       cypher: query!.cypher,
       params: { a: 'islamic world educational, scientific and cultural organization', b: 'Leibniz Association Germany' },
     });
-    expect(rows.map((r) => r.sentence)).toContain(
-      'ICESCO and the Leibniz Association Germany held a virtual working session to explore cooperation opportunities.',
+    expect(rows).toContainEqual(
+      expect.objectContaining({
+        sentence: 'ICESCO and the Leibniz Association Germany held a virtual working session to explore cooperation opportunities in education.',
+        areas: ['education'],
+      }),
     );
   });
 
@@ -113,8 +121,12 @@ describe('saved Cypher queries on a real Neo4j', () => {
     // No BASED_IN for the Leibniz Association: its alias "Leibniz Association Germany" names the country.
     expect(byCountry.get('Germany')).toMatchObject({ names: expect.arrayContaining(['Leibniz Association']), basis: expect.arrayContaining(['named']) });
     const perArea = queries.find((q) => q.file === '07-partnerships-per-area.cypher');
-    const areas = await graph.readRows<{ area: string }>({ cypher: perArea!.cypher, params: {} });
+    const areas = await graph.readRows<{ area: string; examples: string[][] }>({ cypher: perArea!.cypher, params: {} });
     expect(areas.map((r) => r.area)).toEqual(expect.arrayContaining(['science', 'education']));
+    // An area counts for the partnerships whose sentences name it, not for every partnership of a document that mentions it.
+    const science = areas.find((r) => r.area === 'science')!.examples.map((pair) => [...pair].sort());
+    expect(science).toContainEqual(['ICESCO', 'Ministry of Science and Higher Education of the Republic of Kazakhstan']);
+    expect(science.flat()).not.toContain(`Université de Test ${run}`);
   });
 
   it.each(neodashReports)('NeoDash report "%s" runs and returns rows', async (_title, report) => {

@@ -55,6 +55,21 @@ export function evidenceSubquery(imported: string, keyExpr: string, limitParam: 
 }
 
 /**
+ * Binds `t` to each Topic that a statement of the fact `keyExpr` (an edge's
+ * key) names as an area of cooperation, once per statement and area. Topics
+ * are found through the alias keys ingestion gave them (`Statement.areaKeys`),
+ * so a Topic whose id changed in a merge is still found. Statements stored
+ * before areas were have no `areaKeys`: none.
+ */
+export function statementTopics(keyExpr: string, t: string, indent: string): string {
+  return [
+    `MATCH (areaStatement:Statement {factKey: ${keyExpr}})`,
+    'UNWIND coalesce(areaStatement.areaKeys, []) AS areaKey',
+    `MATCH (:Alias {key: areaKey})-[:ALIAS_OF]->(${t}:Topic)`,
+  ].join(`\n${indent}`);
+}
+
+/**
  * Binds `v` to the one node of `label` that the alias key `keyParam` names;
  * when an alias is shared, the best-connected node wins (then the smallest id).
  */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { aliasKey } from '../../resolve/normalize.ts';
-import { entityByAliasQuery, evidenceByKeysQuery, NEIGHBOURS, neighboursQuery, organizationPartnersQuery, rolesQuery } from './entities.ts';
+import { entityByAliasQuery, evidenceByKeysQuery, NEIGHBOURS, neighboursQuery, organizationPartnersQuery, partnershipAreasQuery, rolesQuery } from './entities.ts';
 
 describe('organization lookup', () => {
   it('finds an organisation by the alias key of any of its names', () => {
@@ -85,5 +85,21 @@ describe('batched nested fields', () => {
         "limit": 5,
       }
     `);
+  });
+
+  it("finds a partnership's areas through the alias keys on its statements, not the documents' topics", () => {
+    const query = partnershipAreasQuery(['PARTNERS_WITH|a|b']);
+    expect(query.cypher).toMatchInlineSnapshot(`
+      "UNWIND $keys AS key
+      CALL (key) {
+        MATCH (areaStatement:Statement {factKey: key})
+        UNWIND coalesce(areaStatement.areaKeys, []) AS areaKey
+        MATCH (:Alias {key: areaKey})-[:ALIAS_OF]->(t:Topic)
+        WITH DISTINCT t ORDER BY t.name ASC
+        RETURN collect(t {.id, .name, aliases: coalesce(t.aliases, []), .status, .date, label: head([l IN labels(t) WHERE l IN ['Organization', 'Person', 'Country', 'Place', 'Programme', 'Event', 'Agreement', 'Topic']])}) AS items
+      }
+      RETURN key, items"
+    `);
+    expect(query.params).toEqual({ keys: ['PARTNERS_WITH|a|b'] });
   });
 });

@@ -5,7 +5,7 @@
  */
 import type { EntityType } from '../../model/types.ts';
 import type { CypherQuery } from '../executor.ts';
-import { documentMap, entityMap, evidenceSentences, evidenceSubquery, orgMap, partnershipMap, resolveByAlias } from './common.ts';
+import { documentMap, entityMap, evidenceSentences, evidenceSubquery, orgMap, partnershipMap, resolveByAlias, statementTopics } from './common.ts';
 
 /** One entity of `label` by alias key (`aliasKey(label, name)`); no row when unknown. */
 export function entityByAliasQuery(label: EntityType, key: string): CypherQuery {
@@ -61,7 +61,7 @@ RETURN id, collect(DISTINCT ${entityMap('x')}) AS items`,
   };
 }
 
-/** Topics an organisation works on: those of its agreements, programmes and events, and those named where its partnerships are stated. */
+/** Topics an organisation works on: those of its agreements, programmes and events, and the areas its partnerships' statements name. */
 export function organizationAreasQuery(ids: readonly string[]): CypherQuery {
   return {
     cypher: `UNWIND $ids AS id
@@ -71,7 +71,7 @@ CALL (o) {
   RETURN t
   UNION
   MATCH (o)-[r:PARTNERS_WITH]-(:Organization)
-  MATCH (:Statement {factKey: r.key})-[:STATED_IN]->(:Document)-[:MENTIONS]->(t:Topic)
+  ${statementTopics('r.key', 't', '  ')}
   RETURN t
 }
 WITH id, t ORDER BY t.name ASC
@@ -157,12 +157,12 @@ RETURN id, evidence`,
   };
 }
 
-/** Areas of partnerships by edge key: topics mentioned by the documents that state them. */
+/** Areas of partnerships by edge key: the Topics their statements name (each statement its own sentence's areas). */
 export function partnershipAreasQuery(keys: readonly string[]): CypherQuery {
   return {
     cypher: `UNWIND $keys AS key
 CALL (key) {
-  MATCH (:Statement {factKey: key})-[:STATED_IN]->(:Document)-[:MENTIONS]->(t:Topic)
+  ${statementTopics('key', 't', '  ')}
   WITH DISTINCT t ORDER BY t.name ASC
   RETURN collect(${entityMap('t')}) AS items
 }

@@ -32,7 +32,9 @@ describe('partners query', () => {
           AND ($since IS NULL OR r.lastSeen >= $since)
           AND ($until IS NULL OR r.firstSeen <= $until)
           AND ($area IS NULL OR EXISTS {
-            MATCH (s:Statement {factKey: r.key})-[:STATED_IN]->(:Document)-[:MENTIONS]->(t:Topic)
+            MATCH (areaStatement:Statement {factKey: r.key})
+            UNWIND coalesce(areaStatement.areaKeys, []) AS areaKey
+            MATCH (:Alias {key: areaKey})-[:ALIAS_OF]->(t:Topic)
             WHERE toLower(t.name) CONTAINS $area
           })
         WITH m, r, p ORDER BY coalesce(r.lastSeen, '') DESC, p.name ASC, r.key ASC

@@ -4,7 +4,7 @@
  * same statement, so a page costs one round trip whatever its size.
  */
 import type { CypherQuery } from '../executor.ts';
-import { evidenceSubquery, orgMap, partnershipMap, resolveByAlias } from './common.ts';
+import { evidenceSubquery, orgMap, partnershipMap, resolveByAlias, statementTopics } from './common.ts';
 import type { EntityRow, PartnershipRow } from './common.ts';
 
 export interface PartnersInput {
@@ -14,7 +14,7 @@ export interface PartnersInput {
   kind: string | null;
   since: string | null;
   until: string | null;
-  /** Lower-cased substring of a Topic name mentioned by a supporting document, or null. */
+  /** Lower-cased substring of the name of a Topic that a statement of the partnership names as an area, or null. */
   area: string | null;
   /** Stored statuses to keep ('active', 'ended', 'declined'). */
   statuses: readonly string[];
@@ -46,7 +46,7 @@ CALL (o, members) {
     AND ($since IS NULL OR r.lastSeen >= $since)
     AND ($until IS NULL OR r.firstSeen <= $until)
     AND ($area IS NULL OR EXISTS {
-      MATCH (s:Statement {factKey: r.key})-[:STATED_IN]->(:Document)-[:MENTIONS]->(t:Topic)
+      ${statementTopics('r.key', 't', '      ')}
       WHERE toLower(t.name) CONTAINS $area
     })
   WITH m, r, p ORDER BY coalesce(r.lastSeen, '') DESC, p.name ASC, r.key ASC

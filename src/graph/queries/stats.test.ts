@@ -42,7 +42,9 @@ describe('stats query', () => {
       }
       CALL () {
         MATCH (:Organization)-[r:PARTNERS_WITH]->(:Organization)
-        MATCH (:Statement {factKey: r.key})-[:STATED_IN]->(:Document)-[:MENTIONS]->(t:Topic)
+        MATCH (areaStatement:Statement {factKey: r.key})
+        UNWIND coalesce(areaStatement.areaKeys, []) AS areaKey
+        MATCH (:Alias {key: areaKey})-[:ALIAS_OF]->(t:Topic)
         WITH t.name AS area, count(DISTINCT r) AS count ORDER BY count DESC, area ASC LIMIT toInteger($top)
         RETURN collect({area: area, count: count}) AS partnershipsPerArea
       }

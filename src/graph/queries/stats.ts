@@ -3,7 +3,7 @@
  * selects are computed.
  */
 import type { CypherQuery } from '../executor.ts';
-import { ENTITY_LABELS, orgMap } from './common.ts';
+import { ENTITY_LABELS, orgMap, statementTopics } from './common.ts';
 
 export const STATS_SECTIONS = [
   'labels',
@@ -47,7 +47,7 @@ const SECTIONS: Record<StatsSection, string> = {
 }`,
   partnershipsPerArea: `CALL () {
   MATCH (:Organization)-[r:PARTNERS_WITH]->(:Organization)
-  MATCH (:Statement {factKey: r.key})-[:STATED_IN]->(:Document)-[:MENTIONS]->(t:Topic)
+  ${statementTopics('r.key', 't', '  ')}
   WITH t.name AS area, count(DISTINCT r) AS count ORDER BY count DESC, area ASC LIMIT toInteger($top)
   RETURN collect({area: area, count: count}) AS partnershipsPerArea
 }`,
