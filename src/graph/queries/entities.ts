@@ -131,13 +131,27 @@ RETURN id, collect(${documentMap('d')}) AS items`,
   };
 }
 
-/** Evidence of aggregated edges by their key (= Statement.factKey), at most `limit` sentences each. */
-export function evidenceByKeysQuery(keys: readonly string[], limit: number): CypherQuery {
+/** Evidence of aggregated edges by their key (= Statement.factKey), at most `limit` sentences each from the `offset`-th. */
+export function evidenceByKeysQuery(keys: readonly string[], limit: number, offset = 0): CypherQuery {
   return {
     cypher: `UNWIND $keys AS key
-${evidenceSubquery('key', 'key', '$limit')}
+${evidenceSubquery('key', 'key', '$limit', offset > 0 ? '$offset' : null)}
 RETURN key, evidence`,
-    params: { keys: [...keys], limit },
+    params: offset > 0 ? { keys: [...keys], limit, offset } : { keys: [...keys], limit },
+  };
+}
+
+/** Number of distinct evidence sentences of aggregated edges by their key. */
+export function evidenceCountQuery(keys: readonly string[]): CypherQuery {
+  return {
+    cypher: `UNWIND $keys AS key
+CALL (key) {
+  MATCH (s:Statement {factKey: key})-[:STATED_IN]->(d:Document)
+  WITH DISTINCT d, s.start AS start, s.end AS end
+  RETURN count(*) AS count
+}
+RETURN key, count`,
+    params: { keys: [...keys] },
   };
 }
 
