@@ -57,7 +57,7 @@ describe('partnership network', () => {
         AND r.lastSeen >= $since
         AND r.firstSeen <= $until
         AND coalesce(r.documentCount, 0) >= $minDocuments
-        AND ((EXISTS { MATCH (a)-[:BASED_IN]->(:Country|Place)-[:LOCATED_IN*0..1]->(c:Country) WHERE toLower(c.name) = $country } AND a.name =~ $typeInclude AND NOT a.name =~ $typeExclude) OR (EXISTS { MATCH (b)-[:BASED_IN]->(:Country|Place)-[:LOCATED_IN*0..1]->(c:Country) WHERE toLower(c.name) = $country } AND b.name =~ $typeInclude AND NOT b.name =~ $typeExclude))
+        AND (((EXISTS { MATCH (a)-[:BASED_IN]->(:Country|Place)-[:LOCATED_IN*0..1]->(c:Country) WHERE toLower(c.name) = $country } OR (NOT EXISTS { (a)-[:BASED_IN]->() } AND any(n IN [a.name] + coalesce(a.aliases, []) WHERE toLower(n) ENDS WITH $country))) AND a.name =~ $typeInclude AND NOT a.name =~ $typeExclude) OR ((EXISTS { MATCH (b)-[:BASED_IN]->(:Country|Place)-[:LOCATED_IN*0..1]->(c:Country) WHERE toLower(c.name) = $country } OR (NOT EXISTS { (b)-[:BASED_IN]->() } AND any(n IN [b.name] + coalesce(b.aliases, []) WHERE toLower(n) ENDS WITH $country))) AND b.name =~ $typeInclude AND NOT b.name =~ $typeExclude))
         AND EXISTS {
           MATCH (:Statement {factKey: r.key})-[:STATED_IN]->(:Document)-[:MENTIONS]->(t:Topic)
           WHERE toLower(t.name) CONTAINS $area

@@ -293,6 +293,7 @@ export const resolvers = {
   Country: {
     ...entityFields,
     organizations: (c: EntityRow, _: Args, ctx: ApiContext) => ctx.loaders.neighbours('Country.organizations').load(c.id),
+    namedOrganizations: (c: EntityRow, _: Args, ctx: ApiContext) => ctx.loaders.neighbours('Country.namedOrganizations').load(c.id),
   },
 
   Place: {

@@ -103,6 +103,10 @@ export const COUNTRY_QUERY = `query DashboardCountry($id: ID!) {
         id name aliases partnerCount
         partners(first: 10) { partner { id name aliases } kinds status }
       }
+      namedOrganizations {
+        id name aliases partnerCount
+        partners(first: 10) { partner { id name aliases } kinds status }
+      }
     }
   }
 }`;

@@ -245,7 +245,9 @@ export function createPanel(container, nav) {
   }
 
   function countryPage(country) {
-    const orgs = [...country.organizations].sort((a, b) => b.partnerCount - a.partnerCount || a.name.localeCompare(b.name));
+    // Based there, then (marked) based nowhere but named after it.
+    const named = new Set(country.namedOrganizations.map((o) => o.id));
+    const orgs = [...country.organizations, ...country.namedOrganizations].sort((a, b) => b.partnerCount - a.partnerCount || a.name.localeCompare(b.name));
     return [
       heading(country.name, 'country'),
       el(
@@ -254,7 +256,7 @@ export function createPanel(container, nav) {
         el('button', { type: 'button', class: 'button', 'data-testid': 'filter-country', onclick: () => nav.filter({ country: country.name }) }, `Show partnerships involving ${country.name}`),
       ),
       section(
-        `Organisations based there (${orgs.length})`,
+        `Organisations there (${orgs.length})`,
         orgs.length === 0
           ? el('p', { class: 'muted small' }, 'No organisation is recorded as based there.')
           : el(
@@ -264,7 +266,13 @@ export function createPanel(container, nav) {
                 el(
                   'li',
                   { class: 'partner' },
-                  el('div', { class: 'partner-head' }, orgLink(o, 'partner-name'), el('span', { class: 'small muted' }, plural(o.partnerCount, 'partner'))),
+                  el(
+                    'div',
+                    { class: 'partner-head' },
+                    orgLink(o, 'partner-name'),
+                    el('span', { class: 'small muted' }, plural(o.partnerCount, 'partner')),
+                    named.has(o.id) ? el('span', { class: 'chip', title: 'No place recorded; the name ends with the country' }, 'by name') : null,
+                  ),
                   o.partners.length === 0
                     ? null
                     : el(

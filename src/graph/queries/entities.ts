@@ -38,6 +38,11 @@ export const NEIGHBOURS = {
   'Organization.programmes': { label: 'Organization', pattern: '(n)-[:PARTY_TO]->(x:Programme)' },
   'Organization.events': { label: 'Organization', pattern: '(n)-[:PARTICIPATED_IN]->(x:Event)' },
   'Country.organizations': { label: 'Country', pattern: '(x:Organization)-[:BASED_IN]->(:Country|Place)-[:LOCATED_IN*0..1]->(n)' },
+  // As in cypher/queries/06: an organisation based nowhere, named after the country ("... of the Republic of Kazakhstan").
+  'Country.namedOrganizations': {
+    label: 'Country',
+    pattern: '(x:Organization) WHERE NOT EXISTS { (x)-[:BASED_IN]->() } AND any(name IN [x.name] + coalesce(x.aliases, []) WHERE name ENDS WITH n.name)',
+  },
   'Place.country': { label: 'Place', pattern: '(n)-[:LOCATED_IN]->(x:Country)' },
   'Agreement.parties': { label: 'Agreement', pattern: '(x:Organization)-[:PARTY_TO]->(n)' },
   'Agreement.areas': { label: 'Agreement', pattern: '(n)-[:CONCERNS]->(x:Topic)' },

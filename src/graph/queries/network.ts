@@ -41,7 +41,7 @@ export interface NetworkFilterInput {
   kinds: readonly string[];
   since: string | null;
   until: string | null;
-  /** Lower-cased country name; one end must be based there. */
+  /** Lower-cased country name; one end must be based there (or, based nowhere, be named after it). */
   country: string | null;
   /** Lower-cased substring of a topic named by a supporting document. */
   area: string | null;
@@ -64,7 +64,10 @@ export const NO_FILTER: NetworkFilterInput = Object.freeze({
 function endCondition(v: string, filter: NetworkFilterInput): string {
   const parts: string[] = [];
   if (filter.country !== null) {
-    parts.push(`EXISTS { MATCH (${v})-[:BASED_IN]->(:Country|Place)-[:LOCATED_IN*0..1]->(c:Country) WHERE toLower(c.name) = $country }`);
+    // Based there, or based nowhere and named after it ("... of the Republic of Kazakhstan"), as in cypher/queries/06.
+    parts.push(
+      `(EXISTS { MATCH (${v})-[:BASED_IN]->(:Country|Place)-[:LOCATED_IN*0..1]->(c:Country) WHERE toLower(c.name) = $country } OR (NOT EXISTS { (${v})-[:BASED_IN]->() } AND any(n IN [${v}.name] + coalesce(${v}.aliases, []) WHERE toLower(n) ENDS WITH $country)))`,
+    );
   }
   if (filter.organizationType !== null) {
     const { include, exclude } = organizationTypePatterns(filter.organizationType);
@@ -117,7 +120,10 @@ export function networkNodesByIdsQuery(ids: readonly string[]): CypherQuery {
     cypher: `UNWIND $ids AS id
 MATCH (o:Organization {id: id})
 RETURN o.id AS id, o.name AS name, coalesce(o.aliases, []) AS aliases,
-  head(COLLECT { MATCH (o)-[:BASED_IN]->(:Country|Place)-[:LOCATED_IN*0..1]->(c:Country) RETURN c.name ORDER BY c.name LIMIT 1 }) AS country`,
+  coalesce(
+    head(COLLECT { MATCH (o)-[:BASED_IN]->(:Country|Place)-[:LOCATED_IN*0..1]->(c:Country) RETURN c.name ORDER BY c.name LIMIT 1 }),
+    head(COLLECT { MATCH (c:Country) WHERE NOT EXISTS { (o)-[:BASED_IN]->() } AND any(n IN [o.name] + coalesce(o.aliases, []) WHERE n ENDS WITH c.name) RETURN c.name ORDER BY c.name LIMIT 1 })
+  ) AS country`,
     params: { ids: [...ids] },
   };
 }
