@@ -171,6 +171,7 @@ async function main() {
   network.setColourBy(state.colour);
   await Promise.all([loadView(), loadFacets()]);
   showOpen(paramToRef(state.open));
+  window.__dashboardLoadedAt = performance.now();
   document.body.dataset.loaded = 'true';
 }
 
