@@ -76,11 +76,15 @@ describe.skipIf(SKIP_BROWSER_TESTS)('dashboard on the real server with the examp
     });
     await p.goto(url);
     await p.waitForSelector('body[data-loaded="true"]', { timeout: 60_000 });
+    // A view that could not be loaded says why in the page; make the test say it too.
+    const failed = await p.evaluate(() => (document.body.dataset.view === 'error' ? `${document.getElementById('network-empty')?.textContent} ${document.getElementById('error')?.textContent}` : null));
+    if (failed !== null) throw new Error(`the dashboard could not load its view: ${failed}`);
     return p;
   }
 
   beforeAll(async () => {
-    const config = loadConfig({ ...process.env, NEO4J_URI: inject('neo4jUri'), INGEST_ON_START: 'true', SAMPLE_CORPUS_DIR: 'ingest', LOG_LEVEL: 'warn' });
+    // The database tiers share one Neo4j and run side by side on a busy machine: allow slow queries.
+    const config = loadConfig({ ...process.env, NEO4J_URI: inject('neo4jUri'), INGEST_ON_START: 'true', SAMPLE_CORPUS_DIR: 'ingest', LOG_LEVEL: 'warn', QUERY_TIMEOUT_MS: '30000' });
     // Which documents exist already, so that only this run's are removed afterwards.
     const probe = await connectTestGraph();
     documentsBefore = new Set((await probe.readRows<{ id: string }>({ cypher: 'MATCH (d:Document) RETURN d.id AS id', params: {} })).map((r) => r.id));
