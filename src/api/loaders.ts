@@ -12,6 +12,7 @@ import {
   entitiesByIdsQuery,
   entityEvidenceQuery,
   evidenceByKeysQuery,
+  evidenceCountQuery,
   mentioningDocumentsQuery,
   neighboursQuery,
   organizationAreasQuery,
@@ -21,6 +22,7 @@ import {
   rolesQuery,
 } from '../graph/queries/entities.ts';
 import type { NeighbourField } from '../graph/queries/entities.ts';
+import type { NetworkView } from './network.ts';
 import type { ApiReader } from './reader.ts';
 
 export interface RoleRow {
@@ -34,6 +36,8 @@ export interface RoleRow {
 
 export class Loaders {
   private readonly cache = new Map<string, DataLoader<string, unknown>>();
+  /** Filtered network views of this request, by filter: `network` and `stats` share one reading. */
+  readonly networkViews = new Map<string, Promise<NetworkView>>();
 
   constructor(private readonly reader: ApiReader) {}
 
@@ -82,8 +86,12 @@ export class Loaders {
     return this.loader(`roles.${side}`, (ids) => rolesQuery(side, ids), 'id', 'items', []);
   }
 
-  evidence(limit: number): DataLoader<string, EvidenceRow[]> {
-    return this.loader(`evidence#${limit}`, (keys) => evidenceByKeysQuery(keys, limit), 'key', 'evidence', []);
+  evidence(limit: number, offset = 0): DataLoader<string, EvidenceRow[]> {
+    return this.loader(`evidence#${limit}#${offset}`, (keys) => evidenceByKeysQuery(keys, limit, offset), 'key', 'evidence', []);
+  }
+
+  evidenceCount(): DataLoader<string, number> {
+    return this.loader('evidenceCount', evidenceCountQuery, 'key', 'count', 0);
   }
 
   entityEvidence(label: 'Agreement' | 'Programme' | 'Event', limit: number): DataLoader<string, EvidenceRow[]> {

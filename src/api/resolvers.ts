@@ -25,8 +25,11 @@ import { authError } from './auth.ts';
 import { connectionOf, decodeCursor, intArg, nameArg, nameKeyArg, textArg } from './args.ts';
 import type { ApiContext } from './context.ts';
 import type { RoleRow } from './loaders.ts';
-import { resolveNetwork, toKindEnum } from './network.ts';
-import type { PartnershipKindEnum } from './network.ts';
+import { cachedNetworkView, isEmptyFilter, parseNetworkFilter, perYear, resolveNetwork, toKindEnum, topOrganizationsOf } from './network.ts';
+import type { NetworkFilterArgs, PartnershipKindEnum } from './network.ts';
+import { VIEW_SECTIONS, viewStatsQuery } from '../graph/queries/stats.ts';
+import type { ViewSection } from '../graph/queries/stats.ts';
+import { ENTITY_TYPES } from '../model/types.ts';
 import type { IngestResult } from '../pipeline/index.ts';
 import { DateScalar, DateTimeScalar } from './scalars.ts';
 import { largestFirst, selectedFieldNames, selectedFields } from './selection.ts';
@@ -71,9 +74,13 @@ function withPrefetch(row: PartnershipRow, prefetched: number): PartnershipValue
 /** Evidence of an edge: from the prefetched sentences when they suffice, else batched by key. */
 async function partnershipEvidence(p: PartnershipValue, args: Args, ctx: ApiContext): Promise<EvidenceRow[]> {
   const first = evidenceFirst(args);
-  if (p.evidence !== null && (p.evidence.length >= first || p.evidence.length < p.prefetched)) return p.evidence.slice(0, first);
-  return ctx.loaders.evidence(first).load(p.key);
+  const offset = intArg('offset', args.offset as number | undefined, 0, 0, 1_000_000);
+  if (offset === 0 && p.evidence !== null && (p.evidence.length >= first || p.evidence.length < p.prefetched)) return p.evidence.slice(0, first);
+  return ctx.loaders.evidence(first, offset).load(p.key);
 }
+
+/** EntityType enum value → label, from the closed list of labels. */
+const LABEL_OF_TYPE: ReadonlyMap<string, EntityType> = new Map(ENTITY_TYPES.map((label) => [label.toUpperCase(), label]));
 
 function edgeEvidence(key: string | null, args: Args, ctx: ApiContext): Promise<EvidenceRow[]> | EvidenceRow[] {
   if (key === null) return [];
@@ -183,16 +190,41 @@ export const resolvers = {
       return rows.map((row) => ({ type: row.entity.label.toUpperCase(), entity: row.entity, score: row.score }));
     },
 
-    async stats(_: unknown, args: { top?: number }, ctx: ApiContext, info: GraphQLResolveInfo) {
+    async stats(_: unknown, args: { top?: number; filter?: NetworkFilterArgs | null }, ctx: ApiContext, info: GraphQLResolveInfo) {
       const top = intArg('top', args.top, 10, 1, MAX_PAGE);
+      const filter = parseNetworkFilter(args.filter);
       const selected = selectedFieldNames(info);
       const sections = STATS_SECTIONS.filter((s) => selected.has(s));
-      const rows = await ctx.reader.rows<Partial<Record<StatsSection, unknown[]>>>(statsQuery(sections, top), 'stats');
-      const row = rows[0] ?? {};
+      if (isEmptyFilter(filter)) {
+        const rows = await ctx.reader.rows<Partial<Record<StatsSection, unknown[]>>>(statsQuery(sections, top), 'stats');
+        const row = rows[0] ?? {};
+        return Object.fromEntries(STATS_SECTIONS.map((s) => [s, row[s] ?? []]));
+      }
+      // Filtered: partnership figures from the filtered view; whole-graph sections as usual.
+      const view = await cachedNetworkView(ctx.loaders.networkViews, ctx.reader, filter);
+      const viewSections = VIEW_SECTIONS.filter((s) => selected.has(s));
+      const wholeSections = sections.filter((s) => s === 'labels' || s === 'organizationsPerCountry');
+      const [whole, viewRows, topOrganizations] = await Promise.all([
+        wholeSections.length === 0 ? [] : ctx.reader.rows<Partial<Record<StatsSection, unknown[]>>>(statsQuery(wholeSections, top), 'stats'),
+        viewSections.length === 0
+          ? []
+          : ctx.reader.rows<Partial<Record<ViewSection, unknown[]>>>(viewStatsQuery(viewSections, top, { keys: view.edges.map((e) => e.key), ids: view.ranked }), 'stats-view'),
+        selected.has('topOrganizations') ? topOrganizationsOf(ctx.reader, view, top) : [],
+      ]);
+      const row: Partial<Record<StatsSection, unknown[]>> = { ...whole[0], ...viewRows[0], topOrganizations, partnershipsPerYear: perYear(view.edges) };
       return Object.fromEntries(STATS_SECTIONS.map((s) => [s, row[s] ?? []]));
     },
 
-    network: (_: unknown, args: { limit?: number | null }, ctx: ApiContext) => ctx.reader.run((graph) => resolveNetwork(graph, args)),
+    network: (_: unknown, args: { limit?: number | null; filter?: NetworkFilterArgs | null }, ctx: ApiContext) =>
+      ctx.reader.run(() => resolveNetwork(ctx.reader, args, ctx.loaders.networkViews)),
+
+    async entity(_: unknown, args: { type: string; id: string }, ctx: ApiContext) {
+      const label = LABEL_OF_TYPE.get(args.type);
+      invariant(label !== undefined, `EntityType ${args.type} has a label`);
+      const id = args.id.trim();
+      if (id === '' || id.length > 256) throw new AppError('BAD_USER_INPUT', 'id: must be 1-256 characters', { details: { argument: 'id' } });
+      return ctx.loaders.entity(label).load(id);
+    },
   },
 
   Mutation: {
@@ -207,7 +239,7 @@ export const resolvers = {
     async deleteDocument(_: unknown, args: { id: string }, ctx: ApiContext) {
       requireAuth(ctx);
       const id = args.id.trim();
-      if (id === '') throw new AppError('BAD_USER_INPUT', 'id: must not be empty', { details: { argument: 'id' } });
+      if (id === '' || id.length > 256) throw new AppError('BAD_USER_INPUT', 'id: must be 1-256 characters', { details: { argument: 'id' } });
       const problem = documentFieldProblem({ id });
       if (problem !== null) throw new AppError('BAD_USER_INPUT', `id: ${problem.message}`, { details: { argument: 'id' } });
       return ctx.pipeline.deleteDocument(ctx.graph, id);
@@ -266,6 +298,7 @@ export const resolvers = {
   Country: {
     ...entityFields,
     organizations: (c: EntityRow, _: Args, ctx: ApiContext) => ctx.loaders.neighbours('Country.organizations').load(c.id),
+    namedOrganizations: (c: EntityRow, _: Args, ctx: ApiContext) => ctx.loaders.neighbours('Country.namedOrganizations').load(c.id),
   },
 
   Place: {
@@ -290,10 +323,13 @@ export const resolvers = {
     status: (p: PartnershipValue) => p.status.toUpperCase(),
     areas: (p: PartnershipValue, _: Args, ctx: ApiContext) => ctx.loaders.partnershipAreas().load(p.key),
     evidence: partnershipEvidence,
+    evidenceCount: (p: PartnershipValue, _: Args, ctx: ApiContext) => ctx.loaders.evidenceCount().load(p.key),
   },
 
   Evidence: {
     rules: (e: EvidenceRow) => (e.rules ?? []).map(ruleOf),
+    kinds: (e: EvidenceRow) => (e.kinds ?? []).map(toKindEnum).filter((k): k is PartnershipKindEnum => k !== null),
+    date: (e: EvidenceRow) => e.date ?? null,
   },
 
   PathStep: {

@@ -34,12 +34,13 @@ export function documentMap(v: string): string {
  * differ in their properties): its rules are the union of theirs. Statements
  * written before rules were stored have no `rules` property; collect() skips it.
  */
-export function evidenceSentences(limitParam: string, indent: string): string {
+export function evidenceSentences(limitParam: string, indent: string, skipParam: string | null = null): string {
   return [
-    'WITH d, s.start AS start, s.end AS end, s.text AS text, collect(s.rules) AS ruleLists',
+    'WITH d, s.start AS start, s.end AS end, s.text AS text, collect(s.rules) AS ruleLists, collect(s.kind) AS kinds, min(s.date) AS date',
     'ORDER BY d.publishedAt DESC, d.id ASC, start ASC',
+    ...(skipParam === null ? [] : [`SKIP toInteger(${skipParam})`]),
     `LIMIT toInteger(${limitParam})`,
-    `RETURN collect({text: text, start: start, end: end, rules: reduce(acc = [], l IN ruleLists | acc + [x IN l WHERE NOT x IN acc]), document: ${documentMap('d')}}) AS evidence`,
+    `RETURN collect({text: text, start: start, end: end, rules: reduce(acc = [], l IN ruleLists | acc + [x IN l WHERE NOT x IN acc]), kinds: reduce(acc = [], k IN kinds | CASE WHEN k IN acc THEN acc ELSE acc + k END), date: date, document: ${documentMap('d')}}) AS evidence`,
   ].join(`\n${indent}`);
 }
 
@@ -47,10 +48,10 @@ export function evidenceSentences(limitParam: string, indent: string): string {
  * A subquery binding `evidence`: the distinct sentences of the statements
  * whose factKey is `keyExpr` (an edge's key), newest document first.
  */
-export function evidenceSubquery(imported: string, keyExpr: string, limitParam: string): string {
+export function evidenceSubquery(imported: string, keyExpr: string, limitParam: string, skipParam: string | null = null): string {
   return `CALL (${imported}) {
     MATCH (s:Statement {factKey: ${keyExpr}})-[:STATED_IN]->(d:Document)
-    ${evidenceSentences(limitParam, '    ')}
+    ${evidenceSentences(limitParam, '    ', skipParam)}
   }`;
 }
 
@@ -102,6 +103,10 @@ export interface EvidenceRow {
   end: number;
   /** Ids of the extraction rules that stated the fact in this sentence ([] for data stored before rules were). */
   rules: string[];
+  /** Stored kinds of the statements in this sentence ('mou', 'meeting' ...), for partnerships. */
+  kinds?: string[];
+  /** The date the statements give (resolved from the text), or null. */
+  date?: string | null;
   document: DocumentRow;
 }
 

@@ -69,10 +69,10 @@ describe('batched nested fields', () => {
       "UNWIND $keys AS key
       CALL (key) {
           MATCH (s:Statement {factKey: key})-[:STATED_IN]->(d:Document)
-          WITH d, s.start AS start, s.end AS end, s.text AS text, collect(s.rules) AS ruleLists
+          WITH d, s.start AS start, s.end AS end, s.text AS text, collect(s.rules) AS ruleLists, collect(s.kind) AS kinds, min(s.date) AS date
           ORDER BY d.publishedAt DESC, d.id ASC, start ASC
           LIMIT toInteger($limit)
-          RETURN collect({text: text, start: start, end: end, rules: reduce(acc = [], l IN ruleLists | acc + [x IN l WHERE NOT x IN acc]), document: d {.id, .title, .url, .publishedAt, ingestedAt: toString(d.ingestedAt)}}) AS evidence
+          RETURN collect({text: text, start: start, end: end, rules: reduce(acc = [], l IN ruleLists | acc + [x IN l WHERE NOT x IN acc]), kinds: reduce(acc = [], k IN kinds | CASE WHEN k IN acc THEN acc ELSE acc + k END), date: date, document: d {.id, .title, .url, .publishedAt, ingestedAt: toString(d.ingestedAt)}}) AS evidence
         }
       RETURN key, evidence"
     `);

@@ -38,6 +38,11 @@ export const NEIGHBOURS = {
   'Organization.programmes': { label: 'Organization', pattern: '(n)-[:PARTY_TO]->(x:Programme)' },
   'Organization.events': { label: 'Organization', pattern: '(n)-[:PARTICIPATED_IN]->(x:Event)' },
   'Country.organizations': { label: 'Country', pattern: '(x:Organization)-[:BASED_IN]->(:Country|Place)-[:LOCATED_IN*0..1]->(n)' },
+  // As in cypher/queries/06: an organisation based nowhere, named after the country ("... of the Republic of Kazakhstan").
+  'Country.namedOrganizations': {
+    label: 'Country',
+    pattern: '(x:Organization) WHERE NOT EXISTS { (x)-[:BASED_IN]->() } AND any(name IN [x.name] + coalesce(x.aliases, []) WHERE name ENDS WITH n.name)',
+  },
   'Place.country': { label: 'Place', pattern: '(n)-[:LOCATED_IN]->(x:Country)' },
   'Agreement.parties': { label: 'Agreement', pattern: '(x:Organization)-[:PARTY_TO]->(n)' },
   'Agreement.areas': { label: 'Agreement', pattern: '(n)-[:CONCERNS]->(x:Topic)' },
@@ -131,13 +136,27 @@ RETURN id, collect(${documentMap('d')}) AS items`,
   };
 }
 
-/** Evidence of aggregated edges by their key (= Statement.factKey), at most `limit` sentences each. */
-export function evidenceByKeysQuery(keys: readonly string[], limit: number): CypherQuery {
+/** Evidence of aggregated edges by their key (= Statement.factKey), at most `limit` sentences each from the `offset`-th. */
+export function evidenceByKeysQuery(keys: readonly string[], limit: number, offset = 0): CypherQuery {
   return {
     cypher: `UNWIND $keys AS key
-${evidenceSubquery('key', 'key', '$limit')}
+${evidenceSubquery('key', 'key', '$limit', offset > 0 ? '$offset' : null)}
 RETURN key, evidence`,
-    params: { keys: [...keys], limit },
+    params: offset > 0 ? { keys: [...keys], limit, offset } : { keys: [...keys], limit },
+  };
+}
+
+/** Number of distinct evidence sentences of aggregated edges by their key. */
+export function evidenceCountQuery(keys: readonly string[]): CypherQuery {
+  return {
+    cypher: `UNWIND $keys AS key
+CALL (key) {
+  MATCH (s:Statement {factKey: key})-[:STATED_IN]->(d:Document)
+  WITH DISTINCT d, s.start AS start, s.end AS end
+  RETURN count(*) AS count
+}
+RETURN key, count`,
+    params: { keys: [...keys] },
   };
 }
 

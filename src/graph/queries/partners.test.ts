@@ -46,10 +46,10 @@ describe('partners query', () => {
         WITH o, i, page[i].m AS m, page[i].r AS r, page[i].p AS p
         CALL (r) {
           MATCH (s:Statement {factKey: r.key})-[:STATED_IN]->(d:Document)
-          WITH d, s.start AS start, s.end AS end, s.text AS text, collect(s.rules) AS ruleLists
+          WITH d, s.start AS start, s.end AS end, s.text AS text, collect(s.rules) AS ruleLists, collect(s.kind) AS kinds, min(s.date) AS date
           ORDER BY d.publishedAt DESC, d.id ASC, start ASC
           LIMIT toInteger($evidenceLimit)
-          RETURN collect({text: text, start: start, end: end, rules: reduce(acc = [], l IN ruleLists | acc + [x IN l WHERE NOT x IN acc]), document: d {.id, .title, .url, .publishedAt, ingestedAt: toString(d.ingestedAt)}}) AS evidence
+          RETURN collect({text: text, start: start, end: end, rules: reduce(acc = [], l IN ruleLists | acc + [x IN l WHERE NOT x IN acc]), kinds: reduce(acc = [], k IN kinds | CASE WHEN k IN acc THEN acc ELSE acc + k END), date: date, document: d {.id, .title, .url, .publishedAt, ingestedAt: toString(d.ingestedAt)}}) AS evidence
         }
         WITH i, {key: r.key, kinds: coalesce(r.kinds, []), status: coalesce(r.status, 'active'), firstSeen: r.firstSeen, lastSeen: r.lastSeen, documentCount: coalesce(r.documentCount, 0), organization: o {.id, .name, aliases: coalesce(o.aliases, []), label: 'Organization'}, partner: p {.id, .name, aliases: coalesce(p.aliases, []), label: 'Organization'}, viaUnit: CASE WHEN m = o THEN null ELSE m {.id, .name, aliases: coalesce(m.aliases, []), label: 'Organization'} END, evidence: evidence} AS item
         ORDER BY i
@@ -123,10 +123,10 @@ describe('partnership query', () => {
       WITH a, r, b LIMIT 1
       CALL (r) {
           MATCH (s:Statement {factKey: r.key})-[:STATED_IN]->(d:Document)
-          WITH d, s.start AS start, s.end AS end, s.text AS text, collect(s.rules) AS ruleLists
+          WITH d, s.start AS start, s.end AS end, s.text AS text, collect(s.rules) AS ruleLists, collect(s.kind) AS kinds, min(s.date) AS date
           ORDER BY d.publishedAt DESC, d.id ASC, start ASC
           LIMIT toInteger($evidenceLimit)
-          RETURN collect({text: text, start: start, end: end, rules: reduce(acc = [], l IN ruleLists | acc + [x IN l WHERE NOT x IN acc]), document: d {.id, .title, .url, .publishedAt, ingestedAt: toString(d.ingestedAt)}}) AS evidence
+          RETURN collect({text: text, start: start, end: end, rules: reduce(acc = [], l IN ruleLists | acc + [x IN l WHERE NOT x IN acc]), kinds: reduce(acc = [], k IN kinds | CASE WHEN k IN acc THEN acc ELSE acc + k END), date: date, document: d {.id, .title, .url, .publishedAt, ingestedAt: toString(d.ingestedAt)}}) AS evidence
         }
       RETURN {key: r.key, kinds: coalesce(r.kinds, []), status: coalesce(r.status, 'active'), firstSeen: r.firstSeen, lastSeen: r.lastSeen, documentCount: coalesce(r.documentCount, 0), organization: a {.id, .name, aliases: coalesce(a.aliases, []), label: 'Organization'}, partner: b {.id, .name, aliases: coalesce(b.aliases, []), label: 'Organization'}, viaUnit: null, evidence: evidence} AS partnership"
     `);

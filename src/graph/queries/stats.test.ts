@@ -53,7 +53,12 @@ describe('stats query', () => {
         WITH a.status AS status, count(*) AS count ORDER BY status ASC
         RETURN collect({status: status, count: count}) AS agreementsByStatus
       }
-      RETURN labels, topOrganizations, partnershipsPerYear, partnershipsPerCountryPair, partnershipsPerArea, agreementsByStatus"
+      CALL () {
+        MATCH (o:Organization)-[:BASED_IN]->(:Country|Place)-[:LOCATED_IN*0..1]->(c:Country)
+        WITH c.name AS country, count(DISTINCT o) AS count ORDER BY country ASC
+        RETURN collect({country: country, count: count}) AS organizationsPerCountry
+      }
+      RETURN labels, topOrganizations, partnershipsPerYear, partnershipsPerCountryPair, partnershipsPerArea, agreementsByStatus, organizationsPerCountry"
     `);
     expect(query.params).toMatchInlineSnapshot(`
       {

@@ -12,6 +12,7 @@ export const STATS_SECTIONS = [
   'partnershipsPerCountryPair',
   'partnershipsPerArea',
   'agreementsByStatus',
+  'organizationsPerCountry',
 ] as const;
 export type StatsSection = (typeof STATS_SECTIONS)[number];
 
@@ -56,7 +57,54 @@ const SECTIONS: Record<StatsSection, string> = {
   WITH a.status AS status, count(*) AS count ORDER BY status ASC
   RETURN collect({status: status, count: count}) AS agreementsByStatus
 }`,
+  // Every country with organisations based in it: the choices of the dashboard's country filter.
+  organizationsPerCountry: `CALL () {
+  MATCH (o:Organization)-[:BASED_IN]->(:Country|Place)-[:LOCATED_IN*0..1]->(c:Country)
+  WITH c.name AS country, count(DISTINCT o) AS count ORDER BY country ASC
+  RETURN collect({country: country, count: count}) AS organizationsPerCountry
+}`,
 };
+
+/** Sections computed over a filtered view: the partnerships `$keys`, the organisations `$ids`. */
+export const VIEW_SECTIONS = ['partnershipsPerCountryPair', 'partnershipsPerArea', 'agreementsByStatus'] as const satisfies readonly StatsSection[];
+export type ViewSection = (typeof VIEW_SECTIONS)[number];
+
+const VIEW_SECTION_CYPHER: Record<ViewSection, string> = {
+  partnershipsPerCountryPair: `CALL () {
+  UNWIND $keys AS key
+  MATCH (x:Organization)-[r:PARTNERS_WITH {key: key}]->(y:Organization)
+  MATCH (x)-[:BASED_IN]->(:Country|Place)-[:LOCATED_IN*0..1]->(cx:Country)
+  MATCH (y)-[:BASED_IN]->(:Country|Place)-[:LOCATED_IN*0..1]->(cy:Country)
+  WITH DISTINCT r, CASE WHEN cx.name <= cy.name THEN [cx.name, cy.name] ELSE [cy.name, cx.name] END AS pair
+  WITH pair, count(r) AS count ORDER BY count DESC, pair[0] ASC, pair[1] ASC LIMIT toInteger($top)
+  RETURN collect({a: pair[0], b: pair[1], count: count}) AS partnershipsPerCountryPair
+}`,
+  partnershipsPerArea: `CALL () {
+  UNWIND $keys AS key
+  MATCH (:Statement {factKey: key})-[:STATED_IN]->(:Document)-[:MENTIONS]->(t:Topic)
+  WITH t.name AS area, count(DISTINCT key) AS count ORDER BY count DESC, area ASC LIMIT toInteger($top)
+  RETURN collect({area: area, count: count}) AS partnershipsPerArea
+}`,
+  // Agreements to which an organisation of the view is a party.
+  agreementsByStatus: `CALL () {
+  UNWIND $ids AS id
+  MATCH (:Organization {id: id})-[:PARTY_TO]->(a:Agreement) WHERE a.status IN ['proposed', 'drafted', 'signed', 'ended']
+  WITH DISTINCT a
+  WITH a.status AS status, count(*) AS count ORDER BY status ASC
+  RETURN collect({status: status, count: count}) AS agreementsByStatus
+}`,
+};
+
+/** The view sections for the partnerships `keys` and organisations `ids` of a filtered network, in one statement. */
+export function viewStatsQuery(sections: readonly ViewSection[], top: number, view: { keys: readonly string[]; ids: readonly string[] }): CypherQuery {
+  const wanted = VIEW_SECTIONS.filter((s) => sections.includes(s));
+  if (wanted.length === 0) return { cypher: 'RETURN 1 AS nothing', params: {} };
+  return {
+    cypher: `${wanted.map((s) => VIEW_SECTION_CYPHER[s]).join('\n')}
+RETURN ${wanted.join(', ')}`,
+    params: { top, keys: [...view.keys], ids: [...view.ids] },
+  };
+}
 
 /** One row with one column per selected section. */
 export function statsQuery(sections: readonly StatsSection[], top: number): CypherQuery {

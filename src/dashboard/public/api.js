@@ -1,0 +1,143 @@
+// Everything the dashboard reads, through POST /graphql.
+
+const GRAPHQL_URL = new URL('/graphql', window.location.href).toString();
+
+/** Runs one GraphQL operation; a GraphQL error becomes an Error with its code in the message. */
+export async function graphql(query, variables = {}) {
+  const response = await fetch(GRAPHQL_URL, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
+  let body;
+  try {
+    body = await response.json();
+  } catch {
+    throw new Error(`The API answered ${response.status} ${response.statusText}`);
+  }
+  if (body.errors && body.errors.length > 0) {
+    const first = body.errors[0];
+    const code = first.extensions && first.extensions.code ? ` (${first.extensions.code})` : '';
+    const error = new Error(`${first.message}${code}`);
+    error.code = first.extensions && first.extensions.code;
+    error.data = body.data;
+    throw error;
+  }
+  return body.data;
+}
+
+/** The network and the figures under one filter, in one request (the server reads the filtered partnerships once). */
+export const VIEW_QUERY = `query DashboardView($limit: Int, $top: Int, $filter: NetworkFilter) {
+  network(limit: $limit, filter: $filter) {
+    nodes { id name aliases partnerCount country type }
+    edges { source target kinds documentCount }
+    totalOrganizations
+    truncated
+    center { id name aliases }
+  }
+  stats(top: $top, filter: $filter) {
+    labels { label count }
+    topOrganizations { organization { id name aliases } partnerCount }
+    partnershipsPerYear { year count }
+    partnershipsPerArea { area count }
+    agreementsByStatus { status count }
+  }
+}`;
+
+/** Choices of the country and area filters (the whole graph). */
+export const FACETS_QUERY = `query DashboardFacets {
+  stats(top: 100) {
+    organizationsPerCountry { country count }
+    partnershipsPerArea { area count }
+  }
+}`;
+
+const EVIDENCE_FIELDS = 'text date kinds rules { id reason } document { id title publishedAt url }';
+
+export const ORGANIZATION_QUERY = `query DashboardOrganization($id: ID!) {
+  entity(type: ORGANIZATION, id: $id) {
+    ... on Organization {
+      id name aliases
+      country { id name }
+      parent { id name aliases }
+      units { id name aliases }
+      people { person { id name } title firstSeen lastSeen }
+      agreements { id name status }
+      programmes { id name status }
+      partners(first: 50) {
+        partner { id name aliases }
+        kinds status firstSeen lastSeen documentCount evidenceCount
+        evidence(first: 2) { ${EVIDENCE_FIELDS} }
+      }
+    }
+  }
+}`;
+
+export const PARTNERSHIP_QUERY = `query DashboardPartnership($a: String!, $b: String!, $first: Int, $offset: Int) {
+  partnership(a: $a, b: $b) {
+    organization { id name aliases }
+    partner { id name aliases }
+    kinds status firstSeen lastSeen documentCount evidenceCount
+    evidence(first: $first, offset: $offset) { ${EVIDENCE_FIELDS} }
+  }
+}`;
+
+export const PERSON_QUERY = `query DashboardPerson($id: ID!) {
+  entity(type: PERSON, id: $id) {
+    ... on Person {
+      id name aliases
+      roles {
+        title firstSeen lastSeen
+        organization { id name aliases }
+        evidence(first: 2) { ${EVIDENCE_FIELDS} }
+      }
+    }
+  }
+}`;
+
+export const COUNTRY_QUERY = `query DashboardCountry($id: ID!) {
+  entity(type: COUNTRY, id: $id) {
+    ... on Country {
+      id name aliases
+      organizations {
+        id name aliases partnerCount
+        partners(first: 10) { partner { id name aliases } kinds status }
+      }
+      namedOrganizations {
+        id name aliases partnerCount
+        partners(first: 10) { partner { id name aliases } kinds status }
+      }
+    }
+  }
+}`;
+
+const PARTIED = `id name aliases status
+      parties { id name aliases }
+      areas { id name }
+      evidence(first: 50) { ${EVIDENCE_FIELDS} }`;
+
+export const AGREEMENT_QUERY = `query DashboardAgreement($id: ID!) {
+  entity(type: AGREEMENT, id: $id) { ... on Agreement { ${PARTIED} date } }
+}`;
+
+export const PROGRAMME_QUERY = `query DashboardProgramme($id: ID!) {
+  entity(type: PROGRAMME, id: $id) { ... on Programme { ${PARTIED} } }
+}`;
+
+export const EVENT_QUERY = `query DashboardEvent($id: ID!) {
+  entity(type: EVENT, id: $id) {
+    ... on Event {
+      id name aliases date
+      participants { __typename id name aliases }
+      evidence(first: 50) { ${EVIDENCE_FIELDS} }
+    }
+  }
+}`;
+
+export const ENTITY_QUERY = `query DashboardEntity($type: EntityType!, $id: ID!) {
+  entity(type: $type, id: $id) { __typename id name aliases ... on Place { country { id name } } }
+}`;
+
+export const SEARCH_QUERY = `query DashboardSearch($text: String!) {
+  search(text: $text, first: 10) { type score entity { id name aliases } }
+}`;

@@ -1,0 +1,74 @@
+/**
+ * The dashboard's DOM-free modules, in Node: the layout is a function of the
+ * data alone and keeps placed nodes still; the filter survives a round trip
+ * through the URL; the encodings pick an edge's most formal kind.
+ */
+import { describe, expect, it } from 'vitest';
+// @ts-expect-error plain browser ES modules without type declarations
+import { layoutNetwork } from '../../src/dashboard/public/layout.js';
+// @ts-expect-error plain browser ES modules without type declarations
+import { DEFAULT_STATE, parseState, stateToSearch, toNetworkFilter } from '../../src/dashboard/public/filters.js';
+// @ts-expect-error plain browser ES modules without type declarations
+import { countryColors, edgeKind } from '../../src/dashboard/public/encodings.js';
+
+type Pos = { x: number; y: number };
+type Layout = (nodes: { id: string; partnerCount: number }[], edges: { source: string; target: string }[], options?: { fixed?: Map<string, Pos> }) => Map<string, Pos>;
+const layout = layoutNetwork as Layout;
+
+function ring(size: number) {
+  const nodes = Array.from({ length: size }, (_, i) => ({ id: `org-${i}`, partnerCount: i === 0 ? size - 1 : 2 }));
+  const edges = nodes.slice(1).flatMap((n, i) => [
+    { source: 'org-0', target: n.id },
+    { source: n.id, target: `org-${((i + 1) % (size - 1)) + 1}` },
+  ]);
+  return { nodes, edges };
+}
+
+describe('dashboard layout', () => {
+  it('gives the same positions for the same data, whatever the order it arrives in', () => {
+    const { nodes, edges } = ring(60);
+    const first = layout(nodes, edges);
+    const second = layout([...nodes].reverse(), [...edges].reverse());
+    expect([...second].sort()).toEqual([...first].sort());
+    expect(new Set([...first.values()].map((p) => `${p.x},${p.y}`)).size).toBe(60);
+  });
+
+  it('keeps placed nodes where they are and puts a new one near its partner', () => {
+    const { nodes, edges } = ring(30);
+    const before = layout(nodes, edges);
+    const after = layout([...nodes, { id: 'new', partnerCount: 1 }], [...edges, { source: 'new', target: 'org-7' }], { fixed: before });
+    for (const [id, p] of before) expect(after.get(id)).toEqual(p);
+    const d = (a: Pos, b: Pos) => Math.hypot(a.x - b.x, a.y - b.y);
+    const spread = Math.max(...[...before.values()].map((p) => d(p, before.get('org-0')!)));
+    expect(d(after.get('new')!, before.get('org-7')!)).toBeLessThan(spread);
+  });
+});
+
+describe('dashboard filter state', () => {
+  it('round-trips every filter through the query string', () => {
+    const state = { ...DEFAULT_STATE, kinds: ['MOU', 'AGREEMENT'], since: '2021-01-01', until: '2022-12-31', country: 'Morocco', area: 'science', type: 'UNIVERSITY', minDocs: 2, around: 'ICESCO', hops: 2, limit: 1000, colour: 'country', open: 'organization:org-icesco' };
+    const search = stateToSearch(state);
+    expect(search).toBe('?kinds=AGREEMENT%2CMOU&since=2021-01-01&until=2022-12-31&country=Morocco&area=science&type=UNIVERSITY&around=ICESCO&minDocs=2&hops=2&limit=1000&colour=country&open=organization%3Aorg-icesco');
+    expect(parseState(search)).toEqual({ ...state, kinds: ['AGREEMENT', 'MOU'] });
+    expect(toNetworkFilter(state)).toEqual({ kinds: ['MOU', 'AGREEMENT'], since: '2021-01-01', until: '2022-12-31', country: 'Morocco', area: 'science', organizationType: 'UNIVERSITY', minDocuments: 2, around: 'ICESCO', hops: 2 });
+  });
+
+  it('ignores what it does not know and sends no filter by default', () => {
+    expect(parseState('?kinds=MOU,HANDSHAKE&since=yesterday&minDocs=-3&hops=9&limit=7&type=pirates')).toEqual({ ...DEFAULT_STATE, kinds: ['MOU'] });
+    expect(stateToSearch(DEFAULT_STATE)).toBe('');
+    expect(toNetworkFilter(DEFAULT_STATE)).toBeNull();
+  });
+});
+
+describe('dashboard encodings', () => {
+  it('colours an edge by its most formal kind', () => {
+    expect(edgeKind(['MEETING', 'MOU', 'DISCUSSION'])).toBe('MOU');
+    expect(edgeKind(['PROGRAMME', 'AGREEMENT'])).toBe('AGREEMENT');
+    expect(edgeKind([])).toBeNull();
+  });
+
+  it('gives the most frequent countries their own colour', () => {
+    const colors = countryColors([{ country: 'Morocco' }, { country: 'Morocco' }, { country: 'Chile' }, { country: null }]);
+    expect([...colors.keys()]).toEqual(['Morocco', 'Chile']);
+  });
+});
