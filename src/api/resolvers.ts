@@ -239,7 +239,7 @@ export const resolvers = {
     async deleteDocument(_: unknown, args: { id: string }, ctx: ApiContext) {
       requireAuth(ctx);
       const id = args.id.trim();
-      if (id === '' || id.length > 256) throw new AppError('BAD_USER_INPUT', 'id: must be 1-256 characters', { details: { argument: 'id' } });
+      if (id === '') throw new AppError('BAD_USER_INPUT', 'id: must not be empty', { details: { argument: 'id' } });
       const problem = documentFieldProblem({ id });
       if (problem !== null) throw new AppError('BAD_USER_INPUT', `id: ${problem.message}`, { details: { argument: 'id' } });
       return ctx.pipeline.deleteDocument(ctx.graph, id);
