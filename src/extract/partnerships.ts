@@ -24,6 +24,7 @@ import { DEMONYMS, HONORIFICS, NON_NAME_CAPITALS, NON_ORG_ACRONYMS } from './gaz
 import { isNameWord } from './org-names.ts';
 import { isAcronym } from './text.ts';
 import { ruleOn } from './rules.ts';
+import { isCommonWord } from './words.ts';
 import { areasIn } from './agreements.ts';
 import type { PartnershipKind, PartnershipStatus } from './types.ts';
 
@@ -92,6 +93,8 @@ function conjunctEnd(ctx: Ctx, m: Mention): number {
   const orgAt = (q: number) => ctx.orgs.find((x) => x.ti === q);
   const countryAt = (q: number) => ctx.ms.find((x) => x.ti === q && x.entity.type === 'Country');
   let e = m.tj;
+  // "IIT Madras", "UNICEF Ghana": an acronym qualified by its campus or place.
+  if (isAcronym(tokens[m.tj - 1]?.text ?? '') && m.tj - m.ti === 1 && isNameWord(tokens[e]) && !orgAt(e) && !isCommonWord(tokens[e]!.text)) e++;
   for (let guard = 0; guard < 6; guard++) {
     const t = tokens[e];
     if (!t) break;

@@ -177,7 +177,9 @@ export function findPersonSpans(
     if (taken(k, k + 1)) continue;
     // Name then title in apposition: "Maria Delgado-Wright, Executive Director of the Commission".
     const prev = tokens[k - 1];
-    const okBefore = !prev || prev.kind === 'punct' || ['said', 'by', 'and', 'says', 'added', 'noted', 'of', 'with', 'from', 'to'].includes(lower(prev));
+    // "in the presence of Tarek Mansour, Coursera's regional director": "of" only after such a noun ("of Dubai Cares" is a name).
+    const okBefore = !prev || prev.kind === 'punct' || ['said', 'by', 'and', 'says', 'added', 'noted'].includes(lower(prev))
+      || lower(prev) === 'of' && /^(presence|behalf|attendance)$/i.test(tokens[k - 2]?.text ?? '');
     if (!okBefore || NON_NAME_CAPITALS.has(tokens[k]!.text) || NAME_PARTICLES.has(tokens[k]!.text)) continue;
     const e = nameRun(tokens, k, 5);
     if (e - k < 2 || knownCountryOrOrg(k, e) || taken(k, e) || placeNotPerson(textOf(tokens, k, e))) continue;
