@@ -305,11 +305,12 @@ export function analyze(text: string, sentences: Sentence[], publishedAt: string
       ownersByWord.set(w, set);
     }
   }
-  const mentions: Mention[][] = [];
+  const mentions: Mention[][] = sentences.map(() => []);
   const lastByHead = new Map<string, Entity>();
   /** Organisations in order of their latest mention, most recent last. */
   const recent: Entity[] = [];
-  for (const s of sentences) {
+  // The headline last: it only resolves names, including the short forms the body defines ("(SQU)").
+  for (const s of [...sentences.filter((x) => !x.isHeadline), ...sentences.filter((x) => x.isHeadline)]) {
     const tokens = s.tokens;
     const out: Mention[] = [];
     const push = (entity: Entity, ti: number, tj: number, via: Mention['via']) => {
@@ -329,7 +330,7 @@ export function analyze(text: string, sentences: Sentence[], publishedAt: string
     const dateline = datelineOf(sentences, s);
     if (dateline) datelineMentions(tokens, dateline, registry, addCountry, push);
     if (isCreditLine(tokens)) {
-      mentions.push(out);
+      mentions[s.index] = out;
       continue;
     }
     for (let k = dateline; k < tokens.length; k++) {
@@ -398,7 +399,7 @@ export function analyze(text: string, sentences: Sentence[], publishedAt: string
     }
     if (!s.isHeadline && COOPERATION_CUE.test(s.text)) out.push(...companiesBesideOrganisations(tokens, out, registry, s.index));
     out.sort((x, y) => x.ti - y.ti);
-    mentions.push(out);
+    mentions[s.index] = out;
   }
   for (const e of registry.entities) if (e.type === 'Organization' && isJointName(e.name, registry)) e.type = 'Programme';
   return { text, sentences, registry, mentions, countries, publishedAt };

@@ -291,6 +291,9 @@ function partyAfter(ctx: Ctx, k: number): Entity[] {
   return poss ? [poss.entity] : [];
 }
 
+/** Verbs whose subject and object organisations cooperate: support, funding, hosting, meeting. */
+const TRANSITIVE_PARTNER = /^(backs|backed|supports|supported|funds|funded|finances|financed|sponsors|sponsored|partners|partnered|hosts|hosted|receives|received|welcomes|welcomed|meets|met|visits|visited)$/i;
+
 /** Participles whose "by" names the parties acting in a joint undertaking. */
 const AGENT_PARTICIPLE =
   /\b(agreed|signed|backed|funded|co-funded|financed|co-financed|supported|sponsored|co-sponsored|led|co-led|implemented|run|organi[sz]ed|co-organi[sz]ed|hosted|co-hosted|launched|developed|established|founded|managed|delivered|coordinated|convened|initiated|endorsed|operated|jointly \w+)(\s+(jointly|together|also))?$/i;
@@ -491,6 +494,22 @@ function sentencePairs(ctx: Ctx, a: Analysis): Found[] {
       if (o) parties.push(o);
     }
     for (const [a, b] of pairsAmong(parties)) out.push([a, b, undefined, 'partner.signatories']);
+  }
+  // "Bank Muscat backs SQU programme", "ECO Secretariat Hosts Azerbaijan's Academy", "X meets a delegation of Y":
+  // an organisation as the subject and another as the object of a verb of support or meeting.
+  if (ruleOn('partner.transitive')) {
+    for (let k = 1; k < tokens.length - 1; k++) {
+      if (!TRANSITIVE_PARTNER.test(tokens[k]!.text)) continue;
+      const subj = ctx.orgs.find((m) => m.tj === k);
+      if (!subj) continue;
+      let q = k + 1;
+      if (/^(the|a|an)$/i.test(tokens[q]!.text)) q++;
+      if (/^delegations?$/i.test(tokens[q]?.text ?? '') && /^(of|from)$/i.test(tokens[q + 1]?.text ?? '')) q += 2 + (/^the$/i.test(tokens[q + 2]?.text ?? '') ? 1 : 0);
+      const c = ctx.ms.find((m) => m.ti === q && m.entity.type === 'Country' && /^['’]s$/.test(tokens[m.tj]?.text ?? ''));
+      if (c) q = c.tj + 1;
+      const obj = ctx.orgs.find((m) => m.ti === q);
+      if (obj && obj.entity !== subj.entity) out.push([subj.entity, obj.entity, undefined, 'partner.transitive']);
+    }
   }
   // A person visiting or meeting organisations: "Dr. A visited X and Y, where he met ...".
   for (let k = 0; k < tokens.length; k++) {

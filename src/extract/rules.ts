@@ -53,6 +53,11 @@ export const RULES: readonly Rule[] = [
     examples: ['In partnership with the Islamic Development Bank, the University of Lagos will launch a scholarship programme.'],
   },
   {
+    id: 'partner.transitive',
+    reason: 'an organisation supports, funds, hosts, receives or meets another ("Bank Muscat backs SQU programme")',
+    examples: ['The Islamic Development Bank hosted a delegation of the University of Lagos in Jeddah on Monday.'],
+  },
+  {
     id: 'partner.joins',
     reason: 'an organisation joins another as a member',
     examples: ['The University of Sfax joined the Agence universitaire de la Francophonie last year.'],
