@@ -59,7 +59,9 @@ describe('partnership network', () => {
         AND coalesce(r.documentCount, 0) >= $minDocuments
         AND (((EXISTS { MATCH (a)-[:BASED_IN]->(:Country|Place)-[:LOCATED_IN*0..1]->(c:Country) WHERE toLower(c.name) = $country } OR (NOT EXISTS { (a)-[:BASED_IN]->() } AND any(n IN [a.name] + coalesce(a.aliases, []) WHERE toLower(n) ENDS WITH $country))) AND a.name =~ $typeInclude AND NOT a.name =~ $typeExclude) OR ((EXISTS { MATCH (b)-[:BASED_IN]->(:Country|Place)-[:LOCATED_IN*0..1]->(c:Country) WHERE toLower(c.name) = $country } OR (NOT EXISTS { (b)-[:BASED_IN]->() } AND any(n IN [b.name] + coalesce(b.aliases, []) WHERE toLower(n) ENDS WITH $country))) AND b.name =~ $typeInclude AND NOT b.name =~ $typeExclude))
         AND EXISTS {
-          MATCH (:Statement {factKey: r.key})-[:STATED_IN]->(:Document)-[:MENTIONS]->(t:Topic)
+          MATCH (areaStatement:Statement {factKey: r.key})
+          UNWIND coalesce(areaStatement.areaKeys, []) AS areaKey
+          MATCH (:Alias {key: areaKey})-[:ALIAS_OF]->(t:Topic)
           WHERE toLower(t.name) CONTAINS $area
         }
       RETURN a.id AS source, b.id AS target, r.key AS key, coalesce(r.kinds, []) AS kinds, coalesce(r.documentCount, 0) AS documentCount, r.firstSeen AS firstSeen, r.lastSeen AS lastSeen"

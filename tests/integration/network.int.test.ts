@@ -87,8 +87,10 @@ CREATE (:Alias {key: $insKey, testRun: $run})-[:ALIAS_OF {identity: true}]->(ins
 CREATE (uni)-[:PARTNERS_WITH {key: $p + 'k1', kinds: ['mou'], documentCount: 2, firstSeen: '2021-03-01', lastSeen: '2021-06-01'}]->(min)
 CREATE (min)-[:PARTNERS_WITH {key: $p + 'k2', kinds: ['meeting'], documentCount: 1, firstSeen: '2019-05-05', lastSeen: '2019-05-05'}]->(ins)
 CREATE (ins)-[:PARTNERS_WITH {key: $p + 'k3', kinds: ['programme', 'meeting'], documentCount: 1, firstSeen: '2023-01-01', lastSeen: '2023-02-01'}]->(fdn)
-CREATE (d:Document {id: $p + 'doc', testRun: $run})-[:MENTIONS]->(:Topic {id: $p + 'topic', name: 'Marine Filtering ' + $run, testRun: $run})
-CREATE (:Statement {id: $p + 's1', factKey: $p + 'k2', testRun: $run})-[:STATED_IN]->(d)`,
+CREATE (d:Document {id: $p + 'doc', testRun: $run})-[:MENTIONS]->(topic:Topic {id: $p + 'topic', name: 'Marine Filtering ' + $run, testRun: $run})
+CREATE (:Alias {key: $topicKey, testRun: $run})-[:ALIAS_OF {identity: true}]->(topic)
+CREATE (:Statement {id: $p + 's1', factKey: $p + 'k2', areas: ['marine filtering ' + $run], areaKeys: [$topicKey], testRun: $run})-[:STATED_IN]->(d)
+CREATE (:Statement {id: $p + 's2', factKey: $p + 'k1', areas: [], areaKeys: [], testRun: $run})-[:STATED_IN]->(d)`,
       params: {
         run,
         p: `${run}-f-`,
@@ -97,6 +99,7 @@ CREATE (:Statement {id: $p + 's1', factKey: $p + 'k2', testRun: $run})-[:STATED_
         acronymKey: aliasKey('Organization', acronym),
         minKey: aliasKey('Organization', `Ministry of Tests ${run}`),
         insKey: aliasKey('Organization', `Institute of Filters ${run}`),
+        topicKey: aliasKey('Topic', `marine filtering ${run}`),
       },
     });
   });
@@ -136,7 +139,7 @@ CREATE (:Statement {id: $p + 's1', factKey: $p + 'k2', testRun: $run})-[:STATED_
     expect(network.nodes.find((n) => n.id === id('uni'))).toMatchObject({ country: `Moroccoland ${run}`, type: 'UNIVERSITY', partnerCount: 1 });
   });
 
-  it('filters by an area named by a supporting document', async () => {
+  it('filters by an area named by a supporting sentence', async () => {
     expect(await pairs({ area: `marine filtering ${run}` })).toEqual(['ins-min']);
   });
 

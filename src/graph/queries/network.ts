@@ -8,7 +8,7 @@
  * the figures of one request.
  */
 import type { CypherQuery } from '../executor.ts';
-import { orgMap } from './common.ts';
+import { orgMap, statementTopics } from './common.ts';
 import { organizationTypePatterns } from './organization-types.ts';
 import type { OrganizationType } from './organization-types.ts';
 
@@ -92,7 +92,7 @@ export function filteredEdgesQuery(filter: NetworkFilterInput): CypherQuery {
   if (ends !== 'true') where.push(`((${ends}) OR (${endCondition('b', filter)}))`);
   if (filter.area !== null) {
     where.push(`EXISTS {
-    MATCH (:Statement {factKey: r.key})-[:STATED_IN]->(:Document)-[:MENTIONS]->(t:Topic)
+    ${statementTopics('r.key', 't', '    ')}
     WHERE toLower(t.name) CONTAINS $area
   }`);
   }

@@ -81,7 +81,7 @@ const VIEW_SECTION_CYPHER: Record<ViewSection, string> = {
 }`,
   partnershipsPerArea: `CALL () {
   UNWIND $keys AS key
-  MATCH (:Statement {factKey: key})-[:STATED_IN]->(:Document)-[:MENTIONS]->(t:Topic)
+  ${statementTopics('key', 't', '  ')}
   WITH t.name AS area, count(DISTINCT key) AS count ORDER BY count DESC, area ASC LIMIT toInteger($top)
   RETURN collect({area: area, count: count}) AS partnershipsPerArea
 }`,
