@@ -110,7 +110,7 @@ export function findTopicsAndAgreements(a: Analysis, partnerships: DraftRelation
       while (mods.length && MODIFIER_STOP.test(mods[0]!)) mods.shift();
       if (mods.some((w) => MODIFIER_STOP.test(w))) mods.splice(0, mods.findLastIndex((w) => MODIFIER_STOP.test(w)) + 1);
       const head = m[2]!.toLowerCase() === 'mou' || /^memorandum/i.test(m[2]!) ? 'memorandum of understanding' : m[2]!;
-      const name = [...mods.filter((w) => !/^\d/.test(w) && !/^[A-Z]/.test(w) || /^[A-Z][a-z]/.test(w) && false), head].join(' ');
+      const name = [...mods.filter((w) => !/^\d/.test(w) && !/^[A-Z]/.test(w)), head].join(' ');
       const status = STATUS_RULES.find((r) => r.re.test(s.text))!.status;
       if (status === 'ended') continue;
       const key = head;

@@ -306,6 +306,7 @@ export function analyze(text: string, sentences: Sentence[], publishedAt: string
     }
   }
   const mentions: Mention[][] = sentences.map(() => []);
+  const openingParagraphs = new Set([...new Set(sentences.filter((x) => !x.isHeadline).map((x) => x.paragraph))].slice(0, 3));
   const lastByHead = new Map<string, Entity>();
   /** Organisations in order of their latest mention, most recent last. */
   const recent: Entity[] = [];
@@ -327,7 +328,7 @@ export function analyze(text: string, sentences: Sentence[], publishedAt: string
     };
     const spans = spansBySentence[s.index] ?? [];
     const people = peopleBySentence[s.index] ?? [];
-    const dateline = datelineOf(sentences, s);
+    const dateline = datelineOf(sentences, s, openingParagraphs);
     if (dateline) datelineMentions(tokens, dateline, registry, addCountry, push);
     if (isCreditLine(tokens)) {
       mentions[s.index] = out;
@@ -453,13 +454,13 @@ function initialsSpell(acronym: string, name: string): boolean {
   return rec(0, 0, 0, 0);
 }
 
-/** Token index where the body starts after a dateline in a paragraph's first sentence (0 when none). */
-function datelineOf(sentences: Sentence[], s: Sentence): number {
-  if (s.isHeadline || !isParagraphStart(sentences, s)) return 0;
-  // Datelines open the story: only the first paragraphs of the body ("IFC: Lucy ..." in a contact block is none).
-  const body = sentences.filter((x) => !x.isHeadline);
-  const paragraphs = [...new Set(body.map((x) => x.paragraph))].slice(0, 3);
-  if (!paragraphs.includes(s.paragraph)) return 0;
+/**
+ * Token index where the body starts after a dateline in a paragraph's first sentence (0 when none).
+ * Datelines open the story: only the first paragraphs of the body (`opening`) can have one
+ * ("IFC: Lucy ..." in a contact block is none).
+ */
+function datelineOf(sentences: Sentence[], s: Sentence, opening: ReadonlySet<number>): number {
+  if (s.isHeadline || !opening.has(s.paragraph) || !isParagraphStart(sentences, s)) return 0;
   return datelineEnd(s.tokens);
 }
 

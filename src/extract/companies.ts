@@ -231,7 +231,7 @@ export function findBrandNames(
         while (q < k + 4 && tokens[q]?.kind === 'word' && !titleAt(tokens, q) && /^\p{Ll}/u.test(tokens[q]!.text)) q++;
         if (titleAt(tokens, q)) {
           const i = runEndingAt(tokens, k);
-          if (i < k && !tokens.slice(i, k).some((x) => isAcronym(x.text) && x.text.length > 1 && k - i === 1 && false)) add(s, i, k, 'org.possessive-title', false);
+          if (i < k) add(s, i, k, 'org.possessive-title', false);
         }
       }
     }

@@ -5,6 +5,18 @@
 import type { CypherQuery } from '../executor.ts';
 import { ENTITY_LABELS, orgMap, statementTopics } from './common.ts';
 
+/** Partnerships per pair of countries, for the partnerships the first clause binds to r (x and y its ends). */
+function countryPairs(partnerships: string): string {
+  return `CALL () {
+  ${partnerships}
+  MATCH (x)-[:BASED_IN]->(:Country|Place)-[:LOCATED_IN*0..1]->(cx:Country)
+  MATCH (y)-[:BASED_IN]->(:Country|Place)-[:LOCATED_IN*0..1]->(cy:Country)
+  WITH DISTINCT r, CASE WHEN cx.name <= cy.name THEN [cx.name, cy.name] ELSE [cy.name, cx.name] END AS pair
+  WITH pair, count(r) AS count ORDER BY count DESC, pair[0] ASC, pair[1] ASC LIMIT toInteger($top)
+  RETURN collect({a: pair[0], b: pair[1], count: count}) AS partnershipsPerCountryPair
+}`;
+}
+
 export const STATS_SECTIONS = [
   'labels',
   'topOrganizations',
@@ -38,14 +50,7 @@ const SECTIONS: Record<StatsSection, string> = {
   WITH year, count(*) AS count ORDER BY year ASC
   RETURN collect({year: year, count: count}) AS partnershipsPerYear
 }`,
-  partnershipsPerCountryPair: `CALL () {
-  MATCH (x:Organization)-[r:PARTNERS_WITH]->(y:Organization)
-  MATCH (x)-[:BASED_IN]->(:Country|Place)-[:LOCATED_IN*0..1]->(cx:Country)
-  MATCH (y)-[:BASED_IN]->(:Country|Place)-[:LOCATED_IN*0..1]->(cy:Country)
-  WITH DISTINCT r, CASE WHEN cx.name <= cy.name THEN [cx.name, cy.name] ELSE [cy.name, cx.name] END AS pair
-  WITH pair, count(r) AS count ORDER BY count DESC, pair[0] ASC, pair[1] ASC LIMIT toInteger($top)
-  RETURN collect({a: pair[0], b: pair[1], count: count}) AS partnershipsPerCountryPair
-}`,
+  partnershipsPerCountryPair: countryPairs('MATCH (x:Organization)-[r:PARTNERS_WITH]->(y:Organization)'),
   partnershipsPerArea: `CALL () {
   MATCH (:Organization)-[r:PARTNERS_WITH]->(:Organization)
   ${statementTopics('r.key', 't', '  ')}
@@ -70,15 +75,7 @@ export const VIEW_SECTIONS = ['partnershipsPerCountryPair', 'partnershipsPerArea
 export type ViewSection = (typeof VIEW_SECTIONS)[number];
 
 const VIEW_SECTION_CYPHER: Record<ViewSection, string> = {
-  partnershipsPerCountryPair: `CALL () {
-  UNWIND $keys AS key
-  MATCH (x:Organization)-[r:PARTNERS_WITH {key: key}]->(y:Organization)
-  MATCH (x)-[:BASED_IN]->(:Country|Place)-[:LOCATED_IN*0..1]->(cx:Country)
-  MATCH (y)-[:BASED_IN]->(:Country|Place)-[:LOCATED_IN*0..1]->(cy:Country)
-  WITH DISTINCT r, CASE WHEN cx.name <= cy.name THEN [cx.name, cy.name] ELSE [cy.name, cx.name] END AS pair
-  WITH pair, count(r) AS count ORDER BY count DESC, pair[0] ASC, pair[1] ASC LIMIT toInteger($top)
-  RETURN collect({a: pair[0], b: pair[1], count: count}) AS partnershipsPerCountryPair
-}`,
+  partnershipsPerCountryPair: countryPairs('UNWIND $keys AS key\n  MATCH (x:Organization)-[r:PARTNERS_WITH {key: key}]->(y:Organization)'),
   partnershipsPerArea: `CALL () {
   UNWIND $keys AS key
   ${statementTopics('key', 't', '  ')}
