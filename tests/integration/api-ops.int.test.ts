@@ -54,6 +54,11 @@ describe('API operations', () => {
       const response = await gql(server, 'mutation { deleteDocument(id: "' + 'x'.repeat(9_000) + '") { deleted } }');
       expect(response.body.errors?.[0]).toMatchObject({ message: expect.stringMatching(/^id: must be at most 256 characters/), extensions: { code: 'BAD_USER_INPUT' } });
     });
+
+    it('answers entity with a 257-character id as BAD_USER_INPUT naming the id', async () => {
+      const response = await gql(server, '{ entity(type: ORGANIZATION, id: "' + 'x'.repeat(257) + '") { name } }');
+      expect(response.body.errors?.[0]).toMatchObject({ message: 'id: must be 1-256 characters', extensions: { code: 'BAD_USER_INPUT', details: { argument: 'id' } } });
+    });
   });
 
   describe('CORS allow-list (CORS_ORIGINS=https://dash.example.org)', () => {
