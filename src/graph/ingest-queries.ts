@@ -3,13 +3,15 @@
  * are interpolated only from the closed unions below (fixed maps), values
  * always travel as parameters. Every MATCH names the index it seeks
  * (`USING INDEX SEEK`): the write path keeps its first plans (see
- * write-documents.ts), and on a young graph the planner would otherwise pick
+ * ingest-transaction.ts), and on a young graph the planner would otherwise pick
  * index scans (tests/integration/write-plans.int.test.ts).
  */
-import type { MentionInfo } from '../resolve/profile.ts';
 import type { EntityType, RelationType } from '../model/types.ts';
 import { ENTITY_TYPES, RELATION_TYPES } from '../model/types.ts';
+import type { DocumentRow, MentionProps, MentionRow, ProfileRow } from '../model/write-plan.ts';
 import type { CypherQuery } from './executor.ts';
+
+export type { DocumentRow, MentionRow, ProfileRow } from '../model/write-plan.ts';
 
 const LABEL: Readonly<Record<EntityType, string>> = Object.fromEntries(ENTITY_TYPES.map((t) => [t, t])) as Record<EntityType, string>;
 const REL: Readonly<Record<RelationType, string>> = Object.fromEntries(RELATION_TYPES.map((t) => [t, t])) as Record<RelationType, string>;
@@ -64,16 +66,17 @@ export function identityLookupQuery(keys: string[]): CypherQuery {
   };
 }
 
-/** What a document currently supports: entities it mentions and facts it states. */
-export function documentFootprintQuery(id: string): CypherQuery {
+/** Stored documents among the ids: content hash, entities they mention and facts they state (their retraction's footprint). */
+export function storedDocumentsQuery(ids: string[]): CypherQuery {
   return {
     cypher: [
-      'MATCH (d:Document {id: $id}) USING INDEX SEEK d:Document(id)',
+      'UNWIND $ids AS id',
+      'MATCH (d:Document {id: id}) USING INDEX SEEK d:Document(id)',
       'CALL (d) { OPTIONAL MATCH (d)-[:MENTIONS]->(e) RETURN collect(DISTINCT {id: e.id, type: [l IN labels(e) WHERE l IN $labels][0]}) AS entities }',
       'CALL (d) { OPTIONAL MATCH (s:Statement)-[:STATED_IN]->(d) RETURN collect(DISTINCT s.factKey) AS factKeys }',
-      'RETURN entities, factKeys',
+      'RETURN id, d.contentHash AS contentHash, entities, factKeys',
     ].join('\n'),
-    params: { id, labels: [...ENTITY_TYPES] },
+    params: { ids, labels: [...ENTITY_TYPES] },
   };
 }
 
@@ -91,16 +94,6 @@ export function retractDocumentQuery(id: string, keepDocument: boolean): CypherQ
   };
 }
 
-export interface DocumentRow {
-  id: string;
-  title: string | null;
-  url: string | null;
-  publishedAt: string | null;
-  contentHash: string;
-  ingestedAt: string;
-  text: string;
-}
-
 export function upsertDocumentsQuery(rows: DocumentRow[]): CypherQuery {
   return {
     cypher: 'UNWIND $rows AS row\nMERGE (d:Document {id: row.id})\nSET d += row',
@@ -114,13 +107,6 @@ export function mergeEntitiesQuery(type: EntityType, rows: Array<{ id: string; n
     cypher: `UNWIND $rows AS row\nMERGE (e:${label(type)} {id: row.id})\nON CREATE SET e.name = row.name, e.aliases = [], e.searchText = row.name`,
     params: { rows },
   };
-}
-
-export interface MentionRow {
-  documentId: string;
-  entityId: string;
-  /** What the document says about the entity: the MENTIONS edge's properties. */
-  props: Omit<MentionInfo, 'documentId' | 'publishedAt'>;
 }
 
 export function mergeMentionsQuery(type: EntityType, rows: MentionRow[]): CypherQuery {
@@ -150,33 +136,6 @@ export function createStatementsQuery(rows: Array<Record<string, unknown>>): Cyp
     ].join('\n'),
     params: { rows },
   };
-}
-
-/** Mentions (what each document called the entity) and current alias keys, for the profile refresh. */
-export function entityMentionsQuery(type: EntityType, ids: string[]): CypherQuery {
-  return {
-    cypher: [
-      'UNWIND $ids AS id',
-      `MATCH (e:${label(type)} {id: id}) USING INDEX SEEK e:${label(type)}(id)`,
-      'CALL (e) { OPTIONAL MATCH (d:Document)-[m:MENTIONS]->(e) RETURN collect(CASE WHEN m IS NULL THEN null ELSE m {.*, documentId: d.id, publishedAt: d.publishedAt} END) AS mentions }',
-      'CALL (e) { OPTIONAL MATCH (a:Alias)-[r:ALIAS_OF]->(e) RETURN collect({key: a.key, identity: r.identity}) AS aliasKeys }',
-      'RETURN id, mentions, aliasKeys, e {.name, .aliases, .searchText, .forms, .status, .statusAt, .date} AS current',
-    ].join('\n'),
-    params: { ids },
-  };
-}
-
-export interface ProfileRow {
-  id: string;
-  name: string;
-  aliases: string[];
-  searchText: string;
-  /** Type properties and the stored summary (forms, statusAt). */
-  props: Record<string, unknown>;
-  /** Alias keys to link (new, or whose identity flag changed). */
-  aliasKeys: Array<{ key: string; identity: boolean }>;
-  /** Alias keys to unlink. */
-  removedKeys: string[];
 }
 
 /** Sets name/aliases/searchText/type properties and links/unlinks the given alias keys. */
@@ -323,11 +282,11 @@ export function updateEdgesQuery(type: RelationType, rows: Array<{ key: string; 
   };
 }
 
-/** Mentions of entities of any types (for merging a batch's entities at once; one part per label: a fixed text). */
+/** Mentions of entities of any types, with their document's date (one part per label: a fixed text). */
 export function mentionRowsOfEntitiesQuery(idsByType: ReadonlyArray<readonly [EntityType, string[]]>): CypherQuery {
   const parts = ENTITY_TYPES.map(
     (type) =>
-      `UNWIND $rows AS row WITH row WHERE row.type = '${label(type)}' MATCH (d:Document)-[m:MENTIONS]->(e:${label(type)} {id: row.value}) USING INDEX SEEK e:${label(type)}(id) RETURN row.value AS entityId, d.id AS documentId, properties(m) AS props`,
+      `UNWIND $rows AS row WITH row WHERE row.type = '${label(type)}' MATCH (d:Document)-[m:MENTIONS]->(e:${label(type)} {id: row.value}) USING INDEX SEEK e:${label(type)}(id) RETURN row.value AS entityId, d.id AS documentId, d.publishedAt AS publishedAt, properties(m) AS props`,
   );
   return { cypher: parts.join('\nUNION ALL\n'), params: { rows: typedRows(idsByType) } };
 }
@@ -341,7 +300,7 @@ export function mergeTargetsQuery(type: EntityType, rows: Array<{ id: string; na
 }
 
 /** Moves mentions onto surviving entities (rows carry the combined properties of each document's mentions). */
-export function moveMentionsToQuery(type: EntityType, rows: Array<{ to: string; documentId: string; props: MentionRow['props'] }>): CypherQuery {
+export function moveMentionsToQuery(type: EntityType, rows: Array<{ to: string; documentId: string; props: MentionProps }>): CypherQuery {
   return {
     cypher: [
       'UNWIND $rows AS row',
@@ -356,7 +315,7 @@ export function moveMentionsToQuery(type: EntityType, rows: Array<{ to: string; 
 
 /** Statements that name any of the entities as source or target. */
 export function statementsOfEntitiesQuery(ids: string[]): CypherQuery {
-  const fields = 's.id AS id, s.type AS type, s.sourceId AS sourceId, s.targetId AS targetId, s.title AS title, s.factKey AS factKey';
+  const fields = 's.id AS id, s.type AS type, s.sourceId AS sourceId, s.targetId AS targetId, s.title AS title, s.factKey AS factKey, s.documentId AS documentId';
   return {
     cypher: [
       `UNWIND $ids AS id MATCH (s:Statement {sourceId: id}) USING INDEX SEEK s:Statement(sourceId) RETURN ${fields}`,

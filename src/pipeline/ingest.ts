@@ -9,13 +9,14 @@ import type { ErrorCode } from '../errors.ts';
 import { extract } from '../extract/index.ts';
 import type { ExtractionResult, ExtractOptions } from '../model/types.ts';
 import type { Graph } from '../graph/executor.ts';
-import type { DocumentToWrite } from '../graph/write-documents.ts';
-import { deleteDocumentFromGraph, readDocumentHashes, resolveEntityIds, writeDocuments } from '../graph/write-documents.ts';
+import { readDocumentHashes } from '../graph/ingest-transaction.ts';
+import type { DocumentToWrite } from '../model/write-plan.ts';
 import { documentFieldProblem } from '../ingest/limits.ts';
 import type { DocumentFailure, RawDocument } from '../ingest/read-documents.ts';
 import { createLogger } from '../log.ts';
 import { ExtractPool, defaultWorkerCount } from './extract-pool.ts';
 import { readDocumentsAhead } from './read-ahead.ts';
+import { deleteDocument as deleteFromGraph, resolveEntityIds, writeDocuments } from './write-batch.ts';
 
 const log = createLogger('ingest');
 
@@ -165,7 +166,7 @@ export async function deleteDocument(
   graph: Graph,
   id: string,
 ): Promise<{ id: string; deleted: boolean; nodesDeleted: number; relationshipsDeleted: number }> {
-  return deleteDocumentFromGraph(graph, id);
+  return deleteFromGraph(graph, id);
 }
 
 interface Extracted {

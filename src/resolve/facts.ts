@@ -7,7 +7,10 @@
  * replacing or deleting a document never double-counts.
  */
 import type { EntityType, ExtractionResult, RelationType } from '../model/types.ts';
+import type { StatedFact, StatementRow } from '../model/write-plan.ts';
 import { aliasKey, normalizeKey } from './normalize.ts';
+
+export type { StatedFact, StatementRow } from '../model/write-plan.ts';
 
 /** Which labels a relation type may join; anything else the extractor emits is dropped. */
 export const RELATION_ENDPOINTS: Readonly<Record<RelationType, { source: readonly EntityType[]; target: readonly EntityType[] }>> = {
@@ -21,31 +24,6 @@ export const RELATION_ENDPOINTS: Readonly<Record<RelationType, { source: readonl
   CONCERNS: { source: ['Agreement', 'Programme', 'Event'], target: ['Topic'] },
 };
 
-/** A provenance node's properties (null where the relation type has no such field). */
-export interface StatementRow {
-  id: string;
-  factKey: string;
-  type: RelationType;
-  sourceId: string;
-  targetId: string;
-  sourceLabel: EntityType;
-  targetLabel: EntityType;
-  kind: string | null;
-  date: string | null;
-  status: string | null;
-  title: string | null;
-  role: string | null;
-  start: number;
-  end: number;
-  text: string;
-  /** Ids of the extraction rules that produced the relation (src/extract/rules.ts); [] from older extractions. */
-  rules: string[];
-  /** PARTNERS_WITH: the cooperation areas (Topic names) its own sentence names; [] otherwise. */
-  areas: string[];
-  /** `aliasKey('Topic', area)` of each area: how the API finds their Topic nodes, whatever became of their ids. */
-  areaKeys: string[];
-  documentId: string;
-}
 
 /** The key shared by a fact's statements and its aggregated edge. PARTNERS_WITH is unordered. */
 export function factKey(type: RelationType, sourceId: string, targetId: string, title?: string | null): string {
@@ -118,11 +96,6 @@ export function statementsOf(extraction: ExtractionResult, graphIds: Record<stri
   return rows;
 }
 
-/** A statement as read back for aggregation: its row (without the sentence, its rules and areas) plus the document's date. */
-export interface StatedFact extends Omit<StatementRow, 'id' | 'start' | 'end' | 'text' | 'rules' | 'areas' | 'areaKeys'> {
-  statementId: string;
-  publishedAt: string | null;
-}
 
 /** One aggregated edge: endpoints, type and the properties to SET. */
 export interface EdgeRow {

@@ -14,7 +14,10 @@
 import { createHash } from 'node:crypto';
 import type { EntityType, ExtractedEntity, ExtractionResult } from '../model/types.ts';
 import { GENERIC_THING_WORDS, PERSON_IDENTITY_PARTICLES, isAcronym, isGenericDescription } from '../model/names.ts';
+import type { ExistingIdentity } from '../model/write-plan.ts';
 import { aliasKey, normalizeKey } from './normalize.ts';
+
+export type { ExistingIdentity } from '../model/write-plan.ts';
 
 export { isAcronym, isGenericDescription } from '../model/names.ts';
 
@@ -272,12 +275,6 @@ export function isDocumentLocalKey(key: string): boolean {
   return key.includes('|doc:');
 }
 
-/** An entity already in the graph that holds an identity key. */
-export interface ExistingIdentity {
-  key: string;
-  id: string;
-  type: EntityType;
-}
 
 /** Entities of one document (index into the batch) to place. */
 export interface BatchEntity {

@@ -8,8 +8,11 @@
  * mention (incremental), and give exactly what a full recomputation gives.
  */
 import type { EntityType } from '../model/types.ts';
+import type { MentionProps } from '../model/write-plan.ts';
 import { compareIds } from './identity.ts';
 import { normalizeKey } from './normalize.ts';
+
+export type { MentionProps } from '../model/write-plan.ts';
 
 /** What one document says about one entity: its MENTIONS edge's properties, with the document's id and date. */
 export interface MentionInfo extends MentionProps {
@@ -118,16 +121,6 @@ export function entityProfile(type: EntityType, mentions: MentionInfo[]): Entity
   return { ...profile, aliasKeys, id };
 }
 
-/** What a MENTIONS edge stores (one per document and entity). */
-export interface MentionProps {
-  name: string;
-  names: string[];
-  lookupKeys: string[];
-  identityKeys: string[];
-  candidateId: string;
-  status: string | null;
-  date: string | null;
-}
 
 function smaller(a: string | null, b: string | null): string | null {
   return a === null ? b : b === null ? a : a < b ? a : b;

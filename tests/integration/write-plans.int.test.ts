@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Graph } from '../../src/graph/executor.ts';
 import type { CypherQuery } from '../../src/graph/executor.ts';
 import * as queries from '../../src/graph/ingest-queries.ts';
-import { WRITE_PATH_PLAN_OPTIONS } from '../../src/graph/write-documents.ts';
+import { WRITE_PATH_PLAN_OPTIONS } from '../../src/graph/ingest-transaction.ts';
 import { ingestPaths } from '../../src/pipeline/index.ts';
 import { connectTestGraph } from '../support/graph.ts';
 
@@ -30,14 +30,13 @@ const samples: Record<string, (n: number) => CypherQuery> = {
   acquireIngestLockQuery: () => queries.acquireIngestLockQuery(),
   releaseIngestLockQuery: () => queries.releaseIngestLockQuery(),
   identityLookupQuery: (n) => queries.identityLookupQuery(many('Organization|a', n)),
-  documentFootprintQuery: () => queries.documentFootprintQuery('d1'),
+  storedDocumentsQuery: (n) => queries.storedDocumentsQuery(many('d', n)),
   retractDocumentQuery: () => queries.retractDocumentQuery('d1', true),
   upsertDocumentsQuery: (n) =>
     queries.upsertDocumentsQuery(many('d', n).map((id) => ({ id, title: null, url: null, publishedAt: null, contentHash: 'h', ingestedAt: '2026-01-01T00:00:00Z', text: 't' }))),
   mergeEntitiesQuery: (n) => queries.mergeEntitiesQuery('Organization', many('o', n).map((id) => ({ id, name: id }))),
   mergeMentionsQuery: (n) => queries.mergeMentionsQuery('Organization', many('o', n).map((entityId) => ({ documentId: 'd1', entityId, props }))),
   createStatementsQuery: (n) => queries.createStatementsQuery(many('s', n).map((id) => ({ id, documentId: 'd1', factKey: 'k' }))),
-  entityMentionsQuery: (n) => queries.entityMentionsQuery('Organization', many('o', n)),
   updateProfilesQuery: (n) => queries.updateProfilesQuery('Organization', many('o', n).map((id) => ({ ...profile, id }))),
   addToProfilesQuery: (n) => queries.addToProfilesQuery('Organization', many('o', n).map((id) => ({ ...profile, id }))),
   deleteEntitiesQuery: (n) => queries.deleteEntitiesQuery('Organization', many('o', n)),

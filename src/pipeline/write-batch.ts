@@ -1,0 +1,64 @@
+/**
+ * The resolve and write stages for one batch: inside one ingestion
+ * transaction (under the ingestion lock), read the snapshot resolution asks
+ * for (src/graph), plan the writes (src/resolve, pure), apply the plan
+ * (src/graph). A transaction retried after a transient error runs all of it
+ * again, on what the graph holds then.
+ */
+import type { Graph } from '../graph/executor.ts';
+import type { IngestTransaction, WriteCounters } from '../graph/ingest-transaction.ts';
+import { inIngestTransaction, readIdentities } from '../graph/ingest-transaction.ts';
+import type { ExtractionResult } from '../model/types.ts';
+import type { DocumentToWrite, WrittenDocument } from '../model/write-plan.ts';
+import type { PreparedDocument } from '../resolve/plan.ts';
+import { affectedReads, entityIdsOf, factReads, firstReads, planWrites, prepareDocuments, resolveBatch } from '../resolve/plan.ts';
+
+export interface WriteResult extends WriteCounters {
+  documents: WrittenDocument[];
+}
+
+/** Snapshot, plan and apply for a batch to write and documents to delete; returns the plan's outcome per document. */
+async function resolveAndWrite(tx: IngestTransaction, prepared: PreparedDocument[], deletions: string[], now: string) {
+  const stored = await tx.readStored(firstReads(prepared, deletions));
+  const resolution = resolveBatch(prepared, stored, deletions);
+  const affected = await tx.readAffected(affectedReads(resolution));
+  const facts = await tx.readFacts(factReads(resolution, affected));
+  const plan = planWrites(resolution, { affected, facts }, now);
+  await tx.apply(plan.writes);
+  return { documents: plan.documents, retracted: resolution.retractions.map((r) => r.id) };
+}
+
+/** Writes a batch of documents in one transaction; same id and content as stored is left unchanged. */
+export async function writeDocuments(graph: Graph, docs: DocumentToWrite[]): Promise<WriteResult> {
+  const now = new Date().toISOString();
+  // Entity keys need only the extraction: computed once, outside the lock and any retry.
+  const prepared = prepareDocuments(docs);
+  const { result, counters } = await inIngestTransaction(graph, 'ingest', (tx) => resolveAndWrite(tx, prepared, [], now));
+  return { ...counters, documents: result.documents };
+}
+
+export interface DeleteResult {
+  id: string;
+  deleted: boolean;
+  nodesDeleted: number;
+  relationshipsDeleted: number;
+}
+
+/**
+ * Removes a document and the facts only it supported: its statements, the
+ * aggregated edges left without statements, entities no other document
+ * mentions and their aliases; recomputes what other documents still support.
+ */
+export async function deleteDocument(graph: Graph, id: string): Promise<DeleteResult> {
+  const now = new Date().toISOString();
+  const { result, counters } = await inIngestTransaction(graph, 'delete-document', (tx) => resolveAndWrite(tx, [], [id], now));
+  return { id, deleted: result.retracted.includes(id), nodesDeleted: counters.nodesDeleted, relationshipsDeleted: counters.relationshipsDeleted };
+}
+
+/** Graph ids the entities of an extraction have (or would get), without writing: for unchanged documents. */
+export async function resolveEntityIds(graph: Graph, extraction: ExtractionResult): Promise<Record<string, string>> {
+  const doc: DocumentToWrite = { id: extraction.document.id, text: '', contentHash: '', title: null, url: null, publishedAt: null, extraction, replaces: false };
+  const [prepared] = prepareDocuments([doc]);
+  const identities = await readIdentities(graph, firstReads([prepared!]).identityKeys);
+  return entityIdsOf(prepared!, identities);
+}

@@ -1,0 +1,600 @@
+/**
+ * The resolve stage: from a batch of extracted documents (or documents to
+ * delete) and a snapshot of the part of the graph they touch, the write plan
+ * that brings the graph to its next state. Pure functions: no I/O, no driver.
+ *
+ * The snapshot is read in up to three steps, each asked for by the step
+ * before (all inside the writing transaction, under the ingestion lock):
+ *
+ * 1. `firstReads`: the batch's documents as stored (hash, what they support)
+ *    and the graph entities holding the batch's identity keys;
+ * 2. `affectedReads` (after `resolveBatch` placed the entities): stored
+ *    properties, alias links and mentions of the entities that change, the
+ *    statements of entities folded into others, the edges the batch adds to;
+ * 3. `factReads`: every statement of the facts whose edges are recomputed.
+ *
+ * `planWrites` then simulates what the old document versions' retraction,
+ * the merges and the new documents leave in the graph, and derives profiles
+ * and aggregated edges from it: entities and facts that lost something are
+ * recomputed from all their mentions and statements, the others are updated
+ * from their stored summaries (same result; see profile.ts and facts.ts).
+ */
+import type { EntityType, RelationType } from '../model/types.ts';
+import { ENTITY_TYPES } from '../model/types.ts';
+import type {
+  AffectedRequest,
+  AffectedState,
+  DocumentRow,
+  DocumentToWrite,
+  EntityCurrent,
+  ExistingIdentity,
+  FirstRequest,
+  IdentityRow,
+  IngestSnapshot,
+  MentionProps,
+  MentionRow,
+  ProfileRow,
+  StatedFact,
+  StatementRow,
+  StoredBatch,
+  StoredDocument,
+  WriteOp,
+  WritePlan,
+  WrittenDocument,
+} from '../model/write-plan.ts';
+import type { EdgeRow } from './facts.ts';
+import { aggregateFacts, combineFacts, edgeOfSummary, factKey, statementsOf, summarizeFacts, summaryOfEdge } from './facts.ts';
+import type { Assignment, EntityKeys } from './identity.ts';
+import { assignIds, entityKeysOf, isDocumentLocalKey } from './identity.ts';
+import type { EntitySummary, MentionInfo } from './profile.ts';
+import { EMPTY_SUMMARY, combineMentionProps, combineSummaries, entityProfile, profileOfSummary, summaryOfMention } from './profile.ts';
+
+/** A document of a batch with the keys of its entities (computed once, before the transaction). */
+export interface PreparedDocument {
+  doc: DocumentToWrite;
+  keys: EntityKeys[];
+}
+
+/** Computes the entity keys of each document (CPU only: done before taking the ingestion lock). */
+export function prepareDocuments(docs: DocumentToWrite[]): PreparedDocument[] {
+  return docs.map((doc) => ({ doc, keys: entityKeysOf({ ...doc.extraction, document: { ...doc.extraction.document, id: doc.id } }) }));
+}
+
+function shareableKeys(keys: Iterable<EntityKeys>): string[] {
+  const out = new Set<string>();
+  for (const k of keys) for (const key of k.identityKeys) if (!isDocumentLocalKey(key)) out.add(key);
+  return [...out].sort();
+}
+
+/** Step 1 of the snapshot: the batch's documents (and those to delete) as stored, and who holds the batch's identity keys. */
+export function firstReads(batch: PreparedDocument[], deletions: string[] = []): FirstRequest {
+  return {
+    documentIds: [...new Set([...batch.map((p) => p.doc.id), ...deletions])],
+    identityKeys: shareableKeys(batch.flatMap((p) => p.keys)),
+  };
+}
+
+/** Graph entities of identity rows; rows whose key names no entity type are dropped. */
+function existingOf(rows: IdentityRow[], keys: ReadonlySet<string>): ExistingIdentity[] {
+  const out: ExistingIdentity[] = [];
+  for (const row of rows) {
+    if (!keys.has(row.key)) continue;
+    const type = row.key.slice(0, row.key.indexOf('|'));
+    if ((ENTITY_TYPES as readonly string[]).includes(type)) out.push({ key: row.key, id: row.id, type: type as EntityType });
+  }
+  return out;
+}
+
+/** A mention the batch writes, with its document's date. */
+interface BatchMention extends MentionRow {
+  publishedAt: string | null;
+}
+
+/** What the batch is, once its documents are checked against the graph and its entities placed. */
+export interface Resolution {
+  /** Every document of the batch, in order (unchanged ones included). */
+  batch: PreparedDocument[];
+  /** Documents to write (content differs from what is stored, or not stored). */
+  docs: PreparedDocument[];
+  /** Ids of written documents that replace a stored version. */
+  replaced: ReadonlySet<string>;
+  /** Stored documents retracted: replaced ones (kept) and deleted ones; in order. */
+  retractions: Array<{ id: string; keepDocument: boolean }>;
+  /** Stored documents whose mentions and statements the retractions remove. */
+  removed: ReadonlySet<string>;
+  /** Entities the retracted documents mention (their profiles are recomputed). */
+  retractedEntities: Map<string, EntityType>;
+  /** Facts the retracted documents state (their edges are recomputed). */
+  retractedFacts: Set<string>;
+  assignment: Assignment;
+  /** Entity nodes the batch merges (created when missing), per type: id -> first name. */
+  entityRows: Map<EntityType, Map<string, { id: string; name: string }>>;
+  /** Mentions the batch creates, per type, one per document and entity. */
+  mentionRows: Map<EntityType, Map<string, BatchMention>>;
+  statements: StatementRow[];
+}
+
+/** Places a batch: which documents to write or retract, the graph ids of their entities, merges of existing entities. */
+export function resolveBatch(batch: PreparedDocument[], stored: StoredBatch, deletions: string[] = []): Resolution {
+  const storedById = new Map<string, StoredDocument>(stored.documents.map((d) => [d.id, d]));
+  // Same content is skipped; a stored document is replaced.
+  const docs = batch.filter((p) => (storedById.get(p.doc.id)?.contentHash ?? undefined) !== p.doc.contentHash);
+  const replaced = new Set(docs.filter((p) => storedById.has(p.doc.id)).map((p) => p.doc.id));
+  const retractions: Resolution['retractions'] = [];
+  const retractedEntities = new Map<string, EntityType>();
+  const retractedFacts = new Set<string>();
+  const retract = (id: string, keepDocument: boolean) => {
+    const footprint = storedById.get(id);
+    if (footprint === undefined) return;
+    retractions.push({ id, keepDocument });
+    for (const e of footprint.entities) retractedEntities.set(e.id, e.type);
+    for (const key of footprint.factKeys) retractedFacts.add(key);
+  };
+  for (const p of docs) if (replaced.has(p.doc.id)) retract(p.doc.id, true);
+  for (const id of deletions) retract(id, false);
+
+  const existing = existingOf(stored.identities, new Set(shareableKeys(docs.flatMap((p) => p.keys))));
+  const assignment = assignIds(
+    docs.flatMap((p, doc) => p.keys.map((keys) => ({ doc, keys }))),
+    existing,
+    docs.length,
+  );
+
+  const entityRows = new Map<EntityType, Map<string, { id: string; name: string }>>();
+  const mentionRows = new Map<EntityType, Map<string, BatchMention>>();
+  docs.forEach(({ doc, keys }, i) => {
+    const graphIds = assignment.graphIds[i]!;
+    const extracted = new Map(doc.extraction.entities.map((e) => [e.id, e]));
+    for (const k of keys) {
+      const id = graphIds[k.localId]!;
+      const entity = extracted.get(k.localId);
+      const rows = getOrSet(entityRows, k.type, () => new Map<string, { id: string; name: string }>());
+      if (!rows.has(id)) rows.set(id, { id, name: k.name });
+      const mentions = getOrSet(mentionRows, k.type, () => new Map<string, BatchMention>());
+      const mentionKey = `${doc.id}\u0000${id}`;
+      const previous = mentions.get(mentionKey);
+      const props: MentionProps = {
+        name: k.name,
+        names: k.names,
+        lookupKeys: k.lookupKeys,
+        identityKeys: k.identityKeys,
+        candidateId: k.candidateId,
+        status: propText(entity?.properties?.status),
+        date: propText(entity?.properties?.date),
+      };
+      if (previous === undefined) mentions.set(mentionKey, { documentId: doc.id, entityId: id, props, publishedAt: doc.publishedAt });
+      // Two extracted entities of one document turned out to be one graph entity.
+      else previous.props = combineMentionProps(previous.props, props);
+    }
+  });
+  const statements = docs.flatMap(({ doc }, i) =>
+    statementsOf({ ...doc.extraction, document: { ...doc.extraction.document, id: doc.id } }, assignment.graphIds[i]!),
+  );
+  const removed = new Set(retractions.map((r) => r.id));
+  return { batch, docs, replaced, retractions, removed, retractedEntities, retractedFacts, assignment, entityRows, mentionRows, statements };
+}
+
+/** Step 2 of the snapshot: what the entities and facts the batch changes hold now. */
+export function affectedReads(res: Resolution): AffectedRequest {
+  const entities = new Map<EntityType, Set<string>>();
+  const mentionsOf = new Map<EntityType, Set<string>>();
+  const add = (into: Map<EntityType, Set<string>>, type: EntityType, id: string) => getOrSet(into, type, () => new Set<string>()).add(id);
+  for (const [id, type] of res.retractedEntities) {
+    add(entities, type, id);
+    add(mentionsOf, type, id);
+  }
+  for (const m of res.assignment.merges) {
+    add(entities, m.type, m.to);
+    add(mentionsOf, m.type, m.to);
+    add(mentionsOf, m.type, m.from);
+  }
+  for (const [type, rows] of res.entityRows) for (const id of rows.keys()) add(entities, type, id);
+  const edges = new Map<RelationType, Set<string>>();
+  for (const s of res.statements) getOrSet(edges, s.type, () => new Set<string>()).add(s.factKey);
+  const sorted = <T extends string>(m: Map<T, Set<string>>) =>
+    [...m].filter(([, ids]) => ids.size > 0).map(([type, ids]) => [type, [...ids].sort()] as const);
+  return {
+    entities: sorted(entities),
+    mentionsOf: sorted(mentionsOf),
+    statementsOf: [...new Set(res.assignment.merges.map((m) => m.from))].sort(),
+    edges: sorted(edges),
+  };
+}
+
+/** How the batch's merges rewrite stored statements (those of retracted documents are gone already). */
+interface StatementRewrites {
+  rewritten: Array<{ id: string; sourceId: string; targetId: string; factKey: string }>;
+  /** Statements whose two ends became one entity: they state nothing and are deleted. */
+  loops: string[];
+  /** Facts the merges touch: old and new keys. */
+  factKeys: Set<string>;
+}
+
+function statementRewrites(res: Resolution, affected: AffectedState): StatementRewrites {
+  const into = new Map(res.assignment.merges.map((m) => [m.from, m.to]));
+  const out: StatementRewrites = { rewritten: [], loops: [], factKeys: new Set() };
+  if (into.size === 0) return out;
+  for (const s of affected.statements) {
+    if (res.removed.has(s.documentId)) continue;
+    if (!into.has(s.sourceId) && !into.has(s.targetId)) continue;
+    const sourceId = into.get(s.sourceId) ?? s.sourceId;
+    const targetId = into.get(s.targetId) ?? s.targetId;
+    out.factKeys.add(s.factKey);
+    // A relation between two names of one entity states nothing (as when both names meet in one document).
+    if (sourceId === targetId) {
+      out.loops.push(s.id);
+      continue;
+    }
+    const key = factKey(s.type, sourceId, targetId, s.title);
+    out.factKeys.add(key);
+    out.rewritten.push({ id: s.id, sourceId, targetId, factKey: key });
+  }
+  return out;
+}
+
+/** Facts whose edges are recomputed from all their statements: those retracted documents or merges touched. */
+function dirtyFacts(res: Resolution, rewrites: StatementRewrites): Set<string> {
+  return new Set([...res.retractedFacts, ...rewrites.factKeys]);
+}
+
+/** Step 3 of the snapshot: the facts whose every statement is needed. */
+export function factReads(res: Resolution, affected: AffectedState): string[] {
+  return [...dirtyFacts(res, statementRewrites(res, affected))].sort();
+}
+
+function getOrSet<K, V>(map: Map<K, V>, key: K, make: () => V): V {
+  let value = map.get(key);
+  if (value === undefined) map.set(key, (value = make()));
+  return value;
+}
+
+function groupBy<T, K>(items: Iterable<T>, keyOf: (item: T) => K): Map<K, T[]> {
+  const out = new Map<K, T[]>();
+  for (const item of items) getOrSet(out, keyOf(item), () => [] as T[]).push(item);
+  return out;
+}
+
+function propText(value: unknown): string | null {
+  return typeof value === 'string' && value !== '' ? value : null;
+}
+
+const RELATION_OF_KEY = (key: string): RelationType => key.slice(0, key.indexOf('|')) as RelationType;
+
+function toMentionInfo(m: Record<string, unknown>): MentionInfo {
+  const list = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+  const text = (v: unknown) => (typeof v === 'string' ? v : null);
+  return {
+    documentId: String(m.documentId),
+    publishedAt: text(m.publishedAt),
+    name: text(m.name) ?? '',
+    names: list(m.names),
+    lookupKeys: list(m.lookupKeys),
+    identityKeys: list(m.identityKeys),
+    candidateId: text(m.candidateId) ?? '',
+    status: text(m.status),
+    date: text(m.date),
+  };
+}
+
+function sameProfile(current: EntityCurrent, name: string, aliases: string[], props: Record<string, unknown>): boolean {
+  return (
+    current.name === name &&
+    JSON.stringify(current.aliases ?? null) === JSON.stringify(aliases) &&
+    Object.entries(props).every(([k, v]) => JSON.stringify(current[k] ?? null) === JSON.stringify(v))
+  );
+}
+
+/** A node as created by `mergeTargets` / `mergeEntities` (its profile is set later in the plan). */
+function createdCurrent(name: string): EntityCurrent {
+  return { name, aliases: [], searchText: name, forms: null, status: null, statusAt: null, date: null };
+}
+
+/** One MERGE per (type, source label, target label) group of aggregated edges. */
+function mergeEdgeWrites(edges: EdgeRow[]): WriteOp[] {
+  return [...groupBy(edges, (e) => `${e.type}|${e.sourceLabel}|${e.targetLabel}`).values()].map((group) => {
+    const first = group[0]!;
+    return {
+      op: 'mergeEdges' as const,
+      type: first.type,
+      sourceLabel: first.sourceLabel,
+      targetLabel: first.targetLabel,
+      rows: group.map((e) => ({ key: e.key, sourceId: e.sourceId, targetId: e.targetId, props: e.props })),
+    };
+  });
+}
+
+/** What an entity is in the graph once the retractions, merges and the batch's own writes are done. */
+interface EntityAfter {
+  type: EntityType;
+  current: EntityCurrent;
+  links: Map<string, boolean>;
+}
+
+/**
+ * The write plan: retract old versions, fold merged entities, write the
+ * documents, their entities, mentions and statements, then set the profiles
+ * and aggregated edges of everything that changed.
+ */
+export function planWrites(res: Resolution, snapshot: Pick<IngestSnapshot, 'affected' | 'facts'>, now: string): WritePlan {
+  const { affected } = snapshot;
+  const writes: WriteOp[] = [];
+  const dirtyEntities = new Map(res.retractedEntities);
+  for (const r of res.retractions) writes.push({ op: 'retractDocument', documentId: r.id, keepDocument: r.keepDocument });
+
+  // What stays of stored mentions after the retractions: entity -> document -> mention (properties as stored).
+  const mentionsNow = new Map<string, Map<string, { publishedAt: string | null; props: MentionProps }>>();
+  const publishedOf = new Map<string, string | null>();
+  const storedMentions: Array<{ entityId: string; documentId: string; props: MentionProps }> = [];
+  for (const m of affected.mentions) {
+    if (res.removed.has(m.documentId)) continue;
+    const props = m.props as unknown as MentionProps;
+    publishedOf.set(m.documentId, m.publishedAt);
+    getOrSet(mentionsNow, m.entityId, () => new Map()).set(m.documentId, { publishedAt: m.publishedAt, props });
+    storedMentions.push({ entityId: m.entityId, documentId: m.documentId, props });
+  }
+
+  // ---- merges: all of the batch at once (same result as one by one: mention properties combine associatively).
+  const merges = res.assignment.merges;
+  const into = new Map(merges.map((m) => [m.from, m.to]));
+  const createdTargetName = new Map<string, string>();
+  const rewrites = statementRewrites(res, affected);
+  if (merges.length > 0) {
+    const byType = groupBy(merges, (m) => m.type);
+    for (const [type, group] of byType) {
+      const targets = new Set(group.map((m) => m.to));
+      // Per surviving entity and document: what every mention (staying and moving) said, combined.
+      const combined = new Map<string, { to: string; documentId: string; props: MentionProps; moved: boolean }>();
+      const firstName = new Map<string, string>();
+      for (const row of storedMentions) {
+        const to = targets.has(row.entityId) ? row.entityId : into.get(row.entityId);
+        if (to === undefined || !targets.has(to)) continue;
+        const moved = to !== row.entityId;
+        if (moved && !firstName.has(to)) firstName.set(to, String(row.props.name ?? to));
+        const key = `${to}\u0000${row.documentId}`;
+        const previous = combined.get(key);
+        combined.set(
+          key,
+          previous === undefined
+            ? { to, documentId: row.documentId, props: row.props, moved }
+            : { to, documentId: row.documentId, props: combineMentionProps(previous.props, row.props), moved: previous.moved || moved },
+        );
+      }
+      writes.push({ op: 'mergeTargets', type, rows: [...targets].sort().map((id) => ({ id, name: firstName.get(id) ?? id })) });
+      for (const id of targets) createdTargetName.set(id, firstName.get(id) ?? id);
+      const moving = [...combined.values()].filter((r) => r.moved);
+      if (moving.length > 0) writes.push({ op: 'moveMentions', type, rows: moving.map(({ to, documentId, props }) => ({ to, documentId, props })) });
+      // The mentions the graph holds after the move (MERGE onto the target, SET to the combined properties).
+      for (const r of moving) {
+        getOrSet(mentionsNow, r.to, () => new Map()).set(r.documentId, { publishedAt: publishedOf.get(r.documentId) ?? null, props: r.props });
+      }
+    }
+    if (rewrites.rewritten.length > 0) writes.push({ op: 'rewriteStatements', rows: rewrites.rewritten });
+    if (rewrites.loops.length > 0) writes.push({ op: 'deleteStatements', ids: rewrites.loops });
+    for (const [type, group] of byType) writes.push({ op: 'deleteEntities', type, ids: group.map((m) => m.from).sort() });
+    for (const m of merges) {
+      dirtyEntities.delete(m.from);
+      mentionsNow.delete(m.from);
+    }
+    for (const m of merges) dirtyEntities.set(m.to, m.type);
+  }
+  const dirtyFactKeys = dirtyFacts(res, rewrites);
+
+  // ---- the batch's documents, entities, mentions and statements: sent back to back.
+  if (res.docs.length > 0) {
+    const documentRows: DocumentRow[] = res.docs.map(({ doc: d }) => ({
+      id: d.id,
+      title: d.title,
+      url: d.url,
+      publishedAt: d.publishedAt,
+      contentHash: d.contentHash,
+      ingestedAt: now,
+      text: d.text,
+    }));
+    writes.push({ op: 'upsertDocuments', rows: documentRows });
+    for (const type of ENTITY_TYPES) {
+      const rows = res.entityRows.get(type);
+      if (rows !== undefined && rows.size > 0) writes.push({ op: 'mergeEntities', type, rows: [...rows.values()] });
+    }
+    for (const type of ENTITY_TYPES) {
+      const rows = res.mentionRows.get(type);
+      if (rows !== undefined && rows.size > 0) {
+        writes.push({ op: 'createMentions', type, rows: [...rows.values()].map(({ documentId, entityId, props }) => ({ documentId, entityId, props })) });
+      }
+    }
+    for (let i = 0; i < res.statements.length; i += 2000) writes.push({ op: 'createStatements', rows: res.statements.slice(i, i + 2000) });
+  }
+  for (const rows of res.mentionRows.values()) {
+    for (const m of rows.values()) getOrSet(mentionsNow, m.entityId, () => new Map()).set(m.documentId, { publishedAt: m.publishedAt, props: m.props });
+  }
+
+  // Entities as they stand before profiles are set: stored, or just created (by a merge first, else by the batch).
+  const storedEntities = new Map(affected.entities.map((e) => [e.id, e]));
+  const entityAfter = (id: string, type: EntityType): EntityAfter | undefined => {
+    const stored = storedEntities.get(id);
+    if (stored !== undefined) {
+      return { type, current: stored.current, links: new Map(stored.links.filter((l) => l.key !== null).map((l) => [l.key!, l.identity === true])) };
+    }
+    const name = createdTargetName.get(id) ?? res.entityRows.get(type)?.get(id)?.name;
+    return name === undefined ? undefined : { type, current: createdCurrent(name), links: new Map() };
+  };
+
+  settle(writes, dirtyEntities, dirtyFactKeys, { entityAfter, mentionsNow, res, rewrites, facts: snapshot.facts });
+  settleAdded(writes, res, dirtyEntities, dirtyFactKeys, entityAfter, affected.edges);
+
+  const written = new Map<string, WrittenDocument>(
+    res.docs.map(({ doc }, i) => [doc.id, { id: doc.id, outcome: res.replaced.has(doc.id) ? 'updated' : 'new', entityIds: { ...res.assignment.graphIds[i]! } }]),
+  );
+  return { writes, documents: res.batch.map(({ doc }) => written.get(doc.id) ?? { id: doc.id, outcome: 'unchanged', entityIds: {} }) };
+}
+
+/** Recomputes profiles of dirty entities (deleting those no document mentions) and edges of dirty facts, from all they have left. */
+function settle(
+  writes: WriteOp[],
+  dirtyEntities: Map<string, EntityType>,
+  dirtyFactKeys: Set<string>,
+  ctx: {
+    entityAfter: (id: string, type: EntityType) => EntityAfter | undefined;
+    mentionsNow: Map<string, Map<string, { publishedAt: string | null; props: MentionProps }>>;
+    res: Resolution;
+    rewrites: StatementRewrites;
+    facts: StatedFact[];
+  },
+): void {
+  const byType = groupBy(dirtyEntities, ([, type]) => type);
+  for (const type of ENTITY_TYPES) {
+    const ids = (byType.get(type) ?? []).map(([id]) => id).sort();
+    if (ids.length === 0) continue;
+    const updates: ProfileRow[] = [];
+    const orphans: string[] = [];
+    // Alias keys that may be left pointing at nothing.
+    const oldKeys: string[] = [];
+    for (const id of ids) {
+      const entity = ctx.entityAfter(id, type);
+      if (entity === undefined) continue;
+      const linked = entity.links;
+      const mentions = [...(ctx.mentionsNow.get(id) ?? new Map()).entries()].map(([documentId, m]) =>
+        toMentionInfo({ ...m.props, documentId, publishedAt: m.publishedAt }),
+      );
+      const profile = entityProfile(type, mentions);
+      if (profile === null) {
+        orphans.push(id);
+        oldKeys.push(...linked.keys());
+        continue;
+      }
+      const aliasKeys = profile.aliasKeys.filter((k) => linked.get(k.key) !== k.identity);
+      const wanted = new Set(profile.aliasKeys.map((k) => k.key));
+      const removedKeys = [...linked.keys()].filter((k) => !wanted.has(k));
+      oldKeys.push(...removedKeys);
+      const props = { ...profile.props, forms: profile.forms, statusAt: profile.statusAt };
+      if (sameProfile(entity.current, profile.name, profile.aliases, props) && aliasKeys.length === 0 && removedKeys.length === 0) continue;
+      updates.push({ id, name: profile.name, aliases: profile.aliases, searchText: profile.searchText, props, aliasKeys, removedKeys });
+    }
+    if (orphans.length > 0) writes.push({ op: 'deleteEntities', type, ids: orphans });
+    if (updates.length > 0) writes.push({ op: 'setProfiles', type, rows: updates });
+    if (oldKeys.length > 0) writes.push({ op: 'deleteOrphanAliases', keys: [...new Set(oldKeys)] });
+  }
+
+  if (dirtyFactKeys.size === 0) return;
+  const keys = [...dirtyFactKeys].sort();
+  // Every statement of these facts once the retractions, rewrites and the batch are done.
+  const rewritten = new Map(ctx.rewrites.rewritten.map((r) => [r.id, r]));
+  const loops = new Set(ctx.rewrites.loops);
+  const stated: StatedFact[] = [];
+  const seen = new Set<string>();
+  for (const s of ctx.facts) {
+    if (ctx.res.removed.has(s.documentId) || loops.has(s.statementId) || seen.has(s.statementId)) continue;
+    seen.add(s.statementId);
+    const r = rewritten.get(s.statementId);
+    const now = r === undefined ? s : { ...s, sourceId: r.sourceId, targetId: r.targetId, factKey: r.factKey };
+    if (dirtyFactKeys.has(now.factKey)) stated.push(now);
+  }
+  const published = new Map(ctx.res.docs.map(({ doc }) => [doc.id, doc.publishedAt]));
+  for (const st of ctx.res.statements) {
+    if (dirtyFactKeys.has(st.factKey)) stated.push(statedOf(st, published.get(st.documentId) ?? null));
+  }
+  const edges = aggregateFacts(stated);
+  const withEdge = new Set(edges.map((e) => e.key));
+  writes.push(...mergeEdgeWrites(edges));
+  const gone = groupBy(
+    keys.filter((k) => !withEdge.has(k)),
+    RELATION_OF_KEY,
+  );
+  for (const [type, group] of gone) writes.push({ op: 'deleteEdges', type, keys: group });
+}
+
+function statedOf(st: StatementRow, publishedAt: string | null): StatedFact {
+  const { id, start: _s, end: _e, text: _t, rules: _r, areas: _a, areaKeys: _k, ...rest } = st;
+  return { ...rest, statementId: id, publishedAt };
+}
+
+/**
+ * Entities and facts the batch only added to: updated from their stored
+ * summaries and the batch's own mentions and statements, without re-reading
+ * older ones (same result as recomputing). Profiles that did not change and
+ * alias links that exist are not rewritten.
+ */
+function settleAdded(
+  writes: WriteOp[],
+  res: Resolution,
+  dirtyEntities: Map<string, EntityType>,
+  dirtyFactKeys: Set<string>,
+  entityAfter: (id: string, type: EntityType) => EntityAfter | undefined,
+  storedEdges: AffectedState['edges'],
+): void {
+  for (const type of ENTITY_TYPES) {
+    const rows = [...(res.mentionRows.get(type)?.values() ?? [])].filter((m) => !dirtyEntities.has(m.entityId));
+    if (rows.length === 0) continue;
+    const updates: ProfileRow[] = [];
+    for (const [id, mentions] of groupBy(rows, (r) => r.entityId)) {
+      const entity = entityAfter(id, type);
+      if (entity === undefined) continue;
+      const { current } = entity;
+      const addedMentions = mentions.map((m) => toMentionInfo({ ...m.props, documentId: m.documentId, publishedAt: m.publishedAt }));
+      const base: EntitySummary = Array.isArray(current.forms)
+        ? {
+            name: typeof current.name === 'string' ? current.name : null,
+            forms: current.forms.filter((f): f is string => typeof f === 'string'),
+            status: typeof current.status === 'string' ? current.status : null,
+            statusAt: typeof current.statusAt === 'string' ? current.statusAt : null,
+            date: typeof current.date === 'string' ? current.date : null,
+          }
+        : EMPTY_SUMMARY;
+      const summary = addedMentions.map(summaryOfMention).reduce(combineSummaries, base);
+      const profile = profileOfSummary(type, summary);
+      if (profile === null) continue;
+      const identity = new Set(addedMentions.flatMap((m) => m.identityKeys));
+      // A link that exists stays; its identity flag only ever turns on.
+      const aliasKeys = [...new Set([...identity, ...addedMentions.flatMap((m) => m.lookupKeys)])]
+        .sort()
+        .map((key) => ({ key, identity: identity.has(key) }))
+        .filter((k) => {
+          const flag = entity.links.get(k.key);
+          return flag === undefined || (k.identity && !flag);
+        });
+      const props = { ...profile.props, forms: profile.forms, statusAt: profile.statusAt };
+      if (aliasKeys.length === 0 && sameProfile(current, profile.name, profile.aliases, props)) continue;
+      updates.push({ id, name: profile.name, aliases: profile.aliases, searchText: profile.searchText, props, aliasKeys, removedKeys: [] });
+    }
+    if (updates.length > 0) writes.push({ op: 'addToProfiles', type, rows: updates });
+  }
+
+  const published = new Map(res.docs.map(({ doc }) => [doc.id, doc.publishedAt]));
+  const added = summarizeFacts(res.statements.filter((st) => !dirtyFactKeys.has(st.factKey)).map((st) => statedOf(st, published.get(st.documentId) ?? null)));
+  const existing = new Set<string>();
+  for (const { key, props } of storedEdges) {
+    const summary = added.get(key);
+    if (summary === undefined) continue;
+    added.set(key, combineFacts(summaryOfEdge({ ...summary, props }), summary));
+    existing.add(key);
+  }
+  const edges = [...added.values()].map(edgeOfSummary);
+  // Stored edges are found by their key (index seek); new ones are merged between their endpoints.
+  for (const [type, group] of groupBy(
+    edges.filter((e) => existing.has(e.key)),
+    (e) => e.type,
+  )) {
+    writes.push({ op: 'updateEdges', type, rows: group.map((e) => ({ key: e.key, props: e.props })) });
+  }
+  writes.push(...mergeEdgeWrites(edges.filter((e) => !existing.has(e.key))));
+}
+
+/**
+ * The whole stage in one call, for a snapshot read in full: the plan for
+ * writing `batch` and deleting `deletions`. (The ingestion transaction runs
+ * the same steps, reading each part of the snapshot when it is asked for.)
+ */
+export function planIngest(batch: DocumentToWrite[], snapshot: IngestSnapshot, options: { now: string; deletions?: string[] }): WritePlan {
+  const res = resolveBatch(prepareDocuments(batch), snapshot.stored, options.deletions ?? []);
+  return planWrites(res, snapshot, options.now);
+}
+
+/** Graph ids the entities of one document have (or would get), from the identities its keys lead to: for unchanged documents. */
+export function entityIdsOf(prepared: PreparedDocument, identities: IdentityRow[]): Record<string, string> {
+  const existing = existingOf(identities, new Set(shareableKeys(prepared.keys)));
+  const assignment = assignIds(
+    prepared.keys.map((keys) => ({ doc: 0, keys })),
+    existing,
+    1,
+  );
+  return { ...assignment.graphIds[0]! };
+}
