@@ -1,7 +1,9 @@
 /**
  * The import rules of src/ (issue #15), checked by `npm run lint:deps` as part
- * of `npm test`. Stages run one way: ingest/extract -> resolve -> graph ->
- * pipeline -> api; `model/` holds the shared domain types every stage may use.
+ * of `npm test`. Stages run one way: the pipeline calls read (ingest) ->
+ * extract -> resolve -> write (graph); resolve and graph never import each
+ * other, and `model/` holds the shared domain types (write plans and
+ * snapshots included) every stage may use. See docs/architecture.md.
  * @type {import('dependency-cruiser').IDependencyCruiserConfig}
  */
 module.exports = {
@@ -77,6 +79,16 @@ module.exports = {
       comment: 'Resolution plans writes without the database: it imports neither graph, pipeline nor api.',
       from: { path: '^src/resolve/' },
       to: { path: '^src/(graph|pipeline|api|cli)/' },
+    },
+    {
+      name: 'graph-not-to-resolve',
+      severity: 'error',
+      comment:
+        'The graph layer reads snapshots and applies write plans; deciding what to write is resolution\'s job. ' +
+        'The plan and snapshot types they share live in src/model/write-plan.ts (not even type imports from resolve). ' +
+        'Tests beside graph code may build alias keys with resolve/normalize.ts.',
+      from: { path: '^src/graph/', pathNot: '\\.test\\.ts$' },
+      to: { path: '^src/resolve/' },
     },
     {
       name: 'graph-before-pipeline',
