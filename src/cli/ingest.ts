@@ -2,14 +2,12 @@
  * `npm run ingest -- <file-or-folder>...` and `npm run ingest -- --delete <document-id>`.
  * Exit codes: 0 ok, 1 some document failed (or a fatal error), 2 usage error.
  */
-import { readdir, stat } from 'node:fs/promises';
-import path from 'node:path';
+import { parseArgs as parseArgv } from 'node:util';
 import cliProgress from 'cli-progress';
 import { loadConfig, neo4jUriOf } from '../config.ts';
 import { AppError, formatErrorLine, isAppError } from '../errors.ts';
 import { Graph } from '../graph/executor.ts';
 import { applySchema } from '../graph/schema.ts';
-import { SUPPORTED_EXTENSIONS } from '../ingest/read-documents.ts';
 import type { IngestProgress, IngestSummary } from '../pipeline/index.ts';
 import { deleteDocument, ingestPaths } from '../pipeline/index.ts';
 
@@ -31,48 +29,51 @@ interface Args {
   batchSize: number | undefined;
 }
 
-/** Parses the command line; throws UsageError on anything unexpected. */
+const OPTIONS = {
+  help: { type: 'boolean', short: 'h' },
+  delete: { type: 'string' },
+  workers: { type: 'string' },
+  batch: { type: 'string' },
+} as const;
+
+/** The option a node:util parseArgs error names ("Unknown option '--bogus'", "Option '--workers <value>' argument missing"). */
+function optionIn(message: string): string {
+  return /'(-[^' ]+)/.exec(message)?.[1] ?? 'an option';
+}
+
+function count(flag: string, value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value.trim()) || n < 1 || n > 64) throw new UsageError(`${flag} needs a whole number from 1 to 64`);
+  return n;
+}
+
+/** Parses the command line (node:util parseArgs); throws UsageError on anything unexpected. */
 export function parseArgs(argv: string[]): Args {
-  const args: Args = { paths: [], deleteId: null, workers: undefined, batchSize: undefined };
-  const count = (flag: string, value: string | undefined) => {
-    const n = Number(value);
-    if (value === undefined || !Number.isInteger(n) || n < 1 || n > 64) throw new UsageError(`${flag} needs a whole number from 1 to 64`);
-    return n;
-  };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (arg === '--help' || arg === '-h') throw new UsageError('');
-    else if (arg === '--delete') {
-      const id = argv[++i];
-      if (id === undefined || id.startsWith('--')) throw new UsageError('--delete needs a document id');
-      args.deleteId = id;
-    } else if (arg === '--workers') args.workers = count(arg, argv[++i]);
-    else if (arg === '--batch') args.batchSize = count(arg, argv[++i]);
-    else if (arg.startsWith('--')) throw new UsageError(`unknown option ${arg}`);
-    else args.paths.push(arg);
+  let parsed;
+  try {
+    parsed = parseArgv({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    const message = error instanceof Error ? error.message : String(error);
+    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') throw new UsageError(`unknown option ${optionIn(message)}`);
+    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+      const flag = optionIn(message);
+      throw new UsageError(flag === '--delete' ? '--delete needs a document id' : `${flag} needs a whole number from 1 to 64`);
+    }
+    throw new UsageError(message);
   }
+  const { values, positionals } = parsed;
+  if (values.help === true) throw new UsageError('');
+  const args: Args = {
+    paths: positionals,
+    deleteId: values.delete ?? null,
+    workers: values.workers === undefined ? undefined : count('--workers', values.workers),
+    batchSize: values.batch === undefined ? undefined : count('--batch', values.batch),
+  };
+  if (args.deleteId !== null && args.deleteId.trim() === '') throw new UsageError('--delete needs a document id');
   if (args.deleteId !== null && args.paths.length > 0) throw new UsageError('--delete takes a document id and no paths');
   if (args.deleteId === null && args.paths.length === 0) throw new UsageError('give at least one file or folder');
   return args;
-}
-
-/** Supported files under the paths (for the progress bar's total; .jsonl counts as one). */
-async function countFiles(paths: string[]): Promise<number> {
-  let n = 0;
-  const walk = async (p: string, explicit: boolean): Promise<void> => {
-    let st;
-    try {
-      st = await stat(p);
-    } catch {
-      n += 1;
-      return;
-    }
-    if (st.isDirectory()) {
-      for (const name of await readdir(p)) await walk(path.join(p, name), false);
-    } else if (explicit || SUPPORTED_EXTENSIONS.includes(path.extname(p).toLowerCase())) n += 1;
-  };
-  for (const p of paths) await walk(p, true);
-  return n;
 }
 
 function printSummary(summary: IngestSummary): void {
@@ -131,7 +132,8 @@ async function main(argv: string[]): Promise<number> {
       process.stdout.write(`deleted ${result.id}: ${result.nodesDeleted} nodes and ${result.relationshipsDeleted} relationships removed\n`);
       return 0;
     }
-    const total = await countFiles(args.paths);
+    // The reader expands the folders before the first document: the bar's total comes from that one walk.
+    let total = 0;
     const tty = process.stderr.isTTY === true;
     const bar = tty
       ? new cliProgress.SingleBar(
@@ -139,7 +141,11 @@ async function main(argv: string[]): Promise<number> {
           cliProgress.Presets.shades_classic,
         )
       : null;
-    bar?.start(total, 0, { new: 0, unchanged: 0, updated: 0, failed: 0 });
+    bar?.start(0, 0, { new: 0, unchanged: 0, updated: 0, failed: 0 });
+    const onFiles = (files: number) => {
+      total = files;
+      bar?.setTotal(files);
+    };
     let lastLine = 0;
     const onProgress = (p: IngestProgress) => {
       if (bar !== null) {
@@ -157,6 +163,7 @@ async function main(argv: string[]): Promise<number> {
     try {
       summary = await ingestPaths(graph, args.paths, {
         onProgress,
+        onFiles,
         ...(args.workers === undefined ? {} : { workers: args.workers }),
         ...(args.batchSize === undefined ? {} : { batchSize: args.batchSize }),
       });

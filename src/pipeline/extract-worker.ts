@@ -1,30 +1,24 @@
 /**
- * Worker thread body: runs `extract()` on the texts the pool sends.
- * Messages in: {job, text, options}; out: {job, ok, result} or {job, ok: false, code, message}.
+ * The task piscina runs in each extraction worker thread: `extract()` on one
+ * text. A failure is returned with its code (an Error's own properties do not
+ * cross threads), so the pipeline reports it for that document and goes on.
  */
-import { parentPort } from 'node:worker_threads';
+import type { ErrorCode } from '../errors.ts';
 import { isAppError } from '../errors.ts';
 import { extract } from '../extract/index.ts';
-import type { ExtractOptions } from '../model/types.ts';
+import type { ExtractOptions, ExtractionResult } from '../model/types.ts';
 
-interface Job {
-  job: number;
+export interface ExtractTask {
   text: string;
   options: ExtractOptions;
 }
 
-if (parentPort === null) throw new Error('extract-worker.ts must run in a worker thread');
-const port = parentPort;
-port.on('message', (message: Job) => {
+export type ExtractReply = { ok: true; result: ExtractionResult } | { ok: false; code: ErrorCode; message: string };
+
+export default function extractTask({ text, options }: ExtractTask): ExtractReply {
   try {
-    port.postMessage({ job: message.job, ok: true, result: extract(message.text, message.options) });
+    return { ok: true, result: extract(text, options) };
   } catch (error) {
-    port.postMessage({
-      job: message.job,
-      ok: false,
-      code: isAppError(error) ? error.code : 'INTERNAL_SERVER_ERROR',
-      message: error instanceof Error ? error.message : String(error),
-    });
+    return { ok: false, code: isAppError(error) ? error.code : 'INTERNAL_SERVER_ERROR', message: error instanceof Error ? error.message : String(error) };
   }
-});
-port.postMessage({ ready: true });
+}

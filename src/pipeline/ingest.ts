@@ -1,7 +1,8 @@
 /**
- * Orchestration: read -> hash check (batched) -> extract (worker pool) ->
- * resolve + write (main thread, several documents per transaction). Extraction
- * of the next documents overlaps the writes of earlier ones.
+ * Orchestration: read -> hash check (batched) -> extract (piscina worker
+ * pool) -> resolve -> write (main thread, several documents per transaction:
+ * write-batch.ts). Extraction of the next documents overlaps the writes of
+ * earlier ones.
  */
 import { createHash } from 'node:crypto';
 import { AppError, isAppError } from '../errors.ts';
@@ -169,55 +170,32 @@ export async function deleteDocument(
   return deleteFromGraph(graph, id);
 }
 
-interface Extracted {
+/** A document sent to extraction, in input order, until it is written. */
+interface Extracting {
   raw: RawDocument;
   hash: string;
   known: boolean;
   result: Promise<ExtractionResult>;
-}
-
-/** A small unbounded queue with an awaitable shift. */
-class Channel<T> {
-  private items: T[] = [];
-  private waiting: Array<(item: T | undefined) => void> = [];
-  private ended = false;
-
-  push(item: T): void {
-    const waiter = this.waiting.shift();
-    if (waiter !== undefined) waiter(item);
-    else this.items.push(item);
-  }
-
-  end(): void {
-    this.ended = true;
-    for (const w of this.waiting.splice(0)) w(undefined);
-  }
-
-  get length(): number {
-    return this.items.length;
-  }
-
-  peek(): T | undefined {
-    return this.items[0];
-  }
-
-  shift(): Promise<T | undefined> {
-    const item = this.items.shift();
-    if (item !== undefined) return Promise.resolve(item);
-    if (this.ended) return Promise.resolve(undefined);
-    return new Promise((resolve) => this.waiting.push(resolve));
-  }
+  /** True once `result` has settled (its document can be taken without waiting). */
+  settled: boolean;
 }
 
 const HASH_CHUNK = 500;
+/** Documents between reading and writing at most (extracting, or extracted and waiting for their batch). */
 const MAX_IN_FLIGHT = 256;
 
 /**
  * Ingests many documents: unchanged ones (same id and content hash) are
  * skipped after one batched lookup; the rest are extracted in worker threads
- * and written in batches. A document that cannot be read or extracted is
- * reported and skipped; a database failure stops the run (re-running it
- * completes the work: every batch is one transaction and idempotent).
+ * and written in batches, in input order. A document that cannot be read or
+ * extracted is reported and skipped; a database failure stops the run
+ * (re-running it completes the work: every batch is one transaction and
+ * idempotent).
+ *
+ * One loop pulls the input: it keeps up to MAX_IN_FLIGHT documents between
+ * reading and writing (back-pressure: no more input is read while the window
+ * is full), hands them to the extraction pool as they come, and takes them
+ * back in order, so writes overlap the extraction of later documents.
  */
 export async function ingestDocuments(
   graph: Graph,
@@ -230,7 +208,6 @@ export async function ingestDocuments(
   // Started on the first document that needs extraction: an unchanged corpus never pays for it.
   let pool: ExtractPool | null = null;
   const extractor = () => (pool ??= new ExtractPool(options.workers ?? defaultWorkerCount()));
-  const work = new Channel<Extracted>();
   let done = 0;
   const progress = (current: string) => {
     done += 1;
@@ -248,47 +225,40 @@ export async function ingestDocuments(
     log.debug(`${source}: ${code} ${reason}`);
     progress(source);
   };
-  let stop: unknown = null;
-  let wake: (() => void) | null = null;
-  const backpressure = () =>
-    new Promise<void>((resolve) => {
-      wake = resolve;
-    });
 
   // Ids written earlier in this run, with their hash: a repeated id replaces (or equals) the earlier version.
   const writtenThisRun = new Map<string, string>();
 
-  const produce = async () => {
-    let chunk: RawDocument[] = [];
-    const flush = async () => {
-      const docs = chunk;
-      chunk = [];
-      if (docs.length === 0) return;
-      const hashStarted = performance.now();
-      const stored = await readDocumentHashes(graph, [...new Set(docs.map((d) => d.id))]);
-      log.debug(`checked ${docs.length} hashes in ${(performance.now() - hashStarted).toFixed(0)} ms`);
-      for (const raw of docs) {
-        summary.documents += 1;
-        const hash = contentHash(raw.text);
-        if (stored.get(raw.id) === hash && !writtenThisRun.has(raw.id)) {
-          summary.unchanged += 1;
-          progress(raw.sourcePath);
-          continue;
-        }
-        try {
-          checkText(raw.text);
-        } catch (error) {
-          fail(raw.sourcePath, isAppError(error) ? error.code : 'BAD_USER_INPUT', error instanceof Error ? error.message : String(error));
-          continue;
-        }
-        const result = extractor().extract(raw.text, extractOptions(raw.id, raw));
-        result.catch(() => {}); // handled by the writer
-        work.push({ raw, hash, known: stored.has(raw.id), result });
-        while (work.length >= MAX_IN_FLIGHT && stop === null) await backpressure();
+  /** Documents of a chunk that need extraction; unchanged and unusable ones are counted here. */
+  const check = async (docs: RawDocument[]): Promise<Array<Omit<Extracting, 'result' | 'settled'>>> => {
+    if (docs.length === 0) return [];
+    const hashStarted = performance.now();
+    const stored = await readDocumentHashes(graph, [...new Set(docs.map((d) => d.id))]);
+    log.debug(`checked ${docs.length} hashes in ${(performance.now() - hashStarted).toFixed(0)} ms`);
+    const out: Array<Omit<Extracting, 'result' | 'settled'>> = [];
+    for (const raw of docs) {
+      summary.documents += 1;
+      const hash = contentHash(raw.text);
+      if (stored.get(raw.id) === hash && !writtenThisRun.has(raw.id)) {
+        summary.unchanged += 1;
+        progress(raw.sourcePath);
+        continue;
       }
-    };
+      try {
+        checkText(raw.text);
+      } catch (error) {
+        fail(raw.sourcePath, isAppError(error) ? error.code : 'BAD_USER_INPUT', error instanceof Error ? error.message : String(error));
+        continue;
+      }
+      out.push({ raw, hash, known: stored.has(raw.id) });
+    }
+    return out;
+  };
+
+  /** The input's documents that need extraction, hash-checked a chunk at a time; failures are reported on the way. */
+  async function* toExtract(): AsyncIterable<Omit<Extracting, 'result' | 'settled'>> {
+    let chunk: RawDocument[] = [];
     for await (const input of inputs) {
-      if (stop !== null) break;
       if (input.kind === 'failure') {
         summary.documents += 1;
         fail(input.line === undefined ? input.sourcePath : `${input.sourcePath}:${input.line}`, input.code, input.reason);
@@ -303,14 +273,17 @@ export async function ingestDocuments(
         continue;
       }
       chunk.push(input);
-      if (chunk.length >= HASH_CHUNK) await flush();
+      if (chunk.length >= HASH_CHUNK) {
+        yield* await check(chunk);
+        chunk = [];
+      }
     }
-    await flush();
-  };
+    yield* await check(chunk);
+  }
 
-  const writeBatch = async (batch: Array<{ item: Extracted; doc: DocumentToWrite }>) => {
+  const writeBatch = async (batch: Array<{ item: Extracting; doc: DocumentToWrite }>): Promise<void> => {
     if (batch.length === 0) return;
-    const record = (item: Extracted, doc: DocumentToWrite, outcome: IngestOutcome) => {
+    const record = (item: Extracting, doc: DocumentToWrite, outcome: IngestOutcome) => {
       writtenThisRun.set(doc.id, item.hash);
       summary[outcome] += 1;
       progress(item.raw.sourcePath);
@@ -339,68 +312,66 @@ export async function ingestDocuments(
     }
   };
 
-  const consume = async () => {
-    let batch: Array<{ item: Extracted; doc: DocumentToWrite }> = [];
-    for (;;) {
-      const item = await work.shift();
-      if (wake !== null && work.length < MAX_IN_FLIGHT / 2) {
-        const w: () => void = wake;
-        wake = null;
-        w();
-      }
-      if (item === undefined) break;
-      let extraction: ExtractionResult;
-      try {
-        extraction = await item.result;
-      } catch (error) {
-        if (isAppError(error) && error.message.startsWith('extraction worker crashed')) throw error;
-        fail(item.raw.sourcePath, isAppError(error) ? error.code : 'INTERNAL_SERVER_ERROR', error instanceof Error ? error.message : String(error));
-        continue;
-      }
-      const previous = writtenThisRun.get(item.raw.id);
-      if (previous === item.hash) {
-        summary.unchanged += 1;
-        progress(item.raw.sourcePath);
-        continue;
-      }
-      if (batch.some((b) => b.doc.id === item.raw.id)) {
-        await writeBatch(batch);
-        batch = [];
-      }
-      const replaces = item.known || writtenThisRun.has(item.raw.id);
-      batch.push({ item, doc: toWrite(item.raw.id, item.raw.text, item.hash, item.raw, extraction, replaces) });
-      // Write when the batch is full, or when the next document is not extracted yet (keep the database busy).
-      if (batch.length >= batchSize || work.length === 0) {
-        await writeBatch(batch);
-        batch = [];
-      }
+  // In input order: extracting, or extracted and not yet in a batch.
+  const window: Extracting[] = [];
+  let batch: Array<{ item: Extracting; doc: DocumentToWrite }> = [];
+
+  /** Takes the oldest document of the window (waiting for its extraction) into the batch; writes the batch when due. */
+  const takeOldest = async (): Promise<void> => {
+    const item = window.shift()!;
+    let extraction: ExtractionResult;
+    try {
+      extraction = await item.result;
+    } catch (error) {
+      if (isAppError(error) && error.message.startsWith('extraction worker crashed')) throw error;
+      fail(item.raw.sourcePath, isAppError(error) ? error.code : 'INTERNAL_SERVER_ERROR', error instanceof Error ? error.message : String(error));
+      return;
     }
-    await writeBatch(batch);
+    const previous = writtenThisRun.get(item.raw.id);
+    if (previous === item.hash) {
+      summary.unchanged += 1;
+      progress(item.raw.sourcePath);
+      return;
+    }
+    if (batch.some((b) => b.doc.id === item.raw.id)) {
+      await writeBatch(batch);
+      batch = [];
+    }
+    const replaces = item.known || writtenThisRun.has(item.raw.id);
+    batch.push({ item, doc: toWrite(item.raw.id, item.raw.text, item.hash, item.raw, extraction, replaces) });
+    // Write when the batch is full, or when no later document has been read yet (keep the database busy).
+    if (batch.length >= batchSize || window.length === 0) {
+      await writeBatch(batch);
+      batch = [];
+    }
   };
 
-  const producer = produce().then(
-    () => work.end(),
-    (error: unknown) => {
-      stop = error;
-      work.end();
-    },
-  );
   try {
-    await consume();
-  } catch (error) {
-    stop = error;
-    const w = wake as (() => void) | null;
-    if (w !== null) w();
+    for await (const next of toExtract()) {
+      const item: Extracting = { ...next, result: extractor().extract(next.raw.text, extractOptions(next.raw.id, next.raw)), settled: false };
+      // Settled-ness is all the loop reads here; the rejection itself is handled in takeOldest.
+      item.result.then(
+        () => (item.settled = true),
+        () => (item.settled = true),
+      );
+      window.push(item);
+      while (window.length >= MAX_IN_FLIGHT || window[0]?.settled === true) await takeOldest();
+    }
+    while (window.length > 0) await takeOldest();
+    await writeBatch(batch);
   } finally {
-    await producer;
     await (pool as ExtractPool | null)?.close();
   }
-  if (stop !== null) throw stop;
   summary.seconds = (performance.now() - started) / 1000;
   return summary;
 }
 
 /** Reads files and folders (.txt .md .html .jsonl) and ingests them. */
-export async function ingestPaths(graph: Graph, paths: string[], options: IngestDocumentsOptions & { maxBytes?: number } = {}): Promise<IngestSummary> {
-  return ingestDocuments(graph, readDocumentsAhead(paths, options.maxBytes === undefined ? {} : { maxBytes: options.maxBytes }), options);
+export async function ingestPaths(
+  graph: Graph,
+  paths: string[],
+  options: IngestDocumentsOptions & { maxBytes?: number; onFiles?: (files: number) => void } = {},
+): Promise<IngestSummary> {
+  const read = { ...(options.maxBytes === undefined ? {} : { maxBytes: options.maxBytes }), ...(options.onFiles === undefined ? {} : { onFiles: options.onFiles }) };
+  return ingestDocuments(graph, readDocumentsAhead(paths, read), options);
 }

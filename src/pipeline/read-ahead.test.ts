@@ -25,4 +25,19 @@ describe('readDocumentsAhead', () => {
     const paths = [dir, path.join(dir, 'missing.txt'), path.join(dir, 'image.png')];
     expect(await all(readDocumentsAhead(paths, {}, 4))).toEqual(await all(readDocuments(paths)));
   });
+
+  it('tells how many files the paths hold before the first document, from the walk it reads with', async () => {
+    const folder = path.join(dir, 'counted');
+    mkdirSync(path.join(folder, 'deep'), { recursive: true });
+    writeFileSync(path.join(folder, 'a.txt'), 'A.');
+    writeFileSync(path.join(folder, 'deep', 'b.md'), 'B.');
+    writeFileSync(path.join(folder, 'lines.jsonl'), '{"text":"one"}\n{"text":"two"}\n');
+    writeFileSync(path.join(folder, 'skip.png'), 'x');
+    const seen: string[] = [];
+    for await (const item of readDocumentsAhead([folder, path.join(folder, 'missing.txt')], { onFiles: (n) => seen.push(`files ${n}`) })) {
+      seen.push(item.kind);
+    }
+    // Three supported files (a .jsonl counts once) and the missing path given explicitly; the .png is not read.
+    expect(seen).toEqual(['files 4', 'document', 'document', 'document', 'document', 'failure']);
+  });
 });

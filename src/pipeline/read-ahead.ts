@@ -35,9 +35,18 @@ async function collect(file: string, options: ReadOptions): Promise<Array<RawDoc
   return out;
 }
 
-/** Like `readDocuments(paths)`, with up to `concurrency` files read at once. */
-export async function* readDocumentsAhead(paths: string[], options: ReadOptions = {}, concurrency = 16): AsyncIterable<RawDocument | DocumentFailure> {
+/**
+ * Like `readDocuments(paths)`, with up to `concurrency` files read at once.
+ * `onFiles` hears how many files the paths hold (a .jsonl file counts as one)
+ * before the first document: progress needs no second walk of the folders.
+ */
+export async function* readDocumentsAhead(
+  paths: string[],
+  options: ReadOptions & { onFiles?: (files: number) => void } = {},
+  concurrency = 16,
+): AsyncIterable<RawDocument | DocumentFailure> {
   const files = await expandPaths(paths);
+  options.onFiles?.(files.length);
   const inFlight: Array<Promise<Array<RawDocument | DocumentFailure>>> = [];
   let next = 0;
   while (next < files.length && inFlight.length < concurrency) inFlight.push(collect(files[next++]!, options));

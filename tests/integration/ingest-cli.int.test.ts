@@ -79,6 +79,30 @@ describe('npm run ingest', () => {
     expect(cli([]).code).toBe(2);
   });
 
+  it.each([
+    [['--workers', '0'], /^error: --workers needs a whole number from 1 to 64\n/],
+    [['--batch'], /^error: --batch needs a whole number from 1 to 64\n/],
+    [['--delete'], /^error: --delete needs a document id\n/],
+    [['--delete', '--workers', '2'], /^error: --delete needs a document id\n/],
+    [['--delete', 'some-id', 'some/folder'], /^error: --delete takes a document id and no paths\n/],
+    [['--workers=3', '--nope', 'folder'], /^error: unknown option --nope\n/],
+  ])('rejects %j with one error line, the usage and exit code 2', (args, message) => {
+    const run = cli(args);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(message);
+    expect(run.stderr).toContain('Usage:\n  npm run ingest -- <file-or-folder>... [--workers N] [--batch N]');
+    expect(run.stdout).toBe('');
+  });
+
+  it('prints the usage and exits 0 for --help and -h', () => {
+    for (const flag of ['--help', '-h']) {
+      const run = cli([flag]);
+      expect(run.code).toBe(0);
+      expect(run.stderr).toMatch(/^Usage:\n/);
+      expect(run.stderr).not.toContain('error:');
+    }
+  });
+
   it('decodes UTF-16 and Windows-1252 files, says which encodings it used, and names the .jsonl line of a too-long id', () => {
     const mixed = mkdtempSync(path.join(os.tmpdir(), 'ingest-cli-encodings-'));
     try {
