@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { aliasKey } from '../../resolve/normalize.ts';
 import { partnershipQuery, partnersQuery } from './partners.ts';
 
 const base = {
-  key: aliasKey('Organization', 'ICESCO'),
+  id: 'org-icesco',
   kind: null,
   since: null,
   until: null,
@@ -16,11 +15,10 @@ const base = {
 };
 
 describe('partners query', () => {
-  it('resolves the name through its alias key and pages the partnerships with their evidence in one statement', () => {
+  it('starts from the organisation by id and pages the partnerships with their evidence in one statement', () => {
     const query = partnersQuery(base);
     expect(query.cypher).toMatchInlineSnapshot(`
-      "MATCH (:Alias {key: $key})-[:ALIAS_OF]->(o:Organization)
-      WITH o ORDER BY COUNT { (o)--() } DESC, o.id ASC LIMIT 1
+      "MATCH (o:Organization {id: $id})
       OPTIONAL MATCH (u:Organization)-[:PART_OF*1..3]->(o) WHERE $includeUnits
       WITH o, [o] + collect(DISTINCT u) AS members
       CALL (o, members) {
@@ -61,8 +59,8 @@ describe('partners query', () => {
       {
         "area": null,
         "evidenceLimit": 5,
+        "id": "org-icesco",
         "includeUnits": false,
-        "key": "Organization|icesco",
         "kind": null,
         "limit": 20,
         "since": null,
@@ -94,8 +92,8 @@ describe('partners query', () => {
       {
         "area": "science') DETACH DELETE n //",
         "evidenceLimit": 0,
+        "id": "org-icesco",
         "includeUnits": true,
-        "key": "Organization|icesco",
         "kind": "joint-event",
         "limit": 10,
         "since": "2021-01-01",
@@ -112,13 +110,10 @@ describe('partners query', () => {
 });
 
 describe('partnership query', () => {
-  it('matches the one edge between two resolved organisations, undirected', () => {
-    const query = partnershipQuery({ keyA: aliasKey('Organization', 'ICESCO'), keyB: aliasKey('Organization', 'Leibniz Association'), evidenceLimit: 3 });
+  it('matches the one edge between two organisations given by id, undirected', () => {
+    const query = partnershipQuery({ idA: 'org-icesco', idB: 'org-leibniz-association', evidenceLimit: 3 });
     expect(query.cypher).toMatchInlineSnapshot(`
-      "MATCH (:Alias {key: $keyA})-[:ALIAS_OF]->(a:Organization)
-      WITH a ORDER BY COUNT { (a)--() } DESC, a.id ASC LIMIT 1
-      MATCH (:Alias {key: $keyB})-[:ALIAS_OF]->(b:Organization)
-      WITH a, b ORDER BY COUNT { (b)--() } DESC, b.id ASC LIMIT 1
+      "MATCH (a:Organization {id: $idA}), (b:Organization {id: $idB})
       MATCH (a)-[r:PARTNERS_WITH]-(b)
       WITH a, r, b LIMIT 1
       CALL (r) {
@@ -133,8 +128,8 @@ describe('partnership query', () => {
     expect(query.params).toMatchInlineSnapshot(`
       {
         "evidenceLimit": 3,
-        "keyA": "Organization|icesco",
-        "keyB": "Organization|leibniz association",
+        "idA": "org-icesco",
+        "idB": "org-leibniz-association",
       }
     `);
   });

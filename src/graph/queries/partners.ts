@@ -4,12 +4,12 @@
  * same statement, so a page costs one round trip whatever its size.
  */
 import type { CypherQuery } from '../executor.ts';
-import { evidenceSubquery, orgMap, partnershipMap, resolveByAlias, statementTopics } from './common.ts';
+import { evidenceSubquery, orgMap, partnershipMap, statementTopics } from './common.ts';
 import type { EntityRow, PartnershipRow } from './common.ts';
 
 export interface PartnersInput {
-  /** aliasKey('Organization', name) */
-  key: string;
+  /** The organisation's id (names are resolved beforehand, src/api/names.ts). */
+  id: string;
   /** Stored kind ('mou', 'joint-event' ...) or null for any. */
   kind: string | null;
   since: string | null;
@@ -34,7 +34,7 @@ export interface PartnersRow {
 /** Partnerships of one organisation (and its units), most recent first, one page. */
 export function partnersQuery(input: PartnersInput): CypherQuery {
   return {
-    cypher: `${resolveByAlias('o', 'Organization', '$key')}
+    cypher: `MATCH (o:Organization {id: $id})
 OPTIONAL MATCH (u:Organization)-[:PART_OF*1..3]->(o) WHERE $includeUnits
 WITH o, [o] + collect(DISTINCT u) AS members
 CALL (o, members) {
@@ -63,7 +63,7 @@ CALL (o, page) {
 }
 RETURN ${orgMap('o')} AS organization, totalCount, items`,
     params: {
-      key: input.key,
+      id: input.id,
       kind: input.kind,
       since: input.since,
       until: input.until,
@@ -78,20 +78,20 @@ RETURN ${orgMap('o')} AS organization, totalCount, items`,
 }
 
 export interface PartnershipInput {
-  keyA: string;
-  keyB: string;
+  /** Ids of the two organisations. */
+  idA: string;
+  idB: string;
   evidenceLimit: number;
 }
 
-/** The edge between two organisations named by alias keys, with its evidence; no row when none. */
+/** The edge between two organisations given by id, with its evidence; no row when none. */
 export function partnershipQuery(input: PartnershipInput): CypherQuery {
   return {
-    cypher: `${resolveByAlias('a', 'Organization', '$keyA')}
-${resolveByAlias('b', 'Organization', '$keyB', ['a'])}
+    cypher: `MATCH (a:Organization {id: $idA}), (b:Organization {id: $idB})
 MATCH (a)-[r:PARTNERS_WITH]-(b)
 WITH a, r, b LIMIT 1
 ${evidenceSubquery('r', 'r.key', '$evidenceLimit')}
 RETURN ${partnershipMap('a', 'a', 'r', 'b', 'evidence')} AS partnership`,
-    params: { keyA: input.keyA, keyB: input.keyB, evidenceLimit: input.evidenceLimit },
+    params: { idA: input.idA, idB: input.idB, evidenceLimit: input.evidenceLimit },
   };
 }
