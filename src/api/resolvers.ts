@@ -23,6 +23,7 @@ import { documentFieldProblem } from '../ingest/limits.ts';
 import { authError } from './auth.ts';
 import { connectionOf, decodeCursor, intArg, nameArg, textArg } from './args.ts';
 import type { ApiContext } from './context.ts';
+import { judgementFields, judgementMutations, judgementQueries } from './judgements.ts';
 import { resolveName } from './names.ts';
 import type { NamedLabel } from './names.ts';
 import type { RoleRow } from './loaders.ts';
@@ -124,6 +125,7 @@ export const resolvers = {
           area: textArg('area', args.area as string | undefined),
           statuses: args.includeInactive === true ? Object.values(STATUSES) : [STATUSES.ACTIVE],
           includeUnits: args.includeUnits === true,
+          includeRejected: args.includeRejected === true,
           skip,
           limit: first,
           evidenceLimit,
@@ -220,6 +222,8 @@ export const resolvers = {
       if (id === '' || id.length > 256) throw new AppError('BAD_USER_INPUT', 'id: must be 1-256 characters', { details: { argument: 'id' } });
       return ctx.loaders.entity(label).load(id);
     },
+
+    ...judgementQueries,
   },
 
   Mutation: {
@@ -239,7 +243,11 @@ export const resolvers = {
       if (problem !== null) throw new AppError('BAD_USER_INPUT', `id: ${problem.message}`, { details: { argument: 'id' } });
       return ctx.pipeline.deleteDocument(ctx.graph, id);
     },
+
+    ...judgementMutations,
   },
+
+  ...judgementFields,
 
   IngestResult: {
     async document(r: IngestValue, _: Args, ctx: ApiContext) {
@@ -278,16 +286,20 @@ export const resolvers = {
     events: (o: EntityRow, _: Args, ctx: ApiContext) => ctx.loaders.neighbours('Organization.events').load(o.id),
     areas: (o: EntityRow, _: Args, ctx: ApiContext) => ctx.loaders.organizationAreas().load(o.id),
     documents: (o: EntityRow, _: Args, ctx: ApiContext) => ctx.loaders.documentsMentioning('Organization').load(o.id),
+    judged: (o: EntityRow, _: Args, ctx: ApiContext) => ctx.loaders.judgedEntity('Organization').load(o.id),
   },
 
   Person: {
     ...entityFields,
     roles: (p: EntityRow, _: Args, ctx: ApiContext) => ctx.loaders.roles('Person').load(p.id),
     documents: (p: EntityRow, _: Args, ctx: ApiContext) => ctx.loaders.documentsMentioning('Person').load(p.id),
+    judged: (p: EntityRow, _: Args, ctx: ApiContext) => ctx.loaders.judgedEntity('Person').load(p.id),
   },
 
   Role: {
     evidence: (r: RoleRow, args: Args, ctx: ApiContext) => edgeEvidence(r.key, args, ctx),
+    judged: async (r: RoleRow, _: Args, ctx: ApiContext) => r.key !== null && (await ctx.loaders.judgedFact().load(r.key)).judged,
+    confirmed: async (r: RoleRow, _: Args, ctx: ApiContext) => r.key !== null && (await ctx.loaders.judgedFact().load(r.key)).state === 'confirm',
   },
 
   Country: {
@@ -319,6 +331,9 @@ export const resolvers = {
     areas: (p: PartnershipValue, _: Args, ctx: ApiContext) => ctx.loaders.partnershipAreas().load(p.key),
     evidence: partnershipEvidence,
     evidenceCount: (p: PartnershipValue, _: Args, ctx: ApiContext) => ctx.loaders.evidenceCount().load(p.key),
+    judged: async (p: PartnershipValue, _: Args, ctx: ApiContext) => (await ctx.loaders.judgedFact().load(p.key)).judged,
+    confirmed: async (p: PartnershipValue, _: Args, ctx: ApiContext) => (await ctx.loaders.judgedFact().load(p.key)).state === 'confirm',
+    rejected: async (p: PartnershipValue, _: Args, ctx: ApiContext) => (await ctx.loaders.judgedFact().load(p.key)).state === 'reject',
   },
 
   Evidence: {

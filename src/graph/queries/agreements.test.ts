@@ -12,7 +12,7 @@ describe('agreements query', () => {
         WITH DISTINCT a ORDER BY coalesce(a.date, '') DESC, a.name ASC, a.id ASC
         RETURN collect(a) AS found
       }
-      RETURN size(found) AS totalCount, [a IN found[toInteger($skip)..toInteger($skip + $limit)] | a {.id, .name, aliases: coalesce(a.aliases, []), .status, .date, label: head([l IN labels(a) WHERE l IN ['Organization', 'Person', 'Country', 'Place', 'Programme', 'Event', 'Agreement', 'Topic']])}] AS items"
+      RETURN size(found) AS totalCount, [a IN found[toInteger($skip)..toInteger($skip + $limit)] | a {.id, name: coalesce(head(COLLECT { MATCH (renaming:Judgement {renames: a.id}) RETURN renaming.name ORDER BY renaming.at DESC, renaming.id DESC }), a.name), aliases: coalesce(a.aliases, []), .status, .date, label: head([l IN labels(a) WHERE l IN ['Organization', 'Person', 'Country', 'Place', 'Programme', 'Event', 'Agreement', 'Topic']])}] AS items"
     `);
     expect(query.params).toMatchInlineSnapshot(`
       {
@@ -33,7 +33,7 @@ describe('agreements query', () => {
         WITH DISTINCT a ORDER BY coalesce(a.date, '') DESC, a.name ASC, a.id ASC
         RETURN collect(a) AS found
       }
-      RETURN size(found) AS totalCount, [a IN found[toInteger($skip)..toInteger($skip + $limit)] | a {.id, .name, aliases: coalesce(a.aliases, []), .status, .date, label: head([l IN labels(a) WHERE l IN ['Organization', 'Person', 'Country', 'Place', 'Programme', 'Event', 'Agreement', 'Topic']])}] AS items"
+      RETURN size(found) AS totalCount, [a IN found[toInteger($skip)..toInteger($skip + $limit)] | a {.id, name: coalesce(head(COLLECT { MATCH (renaming:Judgement {renames: a.id}) RETURN renaming.name ORDER BY renaming.at DESC, renaming.id DESC }), a.name), aliases: coalesce(a.aliases, []), .status, .date, label: head([l IN labels(a) WHERE l IN ['Organization', 'Person', 'Country', 'Place', 'Programme', 'Event', 'Agreement', 'Topic']])}] AS items"
     `);
     expect(query.params).toMatchInlineSnapshot(`
       {

@@ -11,8 +11,9 @@ describe('connection query', () => {
       CALL (a, b) {
         WITH a, b WHERE a <> b
         MATCH path = allShortestPaths((a)-[:PARTNERS_WITH|HOLDS_ROLE|PART_OF*..4]-(b))
+        WHERE all(hop IN relationships(path) WHERE NOT EXISTS { MATCH (judged:JudgedFact {key: hop.key}) WHERE judged.state = 'reject' })
         WITH path LIMIT toInteger($maxPaths)
-        WITH path, [n IN nodes(path) | n {.id, .name, aliases: coalesce(n.aliases, []), .status, .date, label: head([l IN labels(n) WHERE l IN ['Organization', 'Person', 'Country', 'Place', 'Programme', 'Event', 'Agreement', 'Topic']])}] AS ns, relationships(path) AS rs
+        WITH path, [n IN nodes(path) | n {.id, name: coalesce(head(COLLECT { MATCH (renaming:Judgement {renames: n.id}) RETURN renaming.name ORDER BY renaming.at DESC, renaming.id DESC }), n.name), aliases: coalesce(n.aliases, []), .status, .date, label: head([l IN labels(n) WHERE l IN ['Organization', 'Person', 'Country', 'Place', 'Programme', 'Event', 'Agreement', 'Topic']])}] AS ns, relationships(path) AS rs
         RETURN collect({
           length: length(path),
           steps: [i IN range(0, length(path) - 1) | {

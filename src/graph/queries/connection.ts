@@ -4,7 +4,7 @@
  */
 import { invariant } from '../../errors.ts';
 import type { CypherQuery } from '../executor.ts';
-import { entityMap } from './common.ts';
+import { entityMap, notRejected } from './common.ts';
 import type { EntityRow } from './common.ts';
 
 export const MAX_HOPS = 6;
@@ -44,6 +44,7 @@ export function connectionQuery(input: ConnectionInput): CypherQuery {
 CALL (a, b) {
   WITH a, b WHERE a <> b
   MATCH path = allShortestPaths((a)-[:PARTNERS_WITH|HOLDS_ROLE|PART_OF*..${input.maxHops}]-(b))
+  WHERE all(hop IN relationships(path) WHERE ${notRejected('hop.key')})
   WITH path LIMIT toInteger($maxPaths)
   WITH path, [n IN nodes(path) | ${entityMap('n')}] AS ns, relationships(path) AS rs
   RETURN collect({

@@ -34,8 +34,16 @@ export function nameCandidatesQuery(input: NameCandidatesInput): CypherQuery {
   return {
     cypher: `WITH head(COLLECT {
   UNWIND range(0, size($keys) - 1) AS i
-  MATCH (:Alias {key: $keys[i]})-[:ALIAS_OF]->(n)
-  WHERE any(l IN labels(n) WHERE l IN $labels)
+  CALL (i) {
+    MATCH (:Alias {key: $keys[i]})-[:ALIAS_OF]->(n)
+    RETURN n
+    UNION
+    // A name a rename judgement in force gave (src/graph/judgements.ts).
+    MATCH (j:Judgement {renameKey: $keys[i]})
+    MATCH (n:Organization|Person {id: j.renames})
+    RETURN n
+  }
+  WITH i, n WHERE any(l IN labels(n) WHERE l IN $labels)
   RETURN n ORDER BY i ASC, COUNT { (n)--() } DESC, n.id ASC
 }) AS exact
 CALL (exact) {

@@ -27,6 +27,7 @@ describe('partners query', () => {
         WHERE NOT p IN members
           AND coalesce(r.status, 'active') IN $statuses
           AND ($kind IS NULL OR $kind IN r.kinds)
+          AND ($includeRejected OR NOT EXISTS { MATCH (judged:JudgedFact {key: r.key}) WHERE judged.state = 'reject' })
           AND ($since IS NULL OR r.lastSeen >= $since)
           AND ($until IS NULL OR r.firstSeen <= $until)
           AND ($area IS NULL OR EXISTS {
@@ -49,17 +50,18 @@ describe('partners query', () => {
           LIMIT toInteger($evidenceLimit)
           RETURN collect({text: text, start: start, end: end, rules: reduce(acc = [], l IN ruleLists | acc + [x IN l WHERE NOT x IN acc]), kinds: reduce(acc = [], k IN kinds | CASE WHEN k IN acc THEN acc ELSE acc + k END), date: date, document: d {.id, .title, .url, .publishedAt, ingestedAt: toString(d.ingestedAt)}}) AS evidence
         }
-        WITH i, {key: r.key, kinds: coalesce(r.kinds, []), status: coalesce(r.status, 'active'), firstSeen: r.firstSeen, lastSeen: r.lastSeen, documentCount: coalesce(r.documentCount, 0), organization: o {.id, .name, aliases: coalesce(o.aliases, []), label: 'Organization'}, partner: p {.id, .name, aliases: coalesce(p.aliases, []), label: 'Organization'}, viaUnit: CASE WHEN m = o THEN null ELSE m {.id, .name, aliases: coalesce(m.aliases, []), label: 'Organization'} END, evidence: evidence} AS item
+        WITH i, {key: r.key, kinds: coalesce(r.kinds, []), status: coalesce(r.status, 'active'), firstSeen: r.firstSeen, lastSeen: r.lastSeen, documentCount: coalesce(r.documentCount, 0), organization: o {.id, name: coalesce(head(COLLECT { MATCH (renaming:Judgement {renames: o.id}) RETURN renaming.name ORDER BY renaming.at DESC, renaming.id DESC }), o.name), aliases: coalesce(o.aliases, []), label: 'Organization'}, partner: p {.id, name: coalesce(head(COLLECT { MATCH (renaming:Judgement {renames: p.id}) RETURN renaming.name ORDER BY renaming.at DESC, renaming.id DESC }), p.name), aliases: coalesce(p.aliases, []), label: 'Organization'}, viaUnit: CASE WHEN m = o THEN null ELSE m {.id, name: coalesce(head(COLLECT { MATCH (renaming:Judgement {renames: m.id}) RETURN renaming.name ORDER BY renaming.at DESC, renaming.id DESC }), m.name), aliases: coalesce(m.aliases, []), label: 'Organization'} END, evidence: evidence} AS item
         ORDER BY i
         RETURN collect(item) AS items
       }
-      RETURN o {.id, .name, aliases: coalesce(o.aliases, []), label: 'Organization'} AS organization, totalCount, items"
+      RETURN o {.id, name: coalesce(head(COLLECT { MATCH (renaming:Judgement {renames: o.id}) RETURN renaming.name ORDER BY renaming.at DESC, renaming.id DESC }), o.name), aliases: coalesce(o.aliases, []), label: 'Organization'} AS organization, totalCount, items"
     `);
     expect(query.params).toMatchInlineSnapshot(`
       {
         "area": null,
         "evidenceLimit": 5,
         "id": "org-icesco",
+        "includeRejected": false,
         "includeUnits": false,
         "kind": null,
         "limit": 20,
@@ -93,6 +95,7 @@ describe('partners query', () => {
         "area": "science') DETACH DELETE n //",
         "evidenceLimit": 0,
         "id": "org-icesco",
+        "includeRejected": false,
         "includeUnits": true,
         "kind": "joint-event",
         "limit": 10,
@@ -115,6 +118,7 @@ describe('partnership query', () => {
     expect(query.cypher).toMatchInlineSnapshot(`
       "MATCH (a:Organization {id: $idA}), (b:Organization {id: $idB})
       MATCH (a)-[r:PARTNERS_WITH]-(b)
+      WHERE NOT EXISTS { MATCH (judged:JudgedFact {key: r.key}) WHERE judged.state = 'reject' }
       WITH a, r, b LIMIT 1
       CALL (r) {
           MATCH (s:Statement {factKey: r.key})-[:STATED_IN]->(d:Document)
@@ -123,7 +127,7 @@ describe('partnership query', () => {
           LIMIT toInteger($evidenceLimit)
           RETURN collect({text: text, start: start, end: end, rules: reduce(acc = [], l IN ruleLists | acc + [x IN l WHERE NOT x IN acc]), kinds: reduce(acc = [], k IN kinds | CASE WHEN k IN acc THEN acc ELSE acc + k END), date: date, document: d {.id, .title, .url, .publishedAt, ingestedAt: toString(d.ingestedAt)}}) AS evidence
         }
-      RETURN {key: r.key, kinds: coalesce(r.kinds, []), status: coalesce(r.status, 'active'), firstSeen: r.firstSeen, lastSeen: r.lastSeen, documentCount: coalesce(r.documentCount, 0), organization: a {.id, .name, aliases: coalesce(a.aliases, []), label: 'Organization'}, partner: b {.id, .name, aliases: coalesce(b.aliases, []), label: 'Organization'}, viaUnit: null, evidence: evidence} AS partnership"
+      RETURN {key: r.key, kinds: coalesce(r.kinds, []), status: coalesce(r.status, 'active'), firstSeen: r.firstSeen, lastSeen: r.lastSeen, documentCount: coalesce(r.documentCount, 0), organization: a {.id, name: coalesce(head(COLLECT { MATCH (renaming:Judgement {renames: a.id}) RETURN renaming.name ORDER BY renaming.at DESC, renaming.id DESC }), a.name), aliases: coalesce(a.aliases, []), label: 'Organization'}, partner: b {.id, name: coalesce(head(COLLECT { MATCH (renaming:Judgement {renames: b.id}) RETURN renaming.name ORDER BY renaming.at DESC, renaming.id DESC }), b.name), aliases: coalesce(b.aliases, []), label: 'Organization'}, viaUnit: null, evidence: evidence} AS partnership"
     `);
     expect(query.params).toMatchInlineSnapshot(`
       {

@@ -4,7 +4,7 @@
  * same statement, so a page costs one round trip whatever its size.
  */
 import type { CypherQuery } from '../executor.ts';
-import { evidenceSubquery, orgMap, partnershipMap, statementTopics } from './common.ts';
+import { evidenceSubquery, notRejected, orgMap, partnershipMap, statementTopics } from './common.ts';
 import type { EntityRow, PartnershipRow } from './common.ts';
 
 export interface PartnersInput {
@@ -19,6 +19,8 @@ export interface PartnersInput {
   /** Stored statuses to keep ('active', 'ended', 'declined'). */
   statuses: readonly string[];
   includeUnits: boolean;
+  /** Keep partnerships a judgement rejected (default answers leave them out). */
+  includeRejected?: boolean;
   skip: number;
   limit: number;
   /** Sentences to prefetch per partnership; 0 skips them. */
@@ -43,6 +45,7 @@ CALL (o, members) {
   WHERE NOT p IN members
     AND coalesce(r.status, 'active') IN $statuses
     AND ($kind IS NULL OR $kind IN r.kinds)
+    AND ($includeRejected OR ${notRejected('r.key')})
     AND ($since IS NULL OR r.lastSeen >= $since)
     AND ($until IS NULL OR r.firstSeen <= $until)
     AND ($area IS NULL OR EXISTS {
@@ -70,6 +73,7 @@ RETURN ${orgMap('o')} AS organization, totalCount, items`,
       area: input.area,
       statuses: [...input.statuses],
       includeUnits: input.includeUnits,
+      includeRejected: input.includeRejected === true,
       skip: input.skip,
       limit: input.limit,
       evidenceLimit: input.evidenceLimit,
@@ -89,6 +93,7 @@ export function partnershipQuery(input: PartnershipInput): CypherQuery {
   return {
     cypher: `MATCH (a:Organization {id: $idA}), (b:Organization {id: $idB})
 MATCH (a)-[r:PARTNERS_WITH]-(b)
+WHERE ${notRejected('r.key')}
 WITH a, r, b LIMIT 1
 ${evidenceSubquery('r', 'r.key', '$evidenceLimit')}
 RETURN ${partnershipMap('a', 'a', 'r', 'b', 'evidence')} AS partnership`,
