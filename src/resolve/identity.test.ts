@@ -160,6 +160,13 @@ describe('cross-document identity', () => {
       },
     ],
     [
+      'an acronym used alone joins every organisation a full name abbreviates so (one node: a distinct judgement is the remedy)',
+      [doc('a', [org('e1', 'University of Porto', ['UP'])]), doc('b', [org('e1', 'Union of Potters', ['UP'])]), doc('c', [org('e1', 'UP')])],
+      (ids) => {
+        expect(ids.map((d) => d.e1)).toEqual(['org-up', 'org-up', 'org-up']);
+      },
+    ],
+    [
       'two people with the same surname at one organisation stay two',
       [
         doc('a', [person('e1', 'Zainab Ndiaye'), org('e2', 'ICESCO')], [{ type: 'HOLDS_ROLE', source: 'e1', target: 'e2', properties: { title: 'Director' }, evidence: ev }]),
