@@ -21,6 +21,7 @@ import { parseArgs } from 'node:util';
 import { createApiServer } from '../src/api/server.ts';
 import { applyProcessSettings, loadConfig } from '../src/config.ts';
 import { Graph } from '../src/graph/executor.ts';
+import { nameCandidatesQuery } from '../src/graph/queries/names.ts';
 import { partnersQuery } from '../src/graph/queries/partners.ts';
 import { applySchema } from '../src/graph/schema.ts';
 import { aliasKey } from '../src/resolve/normalize.ts';
@@ -207,11 +208,15 @@ RETURN organizations, partnerships, statements, documents`,
   const warmup = pick(500);
   const names = pick(REQUESTS);
 
-  // Direct: the partners statement, one auto-commit read query per request, as the API runs it.
+  // Direct: the name lookup and the partners statement, auto-commit read queries, as the API runs them.
   const direct = async (name: string) => {
-    const query = partnersQuery({ key: aliasKey('Organization', name), kind: null, since: null, until: null, area: null, statuses: ['active'], includeUnits: false, skip: 0, limit: 20, evidenceLimit: 3 });
     const session = graph.driver.session({ database: graph.database, defaultAccessMode: 'READ' });
     try {
+      const lookup = nameCandidatesQuery({ keys: [aliasKey('Organization', name)], labels: ['Organization'], word: null, suggest: null, limit: 5 });
+      const found = await session.run(lookup.cypher, lookup.params, { timeout: config.neo4j.queryTimeoutMs });
+      const id = (found.records[0]?.get('exact') as { id: string } | null)?.id;
+      if (id === undefined) throw new Error(`no organisation named ${name}`);
+      const query = partnersQuery({ id, kind: null, since: null, until: null, area: null, statuses: ['active'], includeUnits: false, skip: 0, limit: 20, evidenceLimit: 3 });
       const result = await session.run(query.cypher, query.params, { timeout: config.neo4j.queryTimeoutMs });
       if (result.records.length !== 1) throw new Error(`no row for ${name}`);
       JSON.stringify(result.records.map((r) => r.toObject()));

@@ -19,6 +19,9 @@
 //     (:Statement {id, factKey, type, sourceId, targetId, kind, date, status, title, role, start, end, text,
 //                  rules, areas, areaKeys, documentId})   areas/areaKeys: PARTNERS_WITH areas and their Topic alias keys
 //       -[:STATED_IN]->(:Document)
+//   curation, never written by ingestion (src/graph/judgements.ts):
+//     (:Judgement {id, kind, author, at, reason, entityIds, entityLabels, names, name, renames, relation, title, revertedAt, ...})
+//       -[:JUDGES]->(entity), -[:JUDGES]->(:JudgedFact {key, state})   key = the judged edge's key = its statements' factKey
 
 CREATE CONSTRAINT document_id IF NOT EXISTS FOR (n:Document) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT organization_id IF NOT EXISTS FOR (n:Organization) REQUIRE n.id IS UNIQUE;
@@ -33,6 +36,13 @@ CREATE CONSTRAINT alias_key IF NOT EXISTS FOR (n:Alias) REQUIRE n.key IS UNIQUE;
 CREATE CONSTRAINT statement_id IF NOT EXISTS FOR (n:Statement) REQUIRE n.id IS UNIQUE;
 // Held (created, then deleted) by every ingestion transaction: writers from several processes take turns.
 CREATE CONSTRAINT ingest_lock_id IF NOT EXISTS FOR (n:IngestLock) REQUIRE n.id IS UNIQUE;
+
+// Curation (src/graph/judgements.ts): judgements, the facts they judge, renames in force.
+CREATE CONSTRAINT judgement_id IF NOT EXISTS FOR (n:Judgement) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT judged_fact_key IF NOT EXISTS FOR (n:JudgedFact) REQUIRE n.key IS UNIQUE;
+CREATE INDEX judgement_renames IF NOT EXISTS FOR (n:Judgement) ON (n.renames);
+CREATE INDEX judgement_at IF NOT EXISTS FOR (n:Judgement) ON (n.at);
+CREATE INDEX judgement_rename_key IF NOT EXISTS FOR (n:Judgement) ON (n.renameKey);
 
 CREATE INDEX statement_fact_key IF NOT EXISTS FOR (n:Statement) ON (n.factKey);
 CREATE INDEX document_hash IF NOT EXISTS FOR (n:Document) ON (n.contentHash);

@@ -22,12 +22,15 @@ export type ErrorCode =
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly details: Readonly<Record<string, unknown>>;
+  /** Fields a client may act on, sent as they are in the GraphQL error's extensions (e.g. `suggestions`). */
+  readonly extensions: Readonly<Record<string, unknown>>;
 
-  constructor(code: ErrorCode, message: string, options: { cause?: unknown; details?: Record<string, unknown> } = {}) {
+  constructor(code: ErrorCode, message: string, options: { cause?: unknown; details?: Record<string, unknown>; extensions?: Record<string, unknown> } = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'AppError';
     this.code = code;
     this.details = Object.freeze({ ...(options.details ?? {}) });
+    this.extensions = Object.freeze({ ...(options.extensions ?? {}) });
   }
 }
 

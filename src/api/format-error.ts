@@ -62,6 +62,7 @@ export function createFormatError(options: { development: boolean }) {
     if (!options.development) delete extensions.stacktrace;
     let message = formatted.message;
     if (cause instanceof AppError) {
+      Object.assign(extensions, cause.extensions);
       extensions.code = cause.code;
       if (Object.keys(cause.details).length > 0 && (cause.code === 'BAD_USER_INPUT' || cause.code === 'NOT_FOUND' || options.development)) {
         extensions.details = cause.details;

@@ -22,6 +22,7 @@ import {
   rolesQuery,
 } from '../graph/queries/entities.ts';
 import type { NeighbourField } from '../graph/queries/entities.ts';
+import { judgedEntitiesQuery, judgedFactsQuery } from '../graph/judgements.ts';
 import type { NetworkView } from './network.ts';
 import type { ApiReader } from './reader.ts';
 
@@ -88,6 +89,25 @@ export class Loaders {
 
   evidence(limit: number, offset = 0): DataLoader<string, EvidenceRow[]> {
     return this.loader(`evidence#${limit}#${offset}`, (keys) => evidenceByKeysQuery(keys, limit, offset), 'key', 'evidence', []);
+  }
+
+  /** Whether a judgement names the entity. */
+  judgedEntity(label: EntityType): DataLoader<string, boolean> {
+    return this.loader(`judged.${label}`, (ids) => judgedEntitiesQuery(label, ids), 'id', 'judged', false);
+  }
+
+  /** Whether a judgement touched the fact (edge key), and the reject or confirm in force. */
+  judgedFact(): DataLoader<string, { judged: boolean; state: string | null }> {
+    let loader = this.cache.get('judgedFact') as DataLoader<string, { judged: boolean; state: string | null }> | undefined;
+    if (loader === undefined) {
+      loader = new DataLoader(async (keys) => {
+        const rows = await this.reader.rows<{ key: string; judged: boolean; state: string | null }>(judgedFactsQuery(keys), 'judged-facts');
+        const byKey = new Map(rows.map((row) => [row.key, { judged: row.judged, state: row.state }]));
+        return keys.map((key) => byKey.get(key) ?? { judged: false, state: null });
+      });
+      this.cache.set('judgedFact', loader as DataLoader<string, unknown>);
+    }
+    return loader;
   }
 
   evidenceCount(): DataLoader<string, number> {

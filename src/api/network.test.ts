@@ -31,6 +31,7 @@ describe('partnership network', () => {
       {
         "cypher": "MATCH (a:Organization)-[r:PARTNERS_WITH]->(b:Organization)
       WHERE b <> a
+        AND NOT EXISTS { MATCH (judged:JudgedFact {key: r.key}) WHERE judged.state = 'reject' }
       RETURN a.id AS source, b.id AS target, r.key AS key, coalesce(r.kinds, []) AS kinds, coalesce(r.documentCount, 0) AS documentCount, r.firstSeen AS firstSeen, r.lastSeen AS lastSeen",
         "params": {},
       }
@@ -53,6 +54,7 @@ describe('partnership network', () => {
     expect(query.cypher).toMatchInlineSnapshot(`
       "MATCH (a:Organization)-[r:PARTNERS_WITH]->(b:Organization)
       WHERE b <> a
+        AND NOT EXISTS { MATCH (judged:JudgedFact {key: r.key}) WHERE judged.state = 'reject' }
         AND any(k IN r.kinds WHERE k IN $kinds)
         AND r.lastSeen >= $since
         AND r.firstSeen <= $until

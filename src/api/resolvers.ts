@@ -13,17 +13,19 @@ import type { DocumentRow, EntityRow, EvidenceRow, PartnershipRow } from '../gra
 import { connectionQuery, MAX_HOPS } from '../graph/queries/connection.ts';
 import type { ConnectionRow, PathStepRow } from '../graph/queries/connection.ts';
 import { documentsQuery } from '../graph/queries/documents.ts';
-import { documentPartnershipsQuery, entityByAliasQuery } from '../graph/queries/entities.ts';
+import { documentPartnershipsQuery } from '../graph/queries/entities.ts';
 import { partnershipQuery, partnersQuery } from '../graph/queries/partners.ts';
 import type { PartnersRow } from '../graph/queries/partners.ts';
 import { searchQuery } from '../graph/queries/search.ts';
 import { STATS_SECTIONS, statsQuery } from '../graph/queries/stats.ts';
 import type { StatsSection } from '../graph/queries/stats.ts';
 import { documentFieldProblem } from '../ingest/limits.ts';
-import { aliasKey } from '../resolve/normalize.ts';
 import { authError } from './auth.ts';
-import { connectionOf, decodeCursor, intArg, nameArg, nameKeyArg, textArg } from './args.ts';
+import { connectionOf, decodeCursor, intArg, nameArg, textArg } from './args.ts';
 import type { ApiContext } from './context.ts';
+import { judgementFields, judgementMutations, judgementQueries } from './judgements.ts';
+import { resolveName } from './names.ts';
+import type { NamedLabel } from './names.ts';
 import type { RoleRow } from './loaders.ts';
 import { cachedNetworkView, isEmptyFilter, parseNetworkFilter, perYear, resolveNetwork, toKindEnum, topOrganizationsOf } from './network.ts';
 import type { NetworkFilterArgs, PartnershipKindEnum } from './network.ts';
@@ -87,11 +89,6 @@ function edgeEvidence(key: string | null, args: Args, ctx: ApiContext): Promise<
   return ctx.loaders.evidence(evidenceFirst(args)).load(key);
 }
 
-async function lookup(ctx: ApiContext, label: EntityType, argument: string, name: string): Promise<EntityRow | null> {
-  const rows = await ctx.reader.rows<{ entity: EntityRow }>(entityByAliasQuery(label, nameKeyArg(argument, label, name)), `${label.toLowerCase()}-by-name`);
-  return rows[0]?.entity ?? null;
-}
-
 function agreementStatus(row: EntityRow): string | null {
   const status = row.status?.toUpperCase();
   return status === 'PROPOSED' || status === 'DRAFTED' || status === 'SIGNED' || status === 'ENDED' ? status : null;
@@ -106,11 +103,11 @@ export const resolvers = {
   DateTime: DateTimeScalar,
 
   Query: {
-    organization: (_: unknown, args: { name: string }, ctx: ApiContext) => lookup(ctx, 'Organization', 'name', args.name),
-    person: (_: unknown, args: { name: string }, ctx: ApiContext) => lookup(ctx, 'Person', 'name', args.name),
+    organization: (_: unknown, args: { name: string }, ctx: ApiContext) => resolveName(ctx.reader, 'name', ['Organization'], args.name),
+    person: (_: unknown, args: { name: string }, ctx: ApiContext) => resolveName(ctx.reader, 'name', ['Person'], args.name),
 
     async partners(_: unknown, args: Args, ctx: ApiContext, info: GraphQLResolveInfo) {
-      const of = nameArg('of', args.of as string);
+      nameArg('of', args.of as string);
       const since = (args.since as string | null | undefined) ?? null;
       const until = (args.until as string | null | undefined) ?? null;
       if (since !== null && until !== null && since > until) throw new AppError('BAD_USER_INPUT', 'since: must not be after until', { details: { argument: 'since' } });
@@ -118,15 +115,17 @@ export const resolvers = {
       const skip = decodeCursor('after', args.after as string | undefined);
       // Evidence asked under edges.node is fetched in the same statement.
       const evidenceLimit = Math.min(MAX_EVIDENCE, largestFirst(info, selectedFields(info, ['edges', 'node', 'evidence']), 'Partnership', 'evidence'));
+      const organization = await resolveName(ctx.reader, 'of', ['Organization'], args.of as string);
       const rows = await ctx.reader.rows<PartnersRow>(
         partnersQuery({
-          key: aliasKey('Organization', of),
+          id: organization.id,
           kind: kindToStored(args.kind),
           since,
           until,
           area: textArg('area', args.area as string | undefined),
           statuses: args.includeInactive === true ? Object.values(STATUSES) : [STATUSES.ACTIVE],
           includeUnits: args.includeUnits === true,
+          includeRejected: args.includeRejected === true,
           skip,
           limit: first,
           evidenceLimit,
@@ -134,7 +133,7 @@ export const resolvers = {
         'partners',
       );
       const row = rows[0];
-      if (row === undefined) throw new AppError('NOT_FOUND', `No organisation is known by the name "${of}".`, { details: { argument: 'of' } });
+      if (row === undefined) throw new AppError('NOT_FOUND', `The organisation "${organization.name}" is no longer in the graph.`, { details: { argument: 'of' } });
       return connectionOf(
         row.items.map((item) => withPrefetch(item, evidenceLimit)),
         skip,
@@ -144,33 +143,31 @@ export const resolvers = {
 
     async partnership(_: unknown, args: { a: string; b: string }, ctx: ApiContext, info: GraphQLResolveInfo) {
       const evidenceLimit = Math.min(MAX_EVIDENCE, largestFirst(info, selectedFields(info, ['evidence']), 'Partnership', 'evidence'));
-      const rows = await ctx.reader.rows<{ partnership: PartnershipRow }>(
-        partnershipQuery({ keyA: nameKeyArg('a', 'Organization', args.a), keyB: nameKeyArg('b', 'Organization', args.b), evidenceLimit }),
-        'partnership',
-      );
+      nameArg('a', args.a);
+      nameArg('b', args.b);
+      const [a, b] = await Promise.all([resolveName(ctx.reader, 'a', ['Organization'], args.a), resolveName(ctx.reader, 'b', ['Organization'], args.b)]);
+      const rows = await ctx.reader.rows<{ partnership: PartnershipRow }>(partnershipQuery({ idA: a.id, idB: b.id, evidenceLimit }), 'partnership');
       const row = rows[0];
       return row === undefined ? null : withPrefetch(row.partnership, evidenceLimit);
     },
 
     async connection(_: unknown, args: { from: string; to: string; maxHops?: number }, ctx: ApiContext) {
-      const from = nameArg('from', args.from);
-      const to = nameArg('to', args.to);
+      nameArg('from', args.from);
+      nameArg('to', args.to);
       const maxHops = intArg('maxHops', args.maxHops, 4, 1, MAX_HOPS);
-      const keys = (name: string) => [aliasKey('Organization', name), aliasKey('Person', name)];
-      const rows = await ctx.reader.rows<ConnectionRow>(connectionQuery({ fromKeys: keys(from), toKeys: keys(to), maxHops, maxPaths: MAX_PATHS }), 'connection');
-      const row = rows[0];
-      invariant(row !== undefined, 'the connection query always returns one row');
-      if (!row.fromFound) throw new AppError('NOT_FOUND', `No organisation or person is known by the name "${from}".`, { details: { argument: 'from' } });
-      if (!row.toFound) throw new AppError('NOT_FOUND', `No organisation or person is known by the name "${to}".`, { details: { argument: 'to' } });
-      return row.paths;
+      const people: NamedLabel[] = ['Organization', 'Person'];
+      const [from, to] = await Promise.all([resolveName(ctx.reader, 'from', people, args.from), resolveName(ctx.reader, 'to', people, args.to)]);
+      const end = (e: EntityRow) => ({ label: e.label === 'Person' ? ('Person' as const) : ('Organization' as const), id: e.id });
+      const rows = await ctx.reader.rows<ConnectionRow>(connectionQuery({ from: end(from), to: end(to), maxHops, maxPaths: MAX_PATHS }), 'connection');
+      return rows[0]?.paths ?? [];
     },
 
     async agreements(_: unknown, args: Args, ctx: ApiContext) {
       const first = intArg('first', args.first as number | undefined, 20, 0, MAX_PAGE);
       const skip = decodeCursor('after', args.after as string | undefined);
-      const party = args.party === null || args.party === undefined ? null : nameKeyArg('party', 'Organization', args.party as string);
+      const party = args.party === null || args.party === undefined ? null : await resolveName(ctx.reader, 'party', ['Organization'], args.party as string);
       const status = args.status === null || args.status === undefined ? null : String(args.status).toLowerCase();
-      const rows = await ctx.reader.rows<{ totalCount: number; items: EntityRow[] }>(agreementsQuery({ partyKey: party, status, skip, limit: first }), 'agreements');
+      const rows = await ctx.reader.rows<{ totalCount: number; items: EntityRow[] }>(agreementsQuery({ partyId: party?.id ?? null, status, skip, limit: first }), 'agreements');
       const row = rows[0] ?? { totalCount: 0, items: [] };
       return connectionOf(row.items, skip, row.totalCount);
     },
@@ -225,6 +222,8 @@ export const resolvers = {
       if (id === '' || id.length > 256) throw new AppError('BAD_USER_INPUT', 'id: must be 1-256 characters', { details: { argument: 'id' } });
       return ctx.loaders.entity(label).load(id);
     },
+
+    ...judgementQueries,
   },
 
   Mutation: {
@@ -244,7 +243,11 @@ export const resolvers = {
       if (problem !== null) throw new AppError('BAD_USER_INPUT', `id: ${problem.message}`, { details: { argument: 'id' } });
       return ctx.pipeline.deleteDocument(ctx.graph, id);
     },
+
+    ...judgementMutations,
   },
+
+  ...judgementFields,
 
   IngestResult: {
     async document(r: IngestValue, _: Args, ctx: ApiContext) {
@@ -283,16 +286,20 @@ export const resolvers = {
     events: (o: EntityRow, _: Args, ctx: ApiContext) => ctx.loaders.neighbours('Organization.events').load(o.id),
     areas: (o: EntityRow, _: Args, ctx: ApiContext) => ctx.loaders.organizationAreas().load(o.id),
     documents: (o: EntityRow, _: Args, ctx: ApiContext) => ctx.loaders.documentsMentioning('Organization').load(o.id),
+    judged: (o: EntityRow, _: Args, ctx: ApiContext) => ctx.loaders.judgedEntity('Organization').load(o.id),
   },
 
   Person: {
     ...entityFields,
     roles: (p: EntityRow, _: Args, ctx: ApiContext) => ctx.loaders.roles('Person').load(p.id),
     documents: (p: EntityRow, _: Args, ctx: ApiContext) => ctx.loaders.documentsMentioning('Person').load(p.id),
+    judged: (p: EntityRow, _: Args, ctx: ApiContext) => ctx.loaders.judgedEntity('Person').load(p.id),
   },
 
   Role: {
     evidence: (r: RoleRow, args: Args, ctx: ApiContext) => edgeEvidence(r.key, args, ctx),
+    judged: async (r: RoleRow, _: Args, ctx: ApiContext) => r.key !== null && (await ctx.loaders.judgedFact().load(r.key)).judged,
+    confirmed: async (r: RoleRow, _: Args, ctx: ApiContext) => r.key !== null && (await ctx.loaders.judgedFact().load(r.key)).state === 'confirm',
   },
 
   Country: {
@@ -324,6 +331,9 @@ export const resolvers = {
     areas: (p: PartnershipValue, _: Args, ctx: ApiContext) => ctx.loaders.partnershipAreas().load(p.key),
     evidence: partnershipEvidence,
     evidenceCount: (p: PartnershipValue, _: Args, ctx: ApiContext) => ctx.loaders.evidenceCount().load(p.key),
+    judged: async (p: PartnershipValue, _: Args, ctx: ApiContext) => (await ctx.loaders.judgedFact().load(p.key)).judged,
+    confirmed: async (p: PartnershipValue, _: Args, ctx: ApiContext) => (await ctx.loaders.judgedFact().load(p.key)).state === 'confirm',
+    rejected: async (p: PartnershipValue, _: Args, ctx: ApiContext) => (await ctx.loaders.judgedFact().load(p.key)).state === 'reject',
   },
 
   Evidence: {

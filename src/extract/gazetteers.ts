@@ -4,19 +4,8 @@
  * classes of English (and a few French/German/Portuguese/Malay) words.
  */
 
-/** Honorifics that precede a person's name; stripped from the entity name. */
-export const HONORIFICS: ReadonlySet<string> = new Set([
-  'Dr.', 'Dr', 'Mr.', 'Mr', 'Mrs.', 'Mrs', 'Ms.', 'Ms', 'Miss', 'Prof.', 'Prof', 'Professor', 'H.E.', 'H.E',
-  'Eng.', 'Eng', 'Dr.-Ing.', 'Sir', 'Dame', 'Sheikh', 'Shaikh', 'Sheikha', 'Shaikha', 'Dr', 'Pr', 'Amb.', 'Ambassador', 'Hon.', 'Rev.', 'Mme', 'Mme.',
-  'Pr.', 'Engr.', 'Dipl.-Ing.', 'Capt.', 'Capt', 'Captain', 'Hon', 'Ir.', 'Sen.', 'Rep.',
-  // Styles of address in Malaysia, Pakistan, Nigeria and of royalty and academies.
-  'Datuk', 'Dato', "Dato'", 'Dato’', 'Datin', 'Sardar', 'Alhaji', 'Hajia', 'HRH', 'Academician', 'academician', 'Assoc.', 'Madam', 'Lord', 'Baroness',
-]);
-
-/** Post-nominal letters written after a name ("Pieter van der Merwe, PhD"). */
-export const POST_NOMINALS: ReadonlySet<string> = new Set([
-  'PhD', 'Ph.D.', 'Ph.D', 'FRSE', 'FRS', 'FREng', 'OBE', 'CBE', 'MBE', 'MD', 'DPhil', 'Jr.', 'Jr', 'Sr.', 'FRSA', 'FAAS',
-]);
+/** Honorifics and post-nominals live with the other name concepts (src/model/names.ts). */
+export { HONORIFICS, POST_NOMINALS } from '../model/names.ts';
 
 /** Lower-case particles inside personal names ("van der Merwe", "Nor Aini binti Hassan"). */
 export const NAME_PARTICLES: ReadonlySet<string> = new Set([

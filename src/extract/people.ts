@@ -4,6 +4,7 @@
  * before a title in apposition ("Maria Delgado-Wright, Executive Director of
  * the Commission") and historical names with a lower-case article ("al-Farabi").
  */
+import { HONORIFIC_PHRASES } from '../model/names.ts';
 import { HONORIFICS, NAME_PARTICLES, NON_NAME_CAPITALS, POST_NOMINALS } from './gazetteers.ts';
 import { headOf, isNameWord, trailingPersonName } from './org-names.ts';
 import { isAcronym } from './text.ts';
@@ -57,13 +58,6 @@ const ROYAL: ReadonlySet<string> = new Set(['King', 'Queen', 'Prince', 'Princess
 /** Nouns for people by occupation or standing, which a name may follow directly ("economist Funmi Ojo-Bankole"). */
 const PERSON_NOUNS =
   /^(entrepreneurs?|investors?|engineer|economist|caterer|novelist|writer|author|poet|artist|scientist|physicist|chemist|biologist|researcher|journalist|activist|philanthropist|businessman|businesswoman|alumna|alumnus|student|farmer|teacher|doctor|physician|nurse|lawyer|analyst|consultant|expert|architect|historian|photographer|designer|developer|founder|co-founder|glaciologist|seismologist|epidemiologist|volcanologist|philologist|linguist)$/;
-
-/** Styles of several words: "Tan Sri", "His Excellency", "Her Royal Highness", "Rt Hon". */
-const HONORIFIC_PHRASES: readonly string[][] = [
-  ['tan', 'sri'], ['datuk', 'seri'], ['dato', 'seri'], ['dato’', 'seri'], ["dato'", 'seri'], ['his', 'excellency'], ['her', 'excellency'],
-  ['his', 'majesty'], ['her', 'majesty'], ['his', 'royal', 'highness'], ['her', 'royal', 'highness'], ['his', 'highness'], ['her', 'highness'],
-  ['rt', 'hon'], ['rt.', 'hon.'], ['right', 'honourable'], ['the', 'honourable'], ['the', 'hon.'], ['assoc.', 'prof.'], ['assoc', 'prof'],
-];
 
 /** The end of the honorifics starting at k ("H.E. Dr.", "Tan Sri Dr.", "His Excellency"). */
 export function honorificRun(tokens: Token[], k: number): number {

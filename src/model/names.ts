@@ -54,6 +54,28 @@ export function aliasKey(type: EntityType, name: string): string {
 
 // ---------------------------------------------------------------- person names
 
+/** Honorifics that precede a person's name; stripped from the entity name. */
+export const HONORIFICS: ReadonlySet<string> = new Set([
+  'Dr.', 'Dr', 'Mr.', 'Mr', 'Mrs.', 'Mrs', 'Ms.', 'Ms', 'Miss', 'Prof.', 'Prof', 'Professor', 'H.E.', 'H.E',
+  'Eng.', 'Eng', 'Dr.-Ing.', 'Sir', 'Dame', 'Sheikh', 'Shaikh', 'Sheikha', 'Shaikha', 'Dr', 'Pr', 'Amb.', 'Ambassador', 'Hon.', 'Rev.', 'Mme', 'Mme.',
+  'Pr.', 'Engr.', 'Dipl.-Ing.', 'Capt.', 'Capt', 'Captain', 'Hon', 'Ir.', 'Sen.', 'Rep.',
+  // Styles of address in Malaysia, Pakistan, Nigeria and of royalty and academies.
+  'Datuk', 'Dato', "Dato'", 'Dato’', 'Datin', 'Sardar', 'Alhaji', 'Hajia', 'HRH', 'Academician', 'academician', 'Assoc.', 'Madam', 'Lord', 'Baroness',
+]);
+
+/** Post-nominal letters written after a name ("Pieter van der Merwe, PhD"). */
+export const POST_NOMINALS: ReadonlySet<string> = new Set([
+  'PhD', 'Ph.D.', 'Ph.D', 'FRSE', 'FRS', 'FREng', 'OBE', 'CBE', 'MBE', 'MD', 'DPhil', 'Jr.', 'Jr', 'Sr.', 'FRSA', 'FAAS',
+]);
+
+/** Styles of several words: "Tan Sri", "His Excellency", "Her Royal Highness", "Rt Hon". */
+export const HONORIFIC_PHRASES: readonly string[][] = [
+  ['tan', 'sri'], ['datuk', 'seri'], ['dato', 'seri'], ['dato’', 'seri'], ["dato'", 'seri'], ['his', 'excellency'], ['her', 'excellency'],
+  ['his', 'majesty'], ['her', 'majesty'], ['his', 'royal', 'highness'], ['her', 'royal', 'highness'], ['his', 'highness'], ['her', 'highness'],
+  ['rt', 'hon'], ['rt.', 'hon.'], ['right', 'honourable'], ['the', 'honourable'], ['the', 'hon.'], ['assoc.', 'prof.'], ['assoc', 'prof'],
+];
+
+
 /** Patronymic particles ("bin", "ibn"): dropped from the tokens the extractor matches person names by. */
 export const PATRONYMIC_PARTICLES: ReadonlySet<string> = new Set(['bin', 'binti', 'bint', 'ibn']);
 
@@ -107,3 +129,50 @@ export const GENERIC_THING_WORDS: ReadonlySet<string> = new Set([
   'strategic', 'bilateral', 'tripartite', 'trilateral', 'group', 'partner', 'consortium', 'plan', 'action', 'draft', 'mutual',
   'dialogue', 'session', 'large', 'upcoming', 'proposed', 'grant', 'funding', 'financing', 'network',
 ]);
+
+// ---------------------------------------------------------------- loose name lookup
+
+/** Honorifics compared without case or final dot: "dr", "prof", "h e". */
+const HONORIFIC_KEYS: ReadonlySet<string> = new Set([...HONORIFICS].map((h) => normalizeKey(h)));
+const HONORIFIC_PHRASE_KEYS: readonly string[] = HONORIFIC_PHRASES.map((p) => normalizeKey(p.join(' ')));
+const POST_NOMINAL_KEYS: ReadonlySet<string> = new Set([...POST_NOMINALS].map((p) => normalizeKey(p)));
+
+/**
+ * A name as a reader may type it, without the styles around it:
+ * "H.E. Dr. Salim M. Al Malik" -> "Salim M. Al Malik", "Pieter van der Merwe, PhD" -> "Pieter van der Merwe".
+ * A name that is nothing but honorifics is returned unchanged.
+ */
+export function stripHonorifics(name: string): string {
+  let words = name.trim().split(/\s+/).filter(Boolean);
+  const key = (w: string) => normalizeKey(w);
+  for (let changed = true; changed && words.length > 1; ) {
+    changed = false;
+    const phrase = HONORIFIC_PHRASE_KEYS.find((p) => {
+      const n = p.split(' ').length;
+      return words.length > n && normalizeKey(words.slice(0, n).join(' ')) === p;
+    });
+    if (phrase !== undefined) {
+      words = words.slice(phrase.split(' ').length);
+      changed = true;
+    } else if (HONORIFIC_KEYS.has(key(words[0]!))) {
+      words = words.slice(1);
+      changed = true;
+    }
+  }
+  while (words.length > 1 && POST_NOMINAL_KEYS.has(key(words[words.length - 1]!))) words = words.slice(0, -1);
+  return words.join(' ').replace(/[\s,]+$/, '');
+}
+
+/** Words that link the words of a name ("of", "for", "and"): never what distinguishes it. */
+const LINK_WORDS: ReadonlySet<string> = new Set(['the', 'of', 'for', 'and', 'in', 'on', 'at', 'de', 'du', 'des', 'la', 'le', 'da', 'do', 'dos', 'der', 'und', 'fur']);
+
+/**
+ * The words of a name that tell it from others of its kind, folded:
+ * "Leibniz Association" -> ["leibniz"], "University of Porto" -> ["porto"],
+ * "Leibniz Institute for Catalysis" -> ["leibniz", "catalysis"].
+ */
+export function distinctiveWords(name: string): string[] {
+  return normalizeKey(name)
+    .split(' ')
+    .filter((w) => w.length > 0 && !LINK_WORDS.has(w) && !GENERIC_NAME_WORDS.has(w) && !GENERIC_ORG_WORDS.has(w) && !GENERIC_LEADS.has(w));
+}

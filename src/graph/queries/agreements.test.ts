@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { aliasKey } from '../../resolve/normalize.ts';
 import { agreementsQuery } from './agreements.ts';
 import { documentsQuery } from './documents.ts';
 
 describe('agreements query', () => {
   it('lists every agreement with a status filter when no party is given', () => {
-    const query = agreementsQuery({ partyKey: null, status: 'signed', skip: 0, limit: 20 });
+    const query = agreementsQuery({ partyId: null, status: 'signed', skip: 0, limit: 20 });
     expect(query.cypher).toMatchInlineSnapshot(`
       "CALL () {
         MATCH (a:Agreement)
@@ -13,12 +12,12 @@ describe('agreements query', () => {
         WITH DISTINCT a ORDER BY coalesce(a.date, '') DESC, a.name ASC, a.id ASC
         RETURN collect(a) AS found
       }
-      RETURN size(found) AS totalCount, [a IN found[toInteger($skip)..toInteger($skip + $limit)] | a {.id, .name, aliases: coalesce(a.aliases, []), .status, .date, label: head([l IN labels(a) WHERE l IN ['Organization', 'Person', 'Country', 'Place', 'Programme', 'Event', 'Agreement', 'Topic']])}] AS items"
+      RETURN size(found) AS totalCount, [a IN found[toInteger($skip)..toInteger($skip + $limit)] | a {.id, name: coalesce(head(COLLECT { MATCH (renaming:Judgement {renames: a.id}) RETURN renaming.name ORDER BY renaming.at DESC, renaming.id DESC }), a.name), aliases: coalesce(a.aliases, []), .status, .date, label: head([l IN labels(a) WHERE l IN ['Organization', 'Person', 'Country', 'Place', 'Programme', 'Event', 'Agreement', 'Topic']])}] AS items"
     `);
     expect(query.params).toMatchInlineSnapshot(`
       {
         "limit": 20,
-        "partyKey": null,
+        "partyId": null,
         "skip": 0,
         "status": "signed",
       }
@@ -26,22 +25,20 @@ describe('agreements query', () => {
   });
 
   it('starts from the resolved party when one is given', () => {
-    const query = agreementsQuery({ partyKey: aliasKey('Organization', 'ICESCO'), status: null, skip: 20, limit: 5 });
+    const query = agreementsQuery({ partyId: 'org-icesco', status: null, skip: 20, limit: 5 });
     expect(query.cypher).toMatchInlineSnapshot(`
       "CALL () {
-        MATCH (:Alias {key: $partyKey})-[:ALIAS_OF]->(o:Organization)
-        WITH o ORDER BY COUNT { (o)--() } DESC, o.id ASC LIMIT 1
-        MATCH (o)-[:PARTY_TO]->(a:Agreement)
+        MATCH (:Organization {id: $partyId})-[:PARTY_TO]->(a:Agreement)
         WHERE $status IS NULL OR a.status = $status
         WITH DISTINCT a ORDER BY coalesce(a.date, '') DESC, a.name ASC, a.id ASC
         RETURN collect(a) AS found
       }
-      RETURN size(found) AS totalCount, [a IN found[toInteger($skip)..toInteger($skip + $limit)] | a {.id, .name, aliases: coalesce(a.aliases, []), .status, .date, label: head([l IN labels(a) WHERE l IN ['Organization', 'Person', 'Country', 'Place', 'Programme', 'Event', 'Agreement', 'Topic']])}] AS items"
+      RETURN size(found) AS totalCount, [a IN found[toInteger($skip)..toInteger($skip + $limit)] | a {.id, name: coalesce(head(COLLECT { MATCH (renaming:Judgement {renames: a.id}) RETURN renaming.name ORDER BY renaming.at DESC, renaming.id DESC }), a.name), aliases: coalesce(a.aliases, []), .status, .date, label: head([l IN labels(a) WHERE l IN ['Organization', 'Person', 'Country', 'Place', 'Programme', 'Event', 'Agreement', 'Topic']])}] AS items"
     `);
     expect(query.params).toMatchInlineSnapshot(`
       {
         "limit": 5,
-        "partyKey": "Organization|icesco",
+        "partyId": "org-icesco",
         "skip": 20,
         "status": null,
       }

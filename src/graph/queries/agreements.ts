@@ -1,10 +1,10 @@
 /** `agreements(party, status)`: agreements, newest first, one page. */
 import type { CypherQuery } from '../executor.ts';
-import { entityMap, resolveByAlias } from './common.ts';
+import { entityMap } from './common.ts';
 
 export interface AgreementsInput {
-  /** aliasKey('Organization', party) or null for every agreement. */
-  partyKey: string | null;
+  /** Id of the party organisation, or null for every agreement. */
+  partyId: string | null;
   /** Stored status ('proposed', 'signed' ...) or null. */
   status: string | null;
   skip: number;
@@ -13,10 +13,7 @@ export interface AgreementsInput {
 
 export function agreementsQuery(input: AgreementsInput): CypherQuery {
   const match =
-    input.partyKey === null
-      ? 'MATCH (a:Agreement)'
-      : `${resolveByAlias('o', 'Organization', '$partyKey')}
-MATCH (o)-[:PARTY_TO]->(a:Agreement)`;
+    input.partyId === null ? 'MATCH (a:Agreement)' : 'MATCH (:Organization {id: $partyId})-[:PARTY_TO]->(a:Agreement)';
   return {
     cypher: `CALL () {
   ${match.replace(/\n/g, '\n  ')}
@@ -25,6 +22,6 @@ MATCH (o)-[:PARTY_TO]->(a:Agreement)`;
   RETURN collect(a) AS found
 }
 RETURN size(found) AS totalCount, [a IN found[toInteger($skip)..toInteger($skip + $limit)] | ${entityMap('a')}] AS items`,
-    params: { partyKey: input.partyKey, status: input.status, skip: input.skip, limit: input.limit },
+    params: { partyId: input.partyId, status: input.status, skip: input.skip, limit: input.limit },
   };
 }

@@ -12,14 +12,24 @@ export const ENTITY_LABELS = ENTITY_TYPES;
 
 const LABEL_LIST = `[${ENTITY_LABELS.map((l) => `'${l}'`).join(', ')}]`;
 
+/** The name an entity shows: the one a rename judgement in force gives it (src/graph/judgements.ts), else its own. */
+export function shownName(v: string): string {
+  return `coalesce(head(COLLECT { MATCH (renaming:Judgement {renames: ${v}.id}) RETURN renaming.name ORDER BY renaming.at DESC, renaming.id DESC }), ${v}.name)`;
+}
+
+/** True unless a judgement in force rejects the fact whose key is `keyExpr` (an edge's key = its statements' factKey). */
+export function notRejected(keyExpr: string): string {
+  return `NOT EXISTS { MATCH (judged:JudgedFact {key: ${keyExpr}}) WHERE judged.state = 'reject' }`;
+}
+
 /** Projects an entity node `v` to an EntityRow. */
 export function entityMap(v: string): string {
-  return `${v} {.id, .name, aliases: coalesce(${v}.aliases, []), .status, .date, label: head([l IN labels(${v}) WHERE l IN ${LABEL_LIST}])}`;
+  return `${v} {.id, name: ${shownName(v)}, aliases: coalesce(${v}.aliases, []), .status, .date, label: head([l IN labels(${v}) WHERE l IN ${LABEL_LIST}])}`;
 }
 
 /** Projects an organisation node `v` to an EntityRow without looking at its labels. */
 export function orgMap(v: string): string {
-  return `${v} {.id, .name, aliases: coalesce(${v}.aliases, []), label: 'Organization'}`;
+  return `${v} {.id, name: ${shownName(v)}, aliases: coalesce(${v}.aliases, []), label: 'Organization'}`;
 }
 
 /** Projects a document node `v` to a DocumentRow. */

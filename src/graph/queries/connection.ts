@@ -4,15 +4,20 @@
  */
 import { invariant } from '../../errors.ts';
 import type { CypherQuery } from '../executor.ts';
-import { entityMap } from './common.ts';
+import { entityMap, notRejected } from './common.ts';
 import type { EntityRow } from './common.ts';
 
 export const MAX_HOPS = 6;
 
+/** One end of a chain, resolved beforehand (src/api/names.ts). */
+export interface ConnectionEnd {
+  label: 'Organization' | 'Person';
+  id: string;
+}
+
 export interface ConnectionInput {
-  /** Alias keys of the start: one per label it may have (Organization, Person). */
-  fromKeys: readonly string[];
-  toKeys: readonly string[];
+  from: ConnectionEnd;
+  to: ConnectionEnd;
   /** 1..MAX_HOPS; written into the pattern (Cypher takes no parameter there), so validated here. */
   maxHops: number;
   maxPaths: number;
@@ -28,27 +33,18 @@ export interface PathStepRow {
 }
 
 export interface ConnectionRow {
-  fromFound: boolean;
-  toFound: boolean;
   paths: { length: number; steps: PathStepRow[] }[];
 }
 
-function endpoint(keysParam: string): string {
-  return `head(COLLECT {
-  MATCH (al:Alias)-[:ALIAS_OF]->(n)
-  WHERE al.key IN ${keysParam} AND (n:Organization OR n:Person)
-  RETURN n ORDER BY COUNT { (n)--() } DESC, n.id ASC
-})`;
-}
-
-/** One row: whether both ends resolved, and the shortest paths between them (evidence is fetched by edge key). */
+/** One row: the shortest paths between two entities (evidence is fetched by edge key); no row when an end is gone. */
 export function connectionQuery(input: ConnectionInput): CypherQuery {
   invariant(Number.isInteger(input.maxHops) && input.maxHops >= 1 && input.maxHops <= MAX_HOPS, 'maxHops validated by the caller');
   return {
-    cypher: `WITH ${endpoint('$fromKeys')} AS a, ${endpoint('$toKeys')} AS b
+    cypher: `MATCH (a:${input.from.label} {id: $fromId}), (b:${input.to.label} {id: $toId})
 CALL (a, b) {
-  WITH a, b WHERE a IS NOT NULL AND b IS NOT NULL AND a <> b
+  WITH a, b WHERE a <> b
   MATCH path = allShortestPaths((a)-[:PARTNERS_WITH|HOLDS_ROLE|PART_OF*..${input.maxHops}]-(b))
+  WHERE all(hop IN relationships(path) WHERE ${notRejected('hop.key')})
   WITH path LIMIT toInteger($maxPaths)
   WITH path, [n IN nodes(path) | ${entityMap('n')}] AS ns, relationships(path) AS rs
   RETURN collect({
@@ -63,7 +59,7 @@ CALL (a, b) {
     }]
   }) AS paths
 }
-RETURN a IS NOT NULL AS fromFound, b IS NOT NULL AS toFound, paths`,
-    params: { fromKeys: [...input.fromKeys], toKeys: [...input.toKeys], maxPaths: input.maxPaths },
+RETURN paths`,
+    params: { fromId: input.from.id, toId: input.to.id, maxPaths: input.maxPaths },
   };
 }

@@ -8,7 +8,7 @@ describe('organization lookup', () => {
     expect(query.cypher).toMatchInlineSnapshot(`
       "MATCH (:Alias {key: $key})-[:ALIAS_OF]->(n:Organization)
       WITH n ORDER BY COUNT { (n)--() } DESC, n.id ASC LIMIT 1
-      RETURN n {.id, .name, aliases: coalesce(n.aliases, []), .status, .date, label: head([l IN labels(n) WHERE l IN ['Organization', 'Person', 'Country', 'Place', 'Programme', 'Event', 'Agreement', 'Topic']])} AS entity"
+      RETURN n {.id, name: coalesce(head(COLLECT { MATCH (renaming:Judgement {renames: n.id}) RETURN renaming.name ORDER BY renaming.at DESC, renaming.id DESC }), n.name), aliases: coalesce(n.aliases, []), .status, .date, label: head([l IN labels(n) WHERE l IN ['Organization', 'Person', 'Country', 'Place', 'Programme', 'Event', 'Agreement', 'Topic']])} AS entity"
     `);
     expect(query.params).toMatchInlineSnapshot(`
       {
@@ -24,9 +24,9 @@ describe('batched nested fields', () => {
     expect(query.cypher).toMatchInlineSnapshot(`
       "UNWIND $ids AS id
       MATCH (n:Organization {id: id})
-      MATCH (x:Organization)-[:PART_OF]->(n)
+      MATCH (x:Organization)-[po:PART_OF]->(n) WHERE NOT EXISTS { MATCH (judged:JudgedFact {key: po.key}) WHERE judged.state = 'reject' }
       WITH id, x ORDER BY x.name ASC
-      RETURN id, collect(DISTINCT x {.id, .name, aliases: coalesce(x.aliases, []), .status, .date, label: head([l IN labels(x) WHERE l IN ['Organization', 'Person', 'Country', 'Place', 'Programme', 'Event', 'Agreement', 'Topic']])}) AS items"
+      RETURN id, collect(DISTINCT x {.id, name: coalesce(head(COLLECT { MATCH (renaming:Judgement {renames: x.id}) RETURN renaming.name ORDER BY renaming.at DESC, renaming.id DESC }), x.name), aliases: coalesce(x.aliases, []), .status, .date, label: head([l IN labels(x) WHERE l IN ['Organization', 'Person', 'Country', 'Place', 'Programme', 'Event', 'Agreement', 'Topic']])}) AS items"
     `);
     expect(query.params).toEqual({ ids: ['org-a', 'org-b'] });
   });
@@ -43,10 +43,10 @@ describe('batched nested fields', () => {
       "UNWIND $ids AS id
       MATCH (o:Organization {id: id})
       CALL (o) {
-        MATCH (o)-[r:PARTNERS_WITH]-(p:Organization)
+        MATCH (o)-[r:PARTNERS_WITH]-(p:Organization) WHERE NOT EXISTS { MATCH (judged:JudgedFact {key: r.key}) WHERE judged.state = 'reject' }
         WITH r, p ORDER BY coalesce(r.lastSeen, '') DESC, p.name ASC, r.key ASC
         LIMIT toInteger($first)
-        RETURN collect({key: r.key, kinds: coalesce(r.kinds, []), status: coalesce(r.status, 'active'), firstSeen: r.firstSeen, lastSeen: r.lastSeen, documentCount: coalesce(r.documentCount, 0), organization: o {.id, .name, aliases: coalesce(o.aliases, []), label: 'Organization'}, partner: p {.id, .name, aliases: coalesce(p.aliases, []), label: 'Organization'}, viaUnit: null, evidence: null}) AS items
+        RETURN collect({key: r.key, kinds: coalesce(r.kinds, []), status: coalesce(r.status, 'active'), firstSeen: r.firstSeen, lastSeen: r.lastSeen, documentCount: coalesce(r.documentCount, 0), organization: o {.id, name: coalesce(head(COLLECT { MATCH (renaming:Judgement {renames: o.id}) RETURN renaming.name ORDER BY renaming.at DESC, renaming.id DESC }), o.name), aliases: coalesce(o.aliases, []), label: 'Organization'}, partner: p {.id, name: coalesce(head(COLLECT { MATCH (renaming:Judgement {renames: p.id}) RETURN renaming.name ORDER BY renaming.at DESC, renaming.id DESC }), p.name), aliases: coalesce(p.aliases, []), label: 'Organization'}, viaUnit: null, evidence: null}) AS items
       }
       RETURN id, items"
     `);
@@ -57,9 +57,10 @@ describe('batched nested fields', () => {
     expect(rolesQuery('Person', ['p1']).cypher).toMatchInlineSnapshot(`
       "UNWIND $ids AS id
       MATCH (n:Person {id: id})-[r:HOLDS_ROLE]->(p:Organization)
+      WHERE NOT EXISTS { MATCH (judged:JudgedFact {key: r.key}) WHERE judged.state = 'reject' }
       WITH id, r, n AS person, p AS organization
       ORDER BY coalesce(r.lastSeen, '') DESC, person.name ASC, organization.name ASC
-      RETURN id, collect({key: r.key, title: r.title, firstSeen: r.firstSeen, lastSeen: r.lastSeen, person: person {.id, .name, aliases: coalesce(person.aliases, []), .status, .date, label: head([l IN labels(person) WHERE l IN ['Organization', 'Person', 'Country', 'Place', 'Programme', 'Event', 'Agreement', 'Topic']])}, organization: organization {.id, .name, aliases: coalesce(organization.aliases, []), label: 'Organization'}}) AS items"
+      RETURN id, collect({key: r.key, title: r.title, firstSeen: r.firstSeen, lastSeen: r.lastSeen, person: person {.id, name: coalesce(head(COLLECT { MATCH (renaming:Judgement {renames: person.id}) RETURN renaming.name ORDER BY renaming.at DESC, renaming.id DESC }), person.name), aliases: coalesce(person.aliases, []), .status, .date, label: head([l IN labels(person) WHERE l IN ['Organization', 'Person', 'Country', 'Place', 'Programme', 'Event', 'Agreement', 'Topic']])}, organization: organization {.id, name: coalesce(head(COLLECT { MATCH (renaming:Judgement {renames: organization.id}) RETURN renaming.name ORDER BY renaming.at DESC, renaming.id DESC }), organization.name), aliases: coalesce(organization.aliases, []), label: 'Organization'}}) AS items"
     `);
   });
 
@@ -96,7 +97,7 @@ describe('batched nested fields', () => {
         UNWIND coalesce(areaStatement.areaKeys, []) AS areaKey
         MATCH (:Alias {key: areaKey})-[:ALIAS_OF]->(t:Topic)
         WITH DISTINCT t ORDER BY t.name ASC
-        RETURN collect(t {.id, .name, aliases: coalesce(t.aliases, []), .status, .date, label: head([l IN labels(t) WHERE l IN ['Organization', 'Person', 'Country', 'Place', 'Programme', 'Event', 'Agreement', 'Topic']])}) AS items
+        RETURN collect(t {.id, name: coalesce(head(COLLECT { MATCH (renaming:Judgement {renames: t.id}) RETURN renaming.name ORDER BY renaming.at DESC, renaming.id DESC }), t.name), aliases: coalesce(t.aliases, []), .status, .date, label: head([l IN labels(t) WHERE l IN ['Organization', 'Person', 'Country', 'Place', 'Programme', 'Event', 'Agreement', 'Topic']])}) AS items
       }
       RETURN key, items"
     `);

@@ -5,7 +5,7 @@
  */
 import type { EntityType } from '../../model/types.ts';
 import type { CypherQuery } from '../executor.ts';
-import { documentMap, entityMap, evidenceSentences, evidenceSubquery, orgMap, partnershipMap, resolveByAlias, statementTopics } from './common.ts';
+import { documentMap, entityMap, evidenceSentences, evidenceSubquery, notRejected, orgMap, partnershipMap, resolveByAlias, statementTopics } from './common.ts';
 
 /** One entity of `label` by alias key (`aliasKey(label, name)`); no row when unknown. */
 export function entityByAliasQuery(label: EntityType, key: string): CypherQuery {
@@ -32,8 +32,8 @@ RETURN id, ${entityMap('n')} AS entity`,
  */
 export const NEIGHBOURS = {
   'Organization.country': { label: 'Organization', pattern: '(n)-[:BASED_IN]->(:Country|Place)-[:LOCATED_IN*0..1]->(x:Country)' },
-  'Organization.parent': { label: 'Organization', pattern: '(n)-[:PART_OF]->(x:Organization)' },
-  'Organization.units': { label: 'Organization', pattern: '(x:Organization)-[:PART_OF]->(n)' },
+  'Organization.parent': { label: 'Organization', pattern: `(n)-[po:PART_OF]->(x:Organization) WHERE ${notRejected('po.key')}` },
+  'Organization.units': { label: 'Organization', pattern: `(x:Organization)-[po:PART_OF]->(n) WHERE ${notRejected('po.key')}` },
   'Organization.agreements': { label: 'Organization', pattern: '(n)-[:PARTY_TO]->(x:Agreement)' },
   'Organization.programmes': { label: 'Organization', pattern: '(n)-[:PARTY_TO]->(x:Programme)' },
   'Organization.events': { label: 'Organization', pattern: '(n)-[:PARTICIPATED_IN]->(x:Event)' },
@@ -75,7 +75,7 @@ CALL (o) {
   MATCH (o)-[:PARTY_TO|PARTICIPATED_IN]->()-[:CONCERNS]->(t:Topic)
   RETURN t
   UNION
-  MATCH (o)-[r:PARTNERS_WITH]-(:Organization)
+  MATCH (o)-[r:PARTNERS_WITH]-(:Organization) WHERE ${notRejected('r.key')}
   ${statementTopics('r.key', 't', '  ')}
   RETURN t
 }
@@ -90,7 +90,7 @@ export function partnerCountQuery(ids: readonly string[]): CypherQuery {
   return {
     cypher: `UNWIND $ids AS id
 MATCH (o:Organization {id: id})
-RETURN id, COUNT { MATCH (o)-[:PARTNERS_WITH]-(p:Organization) WHERE p <> o RETURN DISTINCT p } AS count`,
+RETURN id, COUNT { MATCH (o)-[r:PARTNERS_WITH]-(p:Organization) WHERE p <> o AND ${notRejected('r.key')} RETURN DISTINCT p } AS count`,
     params: { ids: [...ids] },
   };
 }
@@ -101,7 +101,7 @@ export function organizationPartnersQuery(ids: readonly string[], first: number)
     cypher: `UNWIND $ids AS id
 MATCH (o:Organization {id: id})
 CALL (o) {
-  MATCH (o)-[r:PARTNERS_WITH]-(p:Organization)
+  MATCH (o)-[r:PARTNERS_WITH]-(p:Organization) WHERE ${notRejected('r.key')}
   WITH r, p ORDER BY coalesce(r.lastSeen, '') DESC, p.name ASC, r.key ASC
   LIMIT toInteger($first)
   RETURN collect(${partnershipMap('o', 'o', 'r', 'p', 'null')}) AS items
@@ -118,6 +118,7 @@ export function rolesQuery(side: 'Organization' | 'Person', ids: readonly string
   return {
     cypher: `UNWIND $ids AS id
 MATCH ${match}
+WHERE ${notRejected('r.key')}
 WITH id, r, ${person} AS person, ${organization} AS organization
 ORDER BY coalesce(r.lastSeen, '') DESC, person.name ASC, organization.name ASC
 RETURN id, collect({key: r.key, title: r.title, firstSeen: r.firstSeen, lastSeen: r.lastSeen, person: ${entityMap('person')}, organization: ${orgMap('organization')}}) AS items`,

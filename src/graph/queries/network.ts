@@ -8,7 +8,7 @@
  * the figures of one request.
  */
 import type { CypherQuery } from '../executor.ts';
-import { orgMap, statementTopics } from './common.ts';
+import { notRejected, orgMap, shownName, statementTopics } from './common.ts';
 import { organizationTypePatterns } from './organization-types.ts';
 import type { OrganizationType } from './organization-types.ts';
 
@@ -83,7 +83,7 @@ function endCondition(v: string, filter: NetworkFilterInput): string {
  * statement for the common, unfiltered case; values are parameters.
  */
 export function filteredEdgesQuery(filter: NetworkFilterInput): CypherQuery {
-  const where = ['b <> a'];
+  const where = ['b <> a', notRejected('r.key')];
   if (filter.kinds.length > 0) where.push('any(k IN r.kinds WHERE k IN $kinds)');
   if (filter.since !== null) where.push('r.lastSeen >= $since');
   if (filter.until !== null) where.push('r.firstSeen <= $until');
@@ -119,7 +119,7 @@ export function networkNodesByIdsQuery(ids: readonly string[]): CypherQuery {
   return {
     cypher: `UNWIND $ids AS id
 MATCH (o:Organization {id: id})
-RETURN o.id AS id, o.name AS name, coalesce(o.aliases, []) AS aliases,
+RETURN o.id AS id, ${shownName('o')} AS name, coalesce(o.aliases, []) AS aliases,
   coalesce(
     head(COLLECT { MATCH (o)-[:BASED_IN]->(:Country|Place)-[:LOCATED_IN*0..1]->(c:Country) RETURN c.name ORDER BY c.name LIMIT 1 }),
     head(COLLECT { MATCH (c:Country) WHERE NOT EXISTS { (o)-[:BASED_IN]->() } AND any(n IN [o.name] + coalesce(o.aliases, []) WHERE n ENDS WITH c.name) RETURN c.name ORDER BY c.name LIMIT 1 })

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { aliasKey } from '../../resolve/normalize.ts';
 import { partnershipQuery, partnersQuery } from './partners.ts';
 
 const base = {
-  key: aliasKey('Organization', 'ICESCO'),
+  id: 'org-icesco',
   kind: null,
   since: null,
   until: null,
@@ -16,11 +15,10 @@ const base = {
 };
 
 describe('partners query', () => {
-  it('resolves the name through its alias key and pages the partnerships with their evidence in one statement', () => {
+  it('starts from the organisation by id and pages the partnerships with their evidence in one statement', () => {
     const query = partnersQuery(base);
     expect(query.cypher).toMatchInlineSnapshot(`
-      "MATCH (:Alias {key: $key})-[:ALIAS_OF]->(o:Organization)
-      WITH o ORDER BY COUNT { (o)--() } DESC, o.id ASC LIMIT 1
+      "MATCH (o:Organization {id: $id})
       OPTIONAL MATCH (u:Organization)-[:PART_OF*1..3]->(o) WHERE $includeUnits
       WITH o, [o] + collect(DISTINCT u) AS members
       CALL (o, members) {
@@ -29,6 +27,7 @@ describe('partners query', () => {
         WHERE NOT p IN members
           AND coalesce(r.status, 'active') IN $statuses
           AND ($kind IS NULL OR $kind IN r.kinds)
+          AND ($includeRejected OR NOT EXISTS { MATCH (judged:JudgedFact {key: r.key}) WHERE judged.state = 'reject' })
           AND ($since IS NULL OR r.lastSeen >= $since)
           AND ($until IS NULL OR r.firstSeen <= $until)
           AND ($area IS NULL OR EXISTS {
@@ -51,18 +50,19 @@ describe('partners query', () => {
           LIMIT toInteger($evidenceLimit)
           RETURN collect({text: text, start: start, end: end, rules: reduce(acc = [], l IN ruleLists | acc + [x IN l WHERE NOT x IN acc]), kinds: reduce(acc = [], k IN kinds | CASE WHEN k IN acc THEN acc ELSE acc + k END), date: date, document: d {.id, .title, .url, .publishedAt, ingestedAt: toString(d.ingestedAt)}}) AS evidence
         }
-        WITH i, {key: r.key, kinds: coalesce(r.kinds, []), status: coalesce(r.status, 'active'), firstSeen: r.firstSeen, lastSeen: r.lastSeen, documentCount: coalesce(r.documentCount, 0), organization: o {.id, .name, aliases: coalesce(o.aliases, []), label: 'Organization'}, partner: p {.id, .name, aliases: coalesce(p.aliases, []), label: 'Organization'}, viaUnit: CASE WHEN m = o THEN null ELSE m {.id, .name, aliases: coalesce(m.aliases, []), label: 'Organization'} END, evidence: evidence} AS item
+        WITH i, {key: r.key, kinds: coalesce(r.kinds, []), status: coalesce(r.status, 'active'), firstSeen: r.firstSeen, lastSeen: r.lastSeen, documentCount: coalesce(r.documentCount, 0), organization: o {.id, name: coalesce(head(COLLECT { MATCH (renaming:Judgement {renames: o.id}) RETURN renaming.name ORDER BY renaming.at DESC, renaming.id DESC }), o.name), aliases: coalesce(o.aliases, []), label: 'Organization'}, partner: p {.id, name: coalesce(head(COLLECT { MATCH (renaming:Judgement {renames: p.id}) RETURN renaming.name ORDER BY renaming.at DESC, renaming.id DESC }), p.name), aliases: coalesce(p.aliases, []), label: 'Organization'}, viaUnit: CASE WHEN m = o THEN null ELSE m {.id, name: coalesce(head(COLLECT { MATCH (renaming:Judgement {renames: m.id}) RETURN renaming.name ORDER BY renaming.at DESC, renaming.id DESC }), m.name), aliases: coalesce(m.aliases, []), label: 'Organization'} END, evidence: evidence} AS item
         ORDER BY i
         RETURN collect(item) AS items
       }
-      RETURN o {.id, .name, aliases: coalesce(o.aliases, []), label: 'Organization'} AS organization, totalCount, items"
+      RETURN o {.id, name: coalesce(head(COLLECT { MATCH (renaming:Judgement {renames: o.id}) RETURN renaming.name ORDER BY renaming.at DESC, renaming.id DESC }), o.name), aliases: coalesce(o.aliases, []), label: 'Organization'} AS organization, totalCount, items"
     `);
     expect(query.params).toMatchInlineSnapshot(`
       {
         "area": null,
         "evidenceLimit": 5,
+        "id": "org-icesco",
+        "includeRejected": false,
         "includeUnits": false,
-        "key": "Organization|icesco",
         "kind": null,
         "limit": 20,
         "since": null,
@@ -94,8 +94,9 @@ describe('partners query', () => {
       {
         "area": "science') DETACH DELETE n //",
         "evidenceLimit": 0,
+        "id": "org-icesco",
+        "includeRejected": false,
         "includeUnits": true,
-        "key": "Organization|icesco",
         "kind": "joint-event",
         "limit": 10,
         "since": "2021-01-01",
@@ -112,14 +113,12 @@ describe('partners query', () => {
 });
 
 describe('partnership query', () => {
-  it('matches the one edge between two resolved organisations, undirected', () => {
-    const query = partnershipQuery({ keyA: aliasKey('Organization', 'ICESCO'), keyB: aliasKey('Organization', 'Leibniz Association'), evidenceLimit: 3 });
+  it('matches the one edge between two organisations given by id, undirected', () => {
+    const query = partnershipQuery({ idA: 'org-icesco', idB: 'org-leibniz-association', evidenceLimit: 3 });
     expect(query.cypher).toMatchInlineSnapshot(`
-      "MATCH (:Alias {key: $keyA})-[:ALIAS_OF]->(a:Organization)
-      WITH a ORDER BY COUNT { (a)--() } DESC, a.id ASC LIMIT 1
-      MATCH (:Alias {key: $keyB})-[:ALIAS_OF]->(b:Organization)
-      WITH a, b ORDER BY COUNT { (b)--() } DESC, b.id ASC LIMIT 1
+      "MATCH (a:Organization {id: $idA}), (b:Organization {id: $idB})
       MATCH (a)-[r:PARTNERS_WITH]-(b)
+      WHERE NOT EXISTS { MATCH (judged:JudgedFact {key: r.key}) WHERE judged.state = 'reject' }
       WITH a, r, b LIMIT 1
       CALL (r) {
           MATCH (s:Statement {factKey: r.key})-[:STATED_IN]->(d:Document)
@@ -128,13 +127,13 @@ describe('partnership query', () => {
           LIMIT toInteger($evidenceLimit)
           RETURN collect({text: text, start: start, end: end, rules: reduce(acc = [], l IN ruleLists | acc + [x IN l WHERE NOT x IN acc]), kinds: reduce(acc = [], k IN kinds | CASE WHEN k IN acc THEN acc ELSE acc + k END), date: date, document: d {.id, .title, .url, .publishedAt, ingestedAt: toString(d.ingestedAt)}}) AS evidence
         }
-      RETURN {key: r.key, kinds: coalesce(r.kinds, []), status: coalesce(r.status, 'active'), firstSeen: r.firstSeen, lastSeen: r.lastSeen, documentCount: coalesce(r.documentCount, 0), organization: a {.id, .name, aliases: coalesce(a.aliases, []), label: 'Organization'}, partner: b {.id, .name, aliases: coalesce(b.aliases, []), label: 'Organization'}, viaUnit: null, evidence: evidence} AS partnership"
+      RETURN {key: r.key, kinds: coalesce(r.kinds, []), status: coalesce(r.status, 'active'), firstSeen: r.firstSeen, lastSeen: r.lastSeen, documentCount: coalesce(r.documentCount, 0), organization: a {.id, name: coalesce(head(COLLECT { MATCH (renaming:Judgement {renames: a.id}) RETURN renaming.name ORDER BY renaming.at DESC, renaming.id DESC }), a.name), aliases: coalesce(a.aliases, []), label: 'Organization'}, partner: b {.id, name: coalesce(head(COLLECT { MATCH (renaming:Judgement {renames: b.id}) RETURN renaming.name ORDER BY renaming.at DESC, renaming.id DESC }), b.name), aliases: coalesce(b.aliases, []), label: 'Organization'}, viaUnit: null, evidence: evidence} AS partnership"
     `);
     expect(query.params).toMatchInlineSnapshot(`
       {
         "evidenceLimit": 3,
-        "keyA": "Organization|icesco",
-        "keyB": "Organization|leibniz association",
+        "idA": "org-icesco",
+        "idB": "org-leibniz-association",
       }
     `);
   });

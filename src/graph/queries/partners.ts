@@ -4,12 +4,12 @@
  * same statement, so a page costs one round trip whatever its size.
  */
 import type { CypherQuery } from '../executor.ts';
-import { evidenceSubquery, orgMap, partnershipMap, resolveByAlias, statementTopics } from './common.ts';
+import { evidenceSubquery, notRejected, orgMap, partnershipMap, statementTopics } from './common.ts';
 import type { EntityRow, PartnershipRow } from './common.ts';
 
 export interface PartnersInput {
-  /** aliasKey('Organization', name) */
-  key: string;
+  /** The organisation's id (names are resolved beforehand, src/api/names.ts). */
+  id: string;
   /** Stored kind ('mou', 'joint-event' ...) or null for any. */
   kind: string | null;
   since: string | null;
@@ -19,6 +19,8 @@ export interface PartnersInput {
   /** Stored statuses to keep ('active', 'ended', 'declined'). */
   statuses: readonly string[];
   includeUnits: boolean;
+  /** Keep partnerships a judgement rejected (default answers leave them out). */
+  includeRejected?: boolean;
   skip: number;
   limit: number;
   /** Sentences to prefetch per partnership; 0 skips them. */
@@ -34,7 +36,7 @@ export interface PartnersRow {
 /** Partnerships of one organisation (and its units), most recent first, one page. */
 export function partnersQuery(input: PartnersInput): CypherQuery {
   return {
-    cypher: `${resolveByAlias('o', 'Organization', '$key')}
+    cypher: `MATCH (o:Organization {id: $id})
 OPTIONAL MATCH (u:Organization)-[:PART_OF*1..3]->(o) WHERE $includeUnits
 WITH o, [o] + collect(DISTINCT u) AS members
 CALL (o, members) {
@@ -43,6 +45,7 @@ CALL (o, members) {
   WHERE NOT p IN members
     AND coalesce(r.status, 'active') IN $statuses
     AND ($kind IS NULL OR $kind IN r.kinds)
+    AND ($includeRejected OR ${notRejected('r.key')})
     AND ($since IS NULL OR r.lastSeen >= $since)
     AND ($until IS NULL OR r.firstSeen <= $until)
     AND ($area IS NULL OR EXISTS {
@@ -63,13 +66,14 @@ CALL (o, page) {
 }
 RETURN ${orgMap('o')} AS organization, totalCount, items`,
     params: {
-      key: input.key,
+      id: input.id,
       kind: input.kind,
       since: input.since,
       until: input.until,
       area: input.area,
       statuses: [...input.statuses],
       includeUnits: input.includeUnits,
+      includeRejected: input.includeRejected === true,
       skip: input.skip,
       limit: input.limit,
       evidenceLimit: input.evidenceLimit,
@@ -78,20 +82,21 @@ RETURN ${orgMap('o')} AS organization, totalCount, items`,
 }
 
 export interface PartnershipInput {
-  keyA: string;
-  keyB: string;
+  /** Ids of the two organisations. */
+  idA: string;
+  idB: string;
   evidenceLimit: number;
 }
 
-/** The edge between two organisations named by alias keys, with its evidence; no row when none. */
+/** The edge between two organisations given by id, with its evidence; no row when none. */
 export function partnershipQuery(input: PartnershipInput): CypherQuery {
   return {
-    cypher: `${resolveByAlias('a', 'Organization', '$keyA')}
-${resolveByAlias('b', 'Organization', '$keyB', ['a'])}
+    cypher: `MATCH (a:Organization {id: $idA}), (b:Organization {id: $idB})
 MATCH (a)-[r:PARTNERS_WITH]-(b)
+WHERE ${notRejected('r.key')}
 WITH a, r, b LIMIT 1
 ${evidenceSubquery('r', 'r.key', '$evidenceLimit')}
 RETURN ${partnershipMap('a', 'a', 'r', 'b', 'evidence')} AS partnership`,
-    params: { keyA: input.keyA, keyB: input.keyB, evidenceLimit: input.evidenceLimit },
+    params: { idA: input.idA, idB: input.idB, evidenceLimit: input.evidenceLimit },
   };
 }

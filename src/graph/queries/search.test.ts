@@ -6,7 +6,7 @@ describe('search query', () => {
     const query = searchQuery('Leibniz Assoc', 10);
     expect(query.cypher).toMatchInlineSnapshot(`
       "CALL db.index.fulltext.queryNodes('entity_search', $query, {limit: toInteger($first)}) YIELD node, score
-      RETURN node {.id, .name, aliases: coalesce(node.aliases, []), .status, .date, label: head([l IN labels(node) WHERE l IN ['Organization', 'Person', 'Country', 'Place', 'Programme', 'Event', 'Agreement', 'Topic']])} AS entity, score"
+      RETURN node {.id, name: coalesce(head(COLLECT { MATCH (renaming:Judgement {renames: node.id}) RETURN renaming.name ORDER BY renaming.at DESC, renaming.id DESC }), node.name), aliases: coalesce(node.aliases, []), .status, .date, label: head([l IN labels(node) WHERE l IN ['Organization', 'Person', 'Country', 'Place', 'Programme', 'Event', 'Agreement', 'Topic']])} AS entity, score"
     `);
     expect(query.params).toMatchInlineSnapshot(`
       {

@@ -21,6 +21,12 @@ export function luceneQuery(text: string): string {
     .join(' AND ');
 }
 
+/** Forgiving form for suggestions: any word, as a word, a prefix or with one typo ("Leibnitz" suggests Leibniz). */
+export function suggestionQuery(text: string): string | null {
+  const terms = luceneTerms(text);
+  return terms.length === 0 ? null : terms.map((term) => `(${term}^3 OR ${term}* OR ${term}~1)`).join(' OR ');
+}
+
 export function searchQuery(text: string, first: number): CypherQuery {
   return {
     cypher: `CALL db.index.fulltext.queryNodes('entity_search', $query, {limit: toInteger($first)}) YIELD node, score

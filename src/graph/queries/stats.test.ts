@@ -21,19 +21,20 @@ describe('stats query', () => {
       }
       CALL () {
         MATCH (o:Organization)
-        WITH o, COUNT { MATCH (o)-[:PARTNERS_WITH]-(p:Organization) WHERE p <> o RETURN DISTINCT p } AS partnerCount
+        WITH o, COUNT { MATCH (o)-[r:PARTNERS_WITH]-(p:Organization) WHERE p <> o AND NOT EXISTS { MATCH (judged:JudgedFact {key: r.key}) WHERE judged.state = 'reject' } RETURN DISTINCT p } AS partnerCount
         WHERE partnerCount > 0
         WITH o, partnerCount ORDER BY partnerCount DESC, o.name ASC LIMIT toInteger($top)
-        RETURN collect({organization: o {.id, .name, aliases: coalesce(o.aliases, []), label: 'Organization'}, partnerCount: partnerCount}) AS topOrganizations
+        RETURN collect({organization: o {.id, name: coalesce(head(COLLECT { MATCH (renaming:Judgement {renames: o.id}) RETURN renaming.name ORDER BY renaming.at DESC, renaming.id DESC }), o.name), aliases: coalesce(o.aliases, []), label: 'Organization'}, partnerCount: partnerCount}) AS topOrganizations
       }
       CALL () {
-        MATCH (:Organization)-[r:PARTNERS_WITH]->(:Organization)
+        MATCH (:Organization)-[r:PARTNERS_WITH]->(:Organization) WHERE NOT EXISTS { MATCH (judged:JudgedFact {key: r.key}) WHERE judged.state = 'reject' }
         WITH toInteger(substring(r.firstSeen, 0, 4)) AS year WHERE year IS NOT NULL
         WITH year, count(*) AS count ORDER BY year ASC
         RETURN collect({year: year, count: count}) AS partnershipsPerYear
       }
       CALL () {
         MATCH (x:Organization)-[r:PARTNERS_WITH]->(y:Organization)
+        WITH x, r, y WHERE NOT EXISTS { MATCH (judged:JudgedFact {key: r.key}) WHERE judged.state = 'reject' }
         MATCH (x)-[:BASED_IN]->(:Country|Place)-[:LOCATED_IN*0..1]->(cx:Country)
         MATCH (y)-[:BASED_IN]->(:Country|Place)-[:LOCATED_IN*0..1]->(cy:Country)
         WITH DISTINCT r, CASE WHEN cx.name <= cy.name THEN [cx.name, cy.name] ELSE [cy.name, cx.name] END AS pair
@@ -41,7 +42,7 @@ describe('stats query', () => {
         RETURN collect({a: pair[0], b: pair[1], count: count}) AS partnershipsPerCountryPair
       }
       CALL () {
-        MATCH (:Organization)-[r:PARTNERS_WITH]->(:Organization)
+        MATCH (:Organization)-[r:PARTNERS_WITH]->(:Organization) WHERE NOT EXISTS { MATCH (judged:JudgedFact {key: r.key}) WHERE judged.state = 'reject' }
         MATCH (areaStatement:Statement {factKey: r.key})
         UNWIND coalesce(areaStatement.areaKeys, []) AS areaKey
         MATCH (:Alias {key: areaKey})-[:ALIAS_OF]->(t:Topic)

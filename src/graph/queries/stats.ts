@@ -3,12 +3,13 @@
  * selects are computed.
  */
 import type { CypherQuery } from '../executor.ts';
-import { ENTITY_LABELS, orgMap, statementTopics } from './common.ts';
+import { ENTITY_LABELS, notRejected, orgMap, statementTopics } from './common.ts';
 
 /** Partnerships per pair of countries, for the partnerships the first clause binds to r (x and y its ends). */
 function countryPairs(partnerships: string): string {
   return `CALL () {
   ${partnerships}
+  WITH x, r, y WHERE ${notRejected('r.key')}
   MATCH (x)-[:BASED_IN]->(:Country|Place)-[:LOCATED_IN*0..1]->(cx:Country)
   MATCH (y)-[:BASED_IN]->(:Country|Place)-[:LOCATED_IN*0..1]->(cy:Country)
   WITH DISTINCT r, CASE WHEN cx.name <= cy.name THEN [cx.name, cy.name] ELSE [cy.name, cx.name] END AS pair
@@ -39,20 +40,20 @@ const SECTIONS: Record<StatsSection, string> = {
 }`,
   topOrganizations: `CALL () {
   MATCH (o:Organization)
-  WITH o, COUNT { MATCH (o)-[:PARTNERS_WITH]-(p:Organization) WHERE p <> o RETURN DISTINCT p } AS partnerCount
+  WITH o, COUNT { MATCH (o)-[r:PARTNERS_WITH]-(p:Organization) WHERE p <> o AND ${notRejected('r.key')} RETURN DISTINCT p } AS partnerCount
   WHERE partnerCount > 0
   WITH o, partnerCount ORDER BY partnerCount DESC, o.name ASC LIMIT toInteger($top)
   RETURN collect({organization: ${orgMap('o')}, partnerCount: partnerCount}) AS topOrganizations
 }`,
   partnershipsPerYear: `CALL () {
-  MATCH (:Organization)-[r:PARTNERS_WITH]->(:Organization)
+  MATCH (:Organization)-[r:PARTNERS_WITH]->(:Organization) WHERE ${notRejected('r.key')}
   WITH toInteger(substring(r.firstSeen, 0, 4)) AS year WHERE year IS NOT NULL
   WITH year, count(*) AS count ORDER BY year ASC
   RETURN collect({year: year, count: count}) AS partnershipsPerYear
 }`,
   partnershipsPerCountryPair: countryPairs('MATCH (x:Organization)-[r:PARTNERS_WITH]->(y:Organization)'),
   partnershipsPerArea: `CALL () {
-  MATCH (:Organization)-[r:PARTNERS_WITH]->(:Organization)
+  MATCH (:Organization)-[r:PARTNERS_WITH]->(:Organization) WHERE ${notRejected('r.key')}
   ${statementTopics('r.key', 't', '  ')}
   WITH t.name AS area, count(DISTINCT r) AS count ORDER BY count DESC, area ASC LIMIT toInteger($top)
   RETURN collect({area: area, count: count}) AS partnershipsPerArea

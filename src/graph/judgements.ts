@@ -1,0 +1,186 @@
+/**
+ * Curation judgements: what a person decided about the graph, kept apart from
+ * what ingestion derives from documents, so that re-ingesting never loses it.
+ *
+ *   (:Judgement {id, kind, author, at, reason, entityIds, entityLabels,
+ *                name?, names, renames?, renameKey?, relation?, title?, revertedAt?, revertedBy?, revertReason?})
+ *     -[:JUDGES]->(entity)                   every entity it names
+ *     -[:JUDGES]->(:JudgedFact {key, state}) reject/confirm: the fact (edge key = Statement.factKey)
+ *
+ * Reads apply reject, confirm and rename at query time: an edge whose
+ * JudgedFact has state 'reject' is left out of default answers (its
+ * statements stay, marked by the JudgedFact of their factKey); `renames` is
+ * set while a rename is in force and read by every entity projection
+ * (queries/common.ts). Merge and distinct are stored for ingestion to apply.
+ */
+import type { EntityType } from '../model/types.ts';
+import type { CypherQuery } from './executor.ts';
+
+export const JUDGEMENT_KINDS = ['merge', 'distinct', 'rename', 'reject', 'confirm'] as const;
+export type JudgementKind = (typeof JUDGEMENT_KINDS)[number];
+
+/** Relationship types a reject or confirm may name: a closed list, never input text. */
+export const JUDGED_RELATIONS = ['PARTNERS_WITH', 'HOLDS_ROLE', 'PART_OF'] as const;
+export type JudgedRelation = (typeof JUDGED_RELATIONS)[number];
+
+export interface JudgementRow {
+  id: string;
+  kind: JudgementKind;
+  author: string;
+  at: string;
+  reason: string;
+  entityIds: string[];
+  entityLabels: EntityType[];
+  name: string | null;
+  names: string[];
+  relation: JudgedRelation | null;
+  title: string | null;
+  factKeys: string[];
+  revertedAt: string | null;
+  revertedBy: string | null;
+  revertReason: string | null;
+}
+
+export interface NewJudgement {
+  id: string;
+  kind: JudgementKind;
+  author: string;
+  at: string;
+  reason: string;
+  entities: Array<{ label: EntityType; id: string }>;
+  /** rename: the name the entity is to show, and its alias key (found by name lookup while in force). */
+  name?: string | null;
+  renameKey?: string | null;
+  /** The names the judgement was given, as typed. */
+  names?: string[];
+  /** reject/confirm: the relationship type, optional role title, and the keys of the edges it covers. */
+  relation?: JudgedRelation | null;
+  title?: string | null;
+  factKeys?: string[];
+}
+
+const JUDGEMENT_MAP = `j {.id, .kind, .author, .at, .reason, .entityIds, .entityLabels, .name, names: coalesce(j.names, []), .relation, .title, .revertedAt, .revertedBy, .revertReason,
+  factKeys: [(j)-[:JUDGES]->(f:JudgedFact) | f.key]}`;
+
+/**
+ * Sets each JudgedFact's state from the latest reject or confirm still in force
+ * ('reject', 'confirm' or null), for the facts `j` judges.
+ */
+const SETTLE_FACTS = `CALL (j) {
+  MATCH (j)-[:JUDGES]->(f:JudgedFact)
+  SET f.state = head(COLLECT {
+    MATCH (other:Judgement)-[:JUDGES]->(f)
+    WHERE other.kind IN ['reject', 'confirm'] AND other.revertedAt IS NULL
+    RETURN other.kind ORDER BY other.at DESC, other.id DESC
+  })
+}`;
+
+/** Stores a judgement with its links and settles the facts it judges; returns it. */
+export function createJudgementQuery(j: NewJudgement): CypherQuery {
+  const labels = [...new Set(j.entities.map((e) => e.label))].sort();
+  const links = labels.map(
+    (label, i) => `CALL (j) {
+  UNWIND $linked[${i}] AS linkedId
+  MATCH (e:${label} {id: linkedId})
+  MERGE (j)-[:JUDGES]->(e)
+}`,
+  );
+  return {
+    cypher: `CREATE (j:Judgement {id: $id, kind: $kind, author: $author, at: $at, reason: $reason, entityIds: $entityIds, entityLabels: $entityLabels})
+SET j.name = $name, j.names = $names, j.relation = $relation, j.title = $title, j.renames = CASE WHEN $kind = 'rename' THEN $entityIds[0] ELSE null END, j.renameKey = $renameKey
+WITH j
+${links.join('\n')}
+CALL (j) {
+  UNWIND $factKeys AS key
+  MERGE (f:JudgedFact {key: key})
+  MERGE (j)-[:JUDGES]->(f)
+}
+${SETTLE_FACTS}
+RETURN ${JUDGEMENT_MAP} AS judgement`,
+    params: {
+      id: j.id,
+      kind: j.kind,
+      author: j.author,
+      at: j.at,
+      reason: j.reason,
+      entityIds: j.entities.map((e) => e.id),
+      entityLabels: j.entities.map((e) => e.label),
+      name: j.name ?? null,
+      names: j.names ?? [],
+      renameKey: j.renameKey ?? null,
+      relation: j.relation ?? null,
+      title: j.title ?? null,
+      factKeys: j.factKeys ?? [],
+      linked: labels.map((label) => j.entities.filter((e) => e.label === label).map((e) => e.id)),
+    },
+  };
+}
+
+/** Marks a judgement reverted (it stays in the log) and settles what it judged; no row when unknown. */
+export function revertJudgementQuery(input: { id: string; by: string; at: string; reason: string | null }): CypherQuery {
+  return {
+    cypher: `MATCH (j:Judgement {id: $id})
+SET j.revertedAt = coalesce(j.revertedAt, $at), j.revertedBy = coalesce(j.revertedBy, $by), j.revertReason = coalesce(j.revertReason, $reason)
+REMOVE j.renames, j.renameKey
+WITH j
+${SETTLE_FACTS}
+RETURN ${JUDGEMENT_MAP} AS judgement`,
+    params: { id: input.id, by: input.by, at: input.at, reason: input.reason },
+  };
+}
+
+/** Keys of the edges of `relation` between two entities (either direction for partnerships), with a role title if given. */
+export function relationKeysQuery(input: { relation: JudgedRelation; from: { label: EntityType; id: string }; to: { label: EntityType; id: string }; title: string | null }): CypherQuery {
+  const arrow = input.relation === 'PARTNERS_WITH' ? '-' : '->';
+  return {
+    cypher: `MATCH (a:${input.from.label} {id: $fromId})-[r:${input.relation}]${arrow}(b:${input.to.label} {id: $toId})
+WHERE $title IS NULL OR toLower(r.title) = toLower($title)
+RETURN collect(DISTINCT r.key) AS keys`,
+    params: { fromId: input.from.id, toId: input.to.id, title: input.title },
+  };
+}
+
+export interface JudgementPageInput {
+  /** Only judgements that name this entity id, or all. */
+  entityId: string | null;
+  /** Keyset cursor: the (at, id) of the last judgement of the previous page. */
+  after: { at: string; id: string } | null;
+  /** Rows to read: the page size plus one, to know whether more follow. */
+  limit: number;
+}
+
+/** The audit log, newest first, one page by keyset. */
+export function judgementsQuery(input: JudgementPageInput): CypherQuery {
+  return {
+    cypher: `MATCH (j:Judgement)
+WHERE ($entityId IS NULL OR $entityId IN j.entityIds)
+  AND ($afterAt IS NULL OR j.at < $afterAt OR (j.at = $afterAt AND j.id < $afterId))
+WITH j ORDER BY j.at DESC, j.id DESC LIMIT toInteger($limit)
+RETURN ${JUDGEMENT_MAP} AS judgement`,
+    params: { entityId: input.entityId, afterAt: input.after?.at ?? null, afterId: input.after?.id ?? null, limit: input.limit },
+  };
+}
+
+/**
+ * Whether any judgement names each entity (by id, of one label). By the ids the
+ * judgement keeps, not its JUDGES links: a node that ingestion deleted and made
+ * again (its only document deleted, then ingested anew) is still the one judged.
+ */
+export function judgedEntitiesQuery(label: EntityType, ids: readonly string[]): CypherQuery {
+  return {
+    cypher: `UNWIND $ids AS id
+MATCH (n:${label} {id: id})
+RETURN id, EXISTS { MATCH (j:Judgement) WHERE id IN j.entityIds } AS judged`,
+    params: { ids: [...ids] },
+  };
+}
+
+/** Whether any judgement touched each fact (edge key), and its standing state ('reject', 'confirm' or null). */
+export function judgedFactsQuery(keys: readonly string[]): CypherQuery {
+  return {
+    cypher: `UNWIND $keys AS key
+OPTIONAL MATCH (f:JudgedFact {key: key})
+RETURN key, f IS NOT NULL AS judged, f.state AS state`,
+    params: { keys: [...keys] },
+  };
+}
