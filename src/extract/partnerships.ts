@@ -346,9 +346,10 @@ function sentencePairs(ctx: Ctx, a: Analysis): Found[] {
   /** The coordinated group (or the single organisation) that starts at token k, after "the". */
   const groupAt = (k: number): Entity[] => {
     const q = lower(tokens[k]) === 'the' ? k + 1 : k;
-    const g = groups.find((x) => x[0]!.ti === q);
+    // A coreference ("the Bank") starts at its article.
+    const g = groups.find((x) => x[0]!.ti === q || x[0]!.ti === k);
     if (g) return g.map((m) => m.entity);
-    const m = ctx.orgs.find((x) => x.ti === q);
+    const m = ctx.orgs.find((x) => x.ti === q || x.ti === k);
     return m ? [m.entity] : [];
   };
   // "backed by A, B and C", "agreed ... by A, B and C", "will be implemented by D": everyone acting in a joint undertaking.
