@@ -77,6 +77,8 @@ interface Ctx {
   orgs: Mention[];
   roles: RoleFindings;
   principals: Entity[];
+  /** The organisation the text is about: the principal pair, else the subject of its first sentence that names one. */
+  lead: Entity[];
 }
 
 function kindOf(text: string): PartnershipKind {
@@ -291,6 +293,9 @@ function partyAfter(ctx: Ctx, k: number): Entity[] {
   return poss ? [poss.entity] : [];
 }
 
+/** "The first was with X", "The second meeting was with Y": one of the talks the sentence before announced. */
+const ORDINAL_WITH = /^(the\s+)?(first|second|third|fourth|next|last|other|another)\b[^,;]*\bwith$/i;
+
 /** Verbs whose subject and object organisations cooperate: support, funding, hosting, meeting. */
 const TRANSITIVE_PARTNER = /^(backs|backed|supports|supported|funds|funded|finances|financed|sponsors|sponsored|partners|partnered|hosts|hosted|receives|received|welcomes|welcomed|meets|met|visits|visited)$/i;
 
@@ -435,10 +440,18 @@ function sentencePairs(ctx: Ctx, a: Analysis): Found[] {
     const withLike = w === 'with' || (w === 'to' && /\b(propos\w*|offer\w*|submitt\w*|belong\w*|award\w*|grant\w*)\b/i.test(tokenSpan(ctx, k - 8, k)))
       || (w === 'at' && /\b(sponsor\w*|fund\w*|endow\w*)\b/i.test(tokenSpan(ctx, k - 8, k)));
     if (withLike && COOPERATION_CUE.test(tokenSpan(ctx, k - 12, k + 1)) || (w === 'with' && /\b(together|cooperation|partnership|talks)\b/i.test(tokenSpan(ctx, k - 2, k)))
-      || (w === 'to' && /\bbelong/i.test(tokenSpan(ctx, k - 3, k)))) {
+      || (w === 'to' && /\bbelong/i.test(tokenSpan(ctx, k - 3, k)))
+      // "The first was with X" after talks with several others.
+      || (w === 'with' && !!ctx.previousWithSubject?.length && ORDINAL_WITH.test(tokenSpan(ctx, 0, k + 1)))) {
       if (!ruleOn('partner.with')) continue;
       let objs = coordinatedAfter(ctx, k + 1, partyAfter(ctx, k + 1));
+      let rule = 'partner.with';
       if (!objs.length && w === 'with') objs = unnamedCompany(ctx, a, k + 1);
+      // "The commission has held talks with several HEIs. The first was with UM": the party of talks with unnamed others.
+      if (!objs.length && w === 'with' && !withSubject) {
+        const subj = subjectBefore(ctx, k);
+        if (subj.length) withSubject = subj;
+      }
       if (objs.length && !(w === 'with' && lower(tokens[k - 1]) === 'along')) {
         let subj = subjectBefore(ctx, k);
         // "A, B, C and D signed agreements with the Foundation": every member of a coordinated subject.
@@ -447,9 +460,14 @@ function sentencePairs(ctx: Ctx, a: Analysis): Found[] {
         // "Speaking after a meeting with X, the commission's secretary-general said": the subject after the fronted clause.
         if (!subj.length) subj = subjectAfterFrontedClause(ctx, k);
         // "The first was with Universiti Malaya": the party of the talks the sentence before reported.
-        if (!subj.length && /^(the\s+)?(first|second|third|fourth|next|last|other|another)\b/i.test(ctx.s.text)) subj = ctx.previousWithSubject ?? [];
+        if (!subj.length && ORDINAL_WITH.test(tokenSpan(ctx, 0, k + 1))) subj = ctx.previousWithSubject ?? [];
+        // "Talks with USM are continuing": no party before "with" in the sentence; the organisation the text is about.
+        if (!subj.length && w === 'with' && !ctx.ms.some((m) => m.ti < k && (m.entity.type === 'Person' || m.entity.type === 'Country')) && ruleOn('partner.lead-with')) {
+          subj = ctx.lead.filter((x) => !objs.includes(x));
+          if (subj.length) rule = 'partner.lead-with';
+        }
         if (subj.length && w === 'with') withSubject = subj;
-        for (const a of subj) for (const b of objs) out.push([a, b, undefined, 'partner.with']);
+        for (const a of subj) for (const b of objs) out.push([a, b, undefined, rule]);
         // "in a joint effort with WHO and UNICEF": the partners named together work with each other too.
         if (subj.length && objs !== ctx.principals) for (const [x, y] of pairsAmong(objs)) out.push([x, y, undefined, 'partner.with']);
         if (objs !== ctx.principals && subj === ctx.principals) for (const [a, b] of pairsAmong(ctx.principals)) out.push([a, b, undefined, 'partner.with']);
@@ -647,8 +665,9 @@ export function findPartnerships(a: Analysis, roles: RoleFindings): DraftRelatio
   let principals: Entity[] = [];
   const ctxOf = (s: Sentence): Ctx => {
     const ms = a.mentions[s.index] ?? [];
-    return { s, tokens: s.tokens, ms, orgs: ms.filter((m) => m.entity.type === 'Organization'), roles, principals };
+    return { s, tokens: s.tokens, ms, orgs: ms.filter((m) => m.entity.type === 'Organization'), roles, principals, lead };
   };
+  let lead: Entity[] = [];
   // Principal parties: the first coordinated subject in the body, else in the headline.
   for (const s of [...a.sentences.filter((x) => !x.isHeadline), ...a.sentences.filter((x) => x.isHeadline)]) {
     const ctx = ctxOf(s);
@@ -658,6 +677,9 @@ export function findPartnerships(a: Analysis, roles: RoleFindings): DraftRelatio
       break;
     }
   }
+  lead = leadSubject(a);
+  // "X and Y signed ...": the first sentence's subject is the principal pair.
+  if (lead.length === 1 && principals.includes(lead[0]!)) lead = principals;
   /** The one pair the previous sentence named: "... an MoU between ICESCO and the institute. ... the two parties". */
   let lastPair: Entity[] | null = null;
   let previousWithSubject: Entity[] | null = null;
@@ -710,6 +732,29 @@ export function findPartnerships(a: Analysis, roles: RoleFindings): DraftRelatio
       rules: p.rules,
     };
   });
+}
+
+/**
+ * The subject of the first body sentence that names an organisation ("The Malaysian National Commission for
+ * UNESCO (MNCU) is enlisting ..."): the organisation a press release is about.
+ */
+function leadSubject(a: Analysis): Entity[] {
+  for (const s of a.sentences) {
+    if (s.isHeadline) continue;
+    const ms = a.mentions[s.index] ?? [];
+    const first = ms.find((m) => m.entity.type === 'Organization' || m.entity.type === 'Person');
+    if (!first) continue;
+    if (first.entity.type !== 'Organization') return [];
+    const tokens = s.tokens;
+    let b = first.ti;
+    if (lower(tokens[b - 1]) === 'the') b--;
+    // At the start of the sentence or after its dateline.
+    const before = tokens[b - 1];
+    if (before && !(before.kind === 'punct' && ms.every((m) => m.entity.type !== 'Organization' || m.ti >= first.ti))) return [];
+    if (before && !/^(–|—|--|-|:)$/.test(before.text) && b > 0 && tokens.slice(0, b).some((t) => t.kind === 'word' && /^\p{Ll}/u.test(t.text))) return [];
+    return [first.entity];
+  }
+  return [];
 }
 
 /** The date of the event the article reports: the first date in its first body sentences. */

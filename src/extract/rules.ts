@@ -89,6 +89,11 @@ export const RULES: readonly Rule[] = [
     reason: 'a programme named after two or more organisations joined by hyphens',
     examples: ['The Islamic Development Bank (IsDB) and the University of Tokyo (UT) met on 2 May. Students of the IsDB-UT Scholarship Programme attended.'],
   },
+  {
+    id: 'partner.lead-with',
+    reason: '"talks with X are continuing": a cooperation "with" and no party before it in the sentence pairs X with the organisation the text is about (the subject of its first sentence)',
+    examples: ['The Kivu Water Trust is asking universities to map its wells. Talks with the University of Goma are continuing, the trust said.'],
+  },
   // Roles.
   {
     id: 'role.apposition',
