@@ -13,7 +13,7 @@ import { findBrandNames } from './companies.ts';
 import { ruleOn } from './rules.ts';
 import { findNameSpans, headOf, isNameWord, nestedParent } from './org-names.ts';
 import type { NameSpan } from './org-names.ts';
-import { cleanPersonName, findPersonSpans } from './people.ts';
+import { CONTACT_HEADING, cleanPersonName, contactPerson, findPersonSpans } from './people.ts';
 import type { PersonSpan } from './people.ts';
 import { Registry, fold, orgKeyTokens, personKeyTokens } from './registry.ts';
 import type { Entity, Mention } from './registry.ts';
@@ -105,8 +105,12 @@ export function analyze(text: string, sentences: Sentence[], publishedAt: string
     return c;
   };
 
+  /** Lines of a contact block ("Media contact:" up to "SOURCE X" or an "About" section). */
+  let inContact = false;
   // Pass 1: names with a head noun, acronyms defined in parentheses, people.
   for (const s of sentences) {
+    if (CONTACT_HEADING.test(s.text.trim())) inContact = true;
+    else if (/^(SOURCE|About)\b/.test(s.text) || s.tokens.length > 30) inContact = false;
     const tokens = s.tokens;
     const spans = s.isHeadline ? [] : findNameSpans(tokens).map((sp) => qualifier(tokens, sp));
     const kept: NameSpan[] = [];
@@ -221,14 +225,19 @@ export function analyze(text: string, sentences: Sentence[], publishedAt: string
       return kept.some((sp) => sp.i < j && i < sp.j);
     };
     const people = s.isHeadline ? [] : findPersonSpans(tokens, isKnown, kept);
+    if (inContact && !people.length && ruleOn('person.contact')) {
+      const p = contactPerson(tokens, isKnown);
+      if (p) people.push(p);
+    }
     for (const p of people) {
       const name = cleanPersonName(p.name);
       if (!personKeyTokens(name).length) continue;
-      const e = registry.findPerson(name);
+      let e = registry.findPerson(name);
       if (e) {
         if (personKeyTokens(name).length > personKeyTokens(e.name).length) registry.rename(e, name);
         else registry.addAlias(e, name);
-      } else registry.create('Person', name, tokens[p.ni]!.start);
+      } else e = registry.create('Person', name, tokens[p.ni]!.start);
+      if (p.reason === 'contact') e.rules.add('person.contact');
     }
     peopleBySentence.push(people);
   }

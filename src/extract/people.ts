@@ -20,7 +20,7 @@ export interface PersonSpan {
   ni: number;
   nj: number;
   name: string;
-  reason: 'honorific' | 'title-before' | 'title-after' | 'historical';
+  reason: 'honorific' | 'title-before' | 'title-after' | 'historical' | 'contact';
 }
 
 /** Words that complete a title rather than start a name ("Vice-Principal International"). */
@@ -238,6 +238,28 @@ export function titleInClauseBefore(tokens: Token[], end: number): number {
     if (titleAt(tokens, st)) return st;
   }
   return -1;
+}
+
+/** The heading of a press release's contact block: "Media contact:", "Press contacts", "For more information, contact:". */
+export const CONTACT_HEADING = /^(?:(?:media|press|news|for media)\s+)?(?:contacts?|enquiries|inquiries)\b(?:\s+for\s+[^:]{1,40})?\s*:?$/i;
+
+/**
+ * A line of a contact block that starts with a name ("Amaka Obi", "Amaka Obi, Head of Communications, X",
+ * "Zentara Mobile: Amaka Obi, ..."): two to four name words alone on the line or before a comma.
+ */
+export function contactPerson(tokens: Token[], knownCountryOrOrg: (i: number, j: number) => boolean): PersonSpan | null {
+  let s = 0;
+  // "Zentara Mobile: Amaka Obi, ...": the organisation the contact speaks for.
+  const colon = tokens.findIndex((t, i) => i < 7 && t.text === ':');
+  if (colon > 0 && tokens.slice(0, colon).every((t) => isNameWord(t) || isAcronym(t.text))) s = colon + 1;
+  let k = s;
+  while (HONORIFICS.has(tokens[k]?.text ?? '')) k++;
+  const e = nameRun(tokens, k, 4);
+  const next = tokens[e];
+  if (e - k < 2 || next && next.text !== ',') return null;
+  if (knownCountryOrOrg(k, e) || titleAt(tokens, k, { capitalisedOnly: true }) || tokens.slice(k, e).some((t) => isAcronym(t.text))) return null;
+  if (!looksLikeName(tokens, k, e) || placeNotPerson(textOf(tokens, k, e))) return null;
+  return { i: s, j: e, ni: k, nj: e, name: textOf(tokens, k, e), reason: 'contact' };
 }
 
 /**

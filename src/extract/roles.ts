@@ -363,6 +363,15 @@ export function findRoles(a: Analysis): RoleFindings {
         const r = titleClauseBefore(ctx, b, si, a);
         if (r) add('role.title-apposition-before', person, r.org, r.title, si);
       }
+      // A contact block: "Amaka Obi" alone on a line, "Head of Communications, Zentara Mobile" on the next.
+      const nextLine = a.sentences[si + 1];
+      if (pm.tj === tokens.length && ctx.mentions.every((m) => m === pm || m.entity.type !== 'Organization') && nextLine && /^[^\S\n]*\n[^\S\n]*$/.test(a.text.slice(s.end, nextLine.start))
+        && !roles.some((r) => r.person === person && r.sentence === si) && titleAt(nextLine.tokens, 0) && ruleOn('role.contact-line')) {
+        const nt = nextLine.tokens;
+        // The organisation closes the line after a comma: "Head of Group Communications, Ecobank Group".
+        const org = (a.mentions[si + 1] ?? []).filter((m) => m.entity.type === 'Organization' && m.via !== 'coref' && nt[m.ti - 1]?.text === ',' && (m.tj === nt.length || /^[,.;]$/.test(nt[m.tj]!.text))).pop();
+        if (org) add('role.contact-line', person, org.entity, textOf(nt, 0, org.ti - 1), si + 1);
+      }
       // Two-clause relative: "Prof. X, who chairs the CSIR Board and serves as ... at the University of Pretoria"
       if (tokens[pm.tj]?.text === ',' && lower(tokens[pm.tj + 1]) === 'who') {
         let q = pm.tj + 2;

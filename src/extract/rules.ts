@@ -101,6 +101,11 @@ export const RULES: readonly Rule[] = [
     examples: ['Dr. Salim AlMalik, Director-General of the Islamic Development Bank, opened the meeting.'],
   },
   {
+    id: 'role.contact-line',
+    reason: 'a name alone on a line of a contact block and "Title, Organisation" on the next',
+    examples: ['Zentara Mobile signed an agreement with the University of Lagos.\n\nMedia contact:\nTemitope Adeyemi-Okoro\nHead of Corporate Communications, Zentara Mobile\npress@zentara.example'],
+  },
+  {
     id: 'role.title-chain',
     reason: 'a second "and Title of Organisation" after a first role',
     examples: ['Prof. Ana Silva, Rector of the University of Lisbon and President of the Association of Portuguese Universities, spoke.'],
@@ -265,6 +270,11 @@ export const ENTITY_RULES: readonly Rule[] = [
     id: 'org.organ',
     reason: 'a secretariat stands for its organisation ("the General Secretariat of the OIC", "the ECO Secretariat")',
     examples: ['The General Secretariat of the Organisation of Islamic Cooperation (OIC) received a delegation of the Saudi Society for Humanitarian Relief.'],
+  },
+  {
+    id: 'person.contact',
+    reason: 'a name that opens a line of a contact block ("Media contact:" then "Amaka Obi" or "Amaka Obi, Head of Communications, X")',
+    examples: ['Zentara Mobile signed an agreement with the University of Lagos.\n\nPress contact:\nTemitope Adeyemi-Okoro\nHead of Corporate Communications, Zentara Mobile\npress@zentara.example'],
   },
   {
     id: 'org.country-office',
