@@ -22,6 +22,7 @@ import type { Sentence, Token } from './text.ts';
 import { titleAt } from './titles.ts';
 import { DEMONYMS, HONORIFICS, NON_NAME_CAPITALS, NON_ORG_ACRONYMS } from './gazetteers.ts';
 import { isNameWord } from './org-names.ts';
+import { datelineEnd } from './noise.ts';
 import { isAcronym } from './text.ts';
 import { ruleOn } from './rules.ts';
 import { isCommonWord } from './words.ts';
@@ -386,13 +387,18 @@ function sentencePairs(ctx: Ctx, a: Analysis): Found[] {
   }
   // "In partnership with Coursera, UNDP and the Ministry will launch ...": a fronted partner and the subject.
   if (ruleOn('partner.fronted-with')) {
-    const first = tokens.findIndex((t) => t.kind === 'word');
+    // After a dateline: "CAIRO, July 12 (MENA) - In partnership with X, ...".
+    const first = tokens.findIndex((t, i) => i >= datelineEnd(tokens) && t.kind === 'word');
     const lead = FRONTED_WITH.exec(tokenSpan(ctx, first, first + 6));
     if (lead && first >= 0) {
       const comma = tokens.findIndex((t, i) => i > first && t.text === ',');
       const objects = ctx.orgs.filter((m) => m.ti > first && m.ti < comma).map((m) => m.entity);
-      const subject = comma > 0 ? groupAt(comma + 1) : [];
+      // The coordination may run across the comma ("with X, the Y and the Z will"): the subject is what follows it.
+      const q = lower(tokens[comma + 1]) === 'the' ? comma + 2 : comma + 1;
+      const across = comma > 0 ? groups.find((g) => g.some((m) => m.ti === q || m.ti === comma + 1) && g[0]!.ti < comma) : undefined;
+      const subject = across ? [...new Set(across.filter((m) => m.ti > comma).map((m) => m.entity))] : comma > 0 ? groupAt(comma + 1) : [];
       for (const x of objects) for (const y of subject) out.push([x, y, undefined, 'partner.fronted-with']);
+      if (across && cue) for (const [x, y] of pairsAmong(subject)) out.push([x, y, undefined, 'partner.fronted-with']);
     }
   }
   // Coordinated subjects.
