@@ -303,6 +303,12 @@ const TRANSITIVE_PARTNER = /^(backs|backed|supports|supported|funds|funded|finan
 /** Participles whose "by" names the parties acting in a joint undertaking. */
 const AGENT_PARTICIPLE =
   /\b(agreed|signed|backed|funded|co-funded|financed|co-financed|supported|sponsored|co-sponsored|led|co-led|implemented|run|organi[sz]ed|co-organi[sz]ed|hosted|co-hosted|launched|developed|established|founded|managed|delivered|coordinated|convened|initiated|endorsed|operated|jointly \w+)(\s+(jointly|together|also))?$/i;
+/** Participles of funding or carrying out an undertaking: "financed by X", "will be implemented by Y". */
+const UNDERTAKING_PARTICIPLE = /^(financed|funded|co-funded|co-financed|backed|supported|sponsored|implemented|executed|delivered|run|managed|carried)$/i;
+/** Nouns of an undertaking as the subject of its clause. */
+const UNDERTAKING_NOUN = /^(?:the|this|its|their)\s+(?:[\w-]+\s+){0,2}?(project|programme|program|initiative|package|grant|loan|facility|scheme|campaign|operation|partnership|collaboration)\b/i;
+const UNDERTAKING_SUBJECT = new RegExp(`^(?:it|${UNDERTAKING_NOUN.source.slice(1)})`, 'i');
+
 /** Nouns whose "of" lists the parties of a joint undertaking: "a joint initiative of", "an alliance of". */
 const JOINT_OF = /\b(joint \w+|alliance|coalition|consortium|partnership|collaboration|joint venture)$/i;
 /** Fronted partners: "In partnership with X, ...", "Together with X, ...", "With the support of X, ...". */
@@ -400,6 +406,27 @@ function sentencePairs(ctx: Ctx, a: Analysis): Found[] {
       for (const x of objects) for (const y of subject) out.push([x, y, undefined, 'partner.fronted-with']);
       if (across && cue) for (const [x, y] of pairsAmong(subject)) out.push([x, y, undefined, 'partner.fronted-with']);
     }
+  }
+  // "Financed by the GEF, the project will ...", "It will be implemented by the Ministry": the agent of an undertaking
+  // whose subject is the undertaking itself works with the organisation the text is about (which launched it).
+  if (!attendance && ctx.lead.length && ruleOn('partner.lead-undertaking')) {
+    const start = tokens.findIndex((t, i) => i >= datelineEnd(tokens) && t.kind === 'word');
+    const fronted = start >= 0 && UNDERTAKING_PARTICIPLE.test(tokens[start]!.text) && lower(tokens[start + 1]) === 'by';
+    let agents: Entity[] = [];
+    if (fronted) {
+      const comma = tokens.findIndex((t, i) => i > start && t.text === ',');
+      // The clause's subject is the undertaking, not an organisation: "Financed by X, the five-year project will ...".
+      if (comma > 0 && !groupAt(comma + 1).length && UNDERTAKING_NOUN.test(tokenSpan(ctx, comma + 1, comma + 5))) agents = groupAt(start + 2);
+    } else if (UNDERTAKING_SUBJECT.test(tokenSpan(ctx, start, start + 4))) {
+      for (let k = start + 1; k < tokens.length; k++) {
+        if (lower(tokens[k]) !== 'by' || !UNDERTAKING_PARTICIPLE.test(tokens[k - 1]!.text)) continue;
+        // Only the main clause: "It will be implemented by the Ministry".
+        if (tokens.slice(start, k).some((t) => t.text === ',')) break;
+        agents = groupAt(k + 1);
+        break;
+      }
+    }
+    for (const x of agents) for (const y of ctx.lead) out.push([x, y, undefined, 'partner.lead-undertaking']);
   }
   // Coordinated subjects.
   let betweenEnd = -1;

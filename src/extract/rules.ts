@@ -94,6 +94,11 @@ export const RULES: readonly Rule[] = [
     reason: '"talks with X are continuing": a cooperation "with" and no party before it in the sentence pairs X with the organisation the text is about (the subject of its first sentence)',
     examples: ['The Kivu Water Trust is asking universities to map its wells. Talks with the University of Goma are continuing, the trust said.'],
   },
+  {
+    id: 'partner.lead-undertaking',
+    reason: 'the funder or implementer of an undertaking that is the subject of its clause ("Financed by X, the project will ...", "It will be implemented by Y") works with the organisation the text is about',
+    examples: ['The Kivu Water Trust launched a programme to repair 300 wells. Financed by the Nordic Development Fund, the programme will run for four years.'],
+  },
   // Roles.
   {
     id: 'role.apposition',
