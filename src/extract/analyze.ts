@@ -388,6 +388,19 @@ export function analyze(text: string, sentences: Sentence[], publishedAt: string
       // An acronym never defined: an organisation of its own, or the short form of a name ("AU").
       if (isAcronym(t.text) && !isNonOrgAcronym(tokens, k) && !s.isHeadline && !/^\d/.test(t.text) && !t.text.includes('.') && t.text.length >= 2) {
         let e = acronymOwner.get(t.text) ?? registry.entities.find((x) => x.type === 'Organization' && abbreviates(t.text, x.name));
+        // "UN Women", "IIT Madras": an acronym never defined, qualified by the capitalised word after it, names one body.
+        const q = k + 1;
+        const qualifier = tokens[q];
+        if (!e && qualifier && isNameWord(qualifier) && !isAcronym(qualifier.text) && !NON_NAME_CAPITALS.has(qualifier.text) && !DEMONYMS.has(qualifier.text)
+          && !titleAt(tokens, q) && !headOf(qualifier.text) && !countryAt(tokens, q) && !isNameWord(tokens[q + 1]) && !/^['’]s$/.test(tokens[q + 1]?.text ?? '')
+          && !spans.some((sp) => sp.i <= q && q < sp.j) && !people.some((p) => p.i <= q && q < p.j) && ruleOn('org.acronym-qualified')) {
+          const name = `${t.text} ${qualifier.text}`;
+          const named = registry.findByName(name, ['Organization']) ?? registry.create('Organization', name, t.start);
+          named.rules.add('org.acronym-qualified');
+          push(named, k, q + 1, 'name');
+          k = q;
+          continue;
+        }
         if (!e) {
           e = registry.create('Organization', t.text, t.start);
         } else registry.addAlias(e, t.text);

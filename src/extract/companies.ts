@@ -22,12 +22,15 @@ import type { Sentence, Token } from './text.ts';
 import { textOf, titleAt } from './titles.ts';
 import { isPlaceName } from './nlp.ts';
 import { isCommonWord } from './words.ts';
+import { ruleOn } from './rules.ts';
 
 /** Nouns that describe a company or a non-profit in apposition or before its name. */
 const COMPANY_NOUNS =
   /^(company|companies|firm|provider|operator|bank|lender|insurer|group|startup|start-up|platform|carrier|manufacturer|developer|retailer|charity|nonprofit|non-profit|foundation|conglomerate|subsidiary|arm|giant|maker|producer|supplier|utility|investor|publisher|broadcaster|telco|airline|philanthropy|enterprise|corporation|multinational|fintech|edtech|organi[sz]ation|ngo|network|coalition|alliance|consortium|agency|initiative|programme|program)$/i;
 /** Nouns that may precede a company's name ("telecom operator Zain"); people's descriptions are not among them. */
-const COMPANY_BEFORE = /^(company|firm|provider|operator|lender|insurer|startup|start-up|platform|carrier|manufacturer|conglomerate|giant|maker|telco|fintech|edtech|multinational|operators|giants)$/i;
+const COMPANY_BEFORE = /^(company|firm|provider|operator|lender|insurer|startup|start-up|platform|carrier|manufacturer|conglomerate|giant|maker|telco|fintech|edtech|multinational|operators|giants|group|companies|firms|providers)$/i;
+/** A unit a company owns, after the company's possessive and an adjective: "Safaricom's philanthropic arm". */
+const OWNED_UNIT = /^(arm|subsidiary|subsidiaries|affiliate|foundation|unit)$/i;
 
 const lower = (t: Token | undefined) => (t ? t.text.toLowerCase() : '');
 
@@ -223,7 +226,14 @@ export function findBrandNames(
       }
       // "telecom operator Zain", "tech giant Google".
       if (t.kind === 'word' && COMPANY_BEFORE.test(t.text) && /^\p{Ll}/u.test(t.text) && brandWord(tokens[k + 1])) {
-        add(s, k + 1, runStartingAt(tokens, k + 1), 'org.company-noun', true);
+        let e = runStartingAt(tokens, k + 1);
+        add(s, k + 1, e, 'org.company-noun', true);
+        // "rival operators Mobily and Zain KSA": the noun describes every name coordinated after it.
+        while (/^(and|,)$/.test(tokens[e]?.text ?? '') && /s$/.test(t.text) && brandWord(tokens[e + 1]) && orgAt(s.index, e + 1) < 0) {
+          const f = runStartingAt(tokens, e + 1);
+          add(s, e + 1, f, 'org.company-noun', true);
+          e = f;
+        }
       }
       // "Coursera's regional director", "Safaricom's chief executive".
       if (/^['’]s$/.test(t.text)) {
@@ -232,6 +242,10 @@ export function findBrandNames(
         if (titleAt(tokens, q)) {
           const i = runEndingAt(tokens, k);
           if (i < k) add(s, i, k, 'org.possessive-title', false);
+        } else if (tokens.slice(k + 2, Math.min(q, k + 4)).some((x) => OWNED_UNIT.test(x.text)) && ruleOn('org.possessive-unit')) {
+          // "Safaricom's philanthropic arm", "Orange's local subsidiary" (not "Kenya's largest bank").
+          const i = runEndingAt(tokens, k);
+          if (i < k) add(s, i, k, 'org.possessive-unit', false);
         }
       }
     }

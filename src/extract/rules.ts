@@ -247,6 +247,16 @@ export const ENTITY_RULES: readonly Rule[] = [
     examples: ["Zentara's chief executive, Amaka Obi, said the network would reach 400 schools."],
   },
   {
+    id: 'org.possessive-unit',
+    reason: 'a name whose possessive precedes an adjective and a unit it owns ("Zentara\'s philanthropic arm", "Zentara\'s local subsidiary")',
+    examples: ["The Ministry of Education signed an agreement with the Kito Foundation, Zentara's philanthropic arm, on Monday."],
+  },
+  {
+    id: 'org.acronym-qualified',
+    reason: 'an acronym the text never defines, followed by one capitalised word that is no title, country or name of its own, is one name ("IIT Madras", "UN Women")',
+    examples: ['The University of Exeter signed a memorandum of understanding with IIT Kanpur on Monday.'],
+  },
+  {
     id: 'org.coordinated',
     reason: 'a name listed with organisations ("an alliance of Zentara, the Mastercard Foundation and UNICEF") is one too',
     examples: ['The coalition brings together Zentara, the Mastercard Foundation and the African Union Development Agency.'],
