@@ -434,7 +434,26 @@ export function analyze(text: string, sentences: Sentence[], publishedAt: string
  * ("Islamic World Educational, Scientific and Cultural Organization" -> "ICESCO").
  */
 export function abbreviates(acronym: string, name: string): boolean {
-  return initialsSpell(acronym, name) || syllablesSpell(acronym, name);
+  return initialsSpell(acronym, name) || syllablesSpell(acronym, name) || prefixesSpell(acronym, name);
+}
+
+/**
+ * An all-capitals acronym of word beginnings, each word giving one or more letters: "UNILAG" = UNI(versity of) LAG(os).
+ * It skips no word.
+ */
+function prefixesSpell(acronym: string, name: string): boolean {
+  if (!/^\p{Lu}{4,}$/u.test(acronym)) return false;
+  const letters = fold(acronym);
+  const words = fold(name).split(/[\s,-]+/).filter((w) => w && !['of', 'and', 'for', 'the', 'de', 'la', 'in', 'on', '&'].includes(w));
+  if (words.length < 2 || words.length >= letters.length) return false;
+  const rec = (li: number, wi: number): boolean => {
+    if (li === letters.length) return wi === words.length;
+    if (wi === words.length) return false;
+    const w = words[wi]!;
+    for (let n = Math.min(w.length, letters.length - li); n >= 1; n--) if (w.startsWith(letters.slice(li, li + n)) && rec(li + n, wi + 1)) return true;
+    return false;
+  };
+  return rec(0, 0);
 }
 
 /**
