@@ -172,7 +172,8 @@ export function findBrandNames(
     if (countryAt(tokens, i)?.j === j || DEMONYMS.has(name) || NON_NAME_CAPITALS.has(tokens[i]!.text)) return;
     if (titleAt(tokens, i, { capitalisedOnly: true })) return;
     if (!strong && (j - i === 1 && isCommonWord(name) || isPlaceName(name))) return;
-    if (isKnownPart(name)) return;
+    // "telecoms group Orange" beside the Orange Foundation: a foundation bears its founder's name.
+    if (isKnownPart(name) && !(strong && known.some((e) => e.type === 'Organization' && e.name === `${name} Foundation`))) return;
     const key = `${s.index}:${i}`;
     const prev = seen.get(key);
     if (prev) {
@@ -211,7 +212,9 @@ export function findBrandNames(
       if (c && k > 0 && !/^(in|of|from|to|across|and|for)$/i.test(lower(tokens[k - 2])) ) {
         const i = runEndingAt(tokens, k);
         const owner = tokens.slice(i, k);
-        if (i < k && k - i <= 2 && owner.every((x) => isAcronym(x.text) || !isCommonWord(x.text) && !DEMONYMS.has(x.text)) && !titleAt(tokens, i)
+        const ownerName = textOf(tokens, i, k);
+        const knownOwner = out.some((b) => textOf(sentences[b.sentence]!.tokens, b.span.i, b.span.j) === ownerName);
+        if (i < k && k - i <= 2 && (knownOwner || owner.every((x) => isAcronym(x.text) || !isCommonWord(x.text) && !DEMONYMS.has(x.text))) && !titleAt(tokens, i)
           && !/^(in|of|from|across)$/i.test(lower(tokens[i - 1]))) add(s, i, c.j, 'org.country-office', true);
       }
       // "Airtel Africa, a leading provider of ...", "Infosys Foundation, the CSR arm of Infosys".

@@ -267,13 +267,28 @@ function subjectBefore(ctx: Ctx, k: number): Entity[] {
     const m = ctx.ms.find((x) => x.tj === p + 1 && x.tj <= k);
     // Relations with countries are not partnerships; "Pakistan's first campaign" only qualifies a noun.
     if (m?.entity.type === 'Country' && !/^['’]s$/.test(ctx.tokens[m.tj]?.text ?? '')) return [];
-    if (m?.entity.type === 'Organization') return [m.entity];
+    if (m?.entity.type === 'Organization') return [appositionHead(ctx, m, k) ?? m.entity];
     if (m?.entity.type === 'Person') {
       const o = orgOfPerson(ctx, m.entity);
       if (o) return [o];
     }
   }
   return [];
+}
+
+/**
+ * "MTN, Orange's main competitor in the country, runs a programme with X": a mention inside an apposition
+ * closed before token k describes the organisation before the apposition, which is the subject.
+ */
+function appositionHead(ctx: Ctx, m: Mention, k: number): Entity | undefined {
+  const { tokens } = ctx;
+  let open = m.ti - 1;
+  while (open >= 0 && tokens[open]!.text !== ',' && m.ti - open < 6) open--;
+  if (tokens[open]?.text !== ',' || !/^(the|a|an|its|their|one)$/i.test(tokens[open + 1]?.text ?? '') && !/^['’]s$/.test(tokens[m.tj]?.text ?? '')) return undefined;
+  const close = tokens.findIndex((t, i) => i >= m.tj && i < k && t.text === ',');
+  if (close < 0) return undefined;
+  const head = ctx.orgs.find((x) => x.tj === open || tokens[open - 1]?.text === ')' && tokens[x.tj]?.text === '(' && x.tj + 3 === open);
+  return head && head.ti === ctx.orgs[0]?.ti && head.entity !== m.entity ? head.entity : undefined;
 }
 
 function partyAfter(ctx: Ctx, k: number): Entity[] {
