@@ -216,7 +216,9 @@ export function findPersonSpans(
     const next = tokens[e];
     // The name is followed by more of the clause ("Greta Lindholm, said"); "Head of Communications, Airtel Africa" ends the line with an organisation.
     const ends = !next || /^[.;]$/.test(next.text);
-    if (e - h < 2 || !(next && (next.text === ',' || next.kind === 'word' && /^\p{Ll}/u.test(next.text)) || ends && hasPersonWord(textOf(tokens, h, e)))) continue;
+    // '..., said the company's chief executive, Amaka Obi.': a speaker named last after "said".
+    const speaker = ends && tokens.slice(Math.max(0, k - 12), k).some((t) => /^(said|says|added|noted|explained)$/i.test(t.text));
+    if (e - h < 2 || !(next && (next.text === ',' || next.kind === 'word' && /^\p{Ll}/u.test(next.text)) || ends && (speaker || hasPersonWord(textOf(tokens, h, e))))) continue;
     if (knownCountryOrOrg(h, e) || taken(h, e) || placeNotPerson(textOf(tokens, h, e)) || !looksLikeName(tokens, h, e)) continue;
     if (titleInClauseBefore(tokens, k - 1) < 0) continue;
     out.push({ i: k, j: e, ni: h, nj: e, name: textOf(tokens, h, e), reason: 'title-after' });

@@ -361,7 +361,7 @@ export function findRoles(a: Analysis): RoleFindings {
       // "Helen Marsh's ... the director of the regional office, Amadou Ba Sy,": a title clause before the name.
       if (!roles.some((r) => r.person === person && r.sentence === si) && tokens[b]?.text === ',') {
         const r = titleClauseBefore(ctx, b, si, a);
-        if (r) add('role.title-apposition-before', person, r.org, r.title, si);
+        if (r) add(r.rule ?? 'role.title-apposition-before', person, r.org, r.title, si);
       }
       // A contact block: "Amaka Obi" alone on a line, "Head of Communications, Zentara Mobile" on the next.
       const nextLine = a.sentences[si + 1];
@@ -406,7 +406,7 @@ const TITLE_LEAD = /^[\p{L}-]+$/u;
  * before it ("Gavi's managing director for country programmes") or "its" (the organisation the sentence
  * or the one before is about).
  */
-function titleClauseBefore(ctx: Ctx, comma: number, si: number, a: Analysis): { title: string; org?: Entity } | null {
+function titleClauseBefore(ctx: Ctx, comma: number, si: number, a: Analysis): { title: string; org?: Entity; rule?: string } | null {
   const { tokens } = ctx;
   const st = titleInClauseBefore(tokens, comma);
   if (st < 0) return null;
@@ -416,12 +416,27 @@ function titleClauseBefore(ctx: Ctx, comma: number, si: number, a: Analysis): { 
   const inside = ctx.mentions.find((m) => m.entity.type === 'Organization' && m.ti > st && m.tj <= comma && (/^(of|at|in|with|the)$/.test(lower(tokens[m.ti - 1])) || m.ti === titleEnd));
   // Modifiers before the title back to a possessive or "its".
   let q = st;
-  while (q > st - 3 && q > 0 && tokens[q - 1]!.kind === 'word' && TITLE_LEAD.test(tokens[q - 1]!.text) && !/^(its|their|the|a|an)$/i.test(tokens[q - 1]!.text) && !ctx.mentions.some((m) => m.tj === q)) q--;
+  while (q > st - 3 && q > 0 && tokens[q - 1]!.kind === 'word' && TITLE_LEAD.test(tokens[q - 1]!.text) && !/^(its|their|the|a|an|whose)$/i.test(tokens[q - 1]!.text) && !ctx.mentions.some((m) => m.tj === q && m.entity.type !== 'Country')) q--;
   const title = textOf(tokens, q, inside ? inside.ti - (lower(tokens[inside.ti - 1]) === 'the' ? 2 : 1) : comma).replace(/\s+(of|at|in|with)$/i, '');
   if (inside) return { title, org: inside.entity };
   if (/^['’]s$/.test(tokens[q - 1]?.text ?? '')) {
     const owner = orgEndingAt(ctx, q - 1);
-    return owner ? { title, org: owner.entity } : null;
+    if (owner) return { title, org: owner.entity };
+    // "the company's chief executive, X", "the Group's chief executive, X": the company the text is about.
+    const noun = lower(tokens[q - 2]);
+    if (COMPANY_REFERENCE.test(noun) && lower(tokens[q - 3]) === 'the' && ruleOn('role.company-possessive')) {
+      const company = companyBefore(a, si, q - 3, noun);
+      if (company) return { title, org: company, rule: 'role.company-possessive' };
+    }
+    return null;
+  }
+  // "The first was with X, whose Vice-President for Research, Prof. Y, proposed ...": the organisation before "whose".
+  if (lower(tokens[q - 1]) === 'whose' && ruleOn('role.whose-title')) {
+    let o = q - 2;
+    if (tokens[o]?.text === ',') o--;
+    // "X in Rabat, whose ...", "X (ACR), whose ...": the organisation's place or acronym stands between.
+    const before = ctx.mentions.filter((m) => m.entity.type === 'Organization' && m.tj <= o + 1 && o + 1 - m.tj <= 4).pop();
+    if (before && !ctx.mentions.some((m) => m.entity.type === 'Person' && m.ti >= before.tj && m.tj <= o + 1)) return { title, org: before.entity, rule: 'role.whose-title' };
   }
   const owner = orgEndingAt(ctx, q);
   if (owner) return { title, org: owner.entity };
@@ -439,6 +454,28 @@ function titleClauseBefore(ctx: Ctx, comma: number, si: number, a: Analysis): { 
     }
   }
   return null;
+}
+
+/** Nouns by which a press release refers to a company it names: "the company's chief executive". */
+const COMPANY_REFERENCE = /^(company|group|firm|bank|operator|lender|insurer)$/;
+/** Heads of bodies that are not companies. */
+const NON_COMPANY_HEADS: ReadonlySet<string> = new Set(['University', 'College', 'School', 'Institute', 'Ministry', 'Organization', 'Association', 'Federation', 'Foundation', 'Society', 'Commission', 'Council', 'Agency', 'Authority', 'Library', 'Network', 'Alliance', 'Academy', 'Union', 'Trust', 'Secretariat', 'Museum', 'Hospital', 'Consortium', 'Laboratory', 'Faculty', 'Department', 'Office', 'Government', 'Presidium', 'Directorate', 'Committee', 'Parliament', 'Administration', 'Coalition']);
+
+/**
+ * The company "the company" / "the group" / "the bank" refers to: the first organisation the text names (up to
+ * token `end` of this sentence) that is no university, ministry or other body, which is what a company's press
+ * release is about; for "the group" one named a group, if any.
+ */
+function companyBefore(a: Analysis, si: number, end: number, noun: string): Entity | undefined {
+  const fits = (e: Entity) => e.type === 'Organization' && (noun === 'bank' ? /\bBank\b/.test(e.name) : !NON_COMPANY_HEADS.has(e.head ?? ''));
+  const seen: Entity[] = [];
+  for (let p = 0; p <= si; p++) {
+    if (a.sentences[p]!.isHeadline) continue;
+    const ms = (a.mentions[p] ?? []).filter((m) => p < si || m.tj <= end);
+    for (const m of ms) if (fits(m.entity) && !seen.includes(m.entity)) seen.push(m.entity);
+  }
+  if (noun === 'group') return seen.find((e) => /\bGroup$/.test(e.name)) ?? seen[0];
+  return seen[0];
 }
 
 function clause(ctx: Ctx, q: number, person: Entity, si: number, add: (rule: string, p: Entity, o: Entity | undefined, t: string, s: number) => void): void {

@@ -111,6 +111,16 @@ export const RULES: readonly Rule[] = [
     examples: ['Zentara Mobile signed an agreement with the University of Lagos.\n\nMedia contact:\nTemitope Adeyemi-Okoro\nHead of Corporate Communications, Zentara Mobile\npress@zentara.example'],
   },
   {
+    id: 'role.company-possessive',
+    reason: '"the company\'s chief executive, X", "the group\'s chief executive, X": a title of the company named before',
+    examples: ['Zentara Mobile signed an agreement with the University of Lagos. The company\'s chief executive, Amaka Obi, said the network would reach 400 schools.'],
+  },
+  {
+    id: 'role.whose-title',
+    reason: '"X, whose Vice-President for Research, Prof. Y, ...": a title of the organisation before "whose"',
+    examples: ['The delegation visited the University of Sfax, whose Vice-President for Research, Prof. Amel Ben Salah, presented the new laboratories.'],
+  },
+  {
     id: 'role.title-chain',
     reason: 'a second "and Title of Organisation" after a first role',
     examples: ['Prof. Ana Silva, Rector of the University of Lisbon and President of the Association of Portuguese Universities, spoke.'],
