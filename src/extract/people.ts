@@ -55,7 +55,7 @@ function nameRun(tokens: Token[], k: number, max = 6): number {
 const ROYAL: ReadonlySet<string> = new Set(['King', 'Queen', 'Prince', 'Princess', 'Emir', 'Sultan', 'Sheikh', 'Sheikha']);
 
 /** Nouns for people by occupation or standing, which a name may follow directly ("economist Funmi Ojo-Bankole"). */
-const PERSON_NOUNS =
+export const PERSON_NOUNS =
   /^(entrepreneurs?|investors?|engineer|economist|caterer|novelist|writer|author|poet|artist|scientist|physicist|chemist|biologist|researcher|journalist|activist|philanthropist|businessman|businesswoman|alumna|alumnus|student|farmer|teacher|doctor|physician|nurse|lawyer|analyst|consultant|expert|architect|historian|photographer|designer|developer|founder|co-founder|glaciologist|seismologist|epidemiologist|volcanologist|philologist|linguist)$/;
 
 /** Styles of several words: "Tan Sri", "His Excellency", "Her Royal Highness", "Rt Hon". */

@@ -17,7 +17,7 @@ import type { DraftRelation } from './result.ts';
 import { isNameWord } from './org-names.ts';
 import type { Token } from './text.ts';
 import { isAcronym } from './text.ts';
-import { titleInClauseBefore } from './people.ts';
+import { PERSON_NOUNS, titleInClauseBefore } from './people.ts';
 import { isRemitTitle, textOf, titleAt } from './titles.ts';
 import { ruleOn } from './rules.ts';
 
@@ -79,6 +79,8 @@ function orgAfter(ctx: Ctx, k: number): Mention | undefined {
 
 interface ParsedRole {
   title: string;
+  /** The rule, when not the caller's. */
+  rule?: string;
   org?: Entity;
   country?: string;
   end: number;
@@ -99,6 +101,11 @@ function parseRole(ctx: Ctx, k: number): ParsedRole | null {
     if (/^['’]s?$/.test(tokens[p]?.text ?? '')) p++;
   }
   let title = titleAt(tokens, p);
+  // "a glaciologist at ITP-CAS", "an economist at the Bank": a profession practised at an organisation.
+  if (!title && !org && PERSON_NOUNS.test(lower(tokens[p])) && /^(at|with)$/.test(lower(tokens[p + 1]))) {
+    const m = orgAfter(ctx, p + 2);
+    if (m) return { title: tokens[p]!.text, org: m.entity, end: m.tj };
+  }
   if (!title && !org && ctx.newOrg) {
     // "Ms. X, United Nations Resident Coordinator in Niger": capitalised words before a title name the organisation.
     let q = p;
@@ -293,6 +300,8 @@ export function findRoles(a: Analysis): RoleFindings {
       // "Nino Gelashvili (vice-rector for research at TSU)", "Dr. X – director of the Institute".
       if (tokens[k]?.text === ',' || /^[(–—]$/.test(tokens[k]?.text ?? '') && titleAt(tokens, k + 1 + (/^(the|a|an)$/i.test(tokens[k + 1]?.text ?? '') ? 1 : 0))) {
         k++;
+        // "X, now a lecturer at Y", "X, currently head of Z".
+        if (/^(now|currently|also)$/i.test(tokens[k]?.text ?? '')) k++;
         if (POST_NOMINALS.has(tokens[k]?.text ?? '')) k += tokens[k + 1]?.text === ',' ? 2 : 1;
         let r = parseRole(ctx, k);
         let first = true;
@@ -304,9 +313,14 @@ export function findRoles(a: Analysis): RoleFindings {
           const including = from && tokens.slice(from.tj, pm.ti).some((t) => lower(t) === 'including');
           // "IFC: Lucy Andersen-Park, Communications Officer, ...": a contact line names the organisation first.
           const contact = tokens[pm.ti - 1]?.text === ':' ? orgEndingAt(ctx, pm.ti - 1) : undefined;
-          add(first ? 'role.apposition' : 'role.title-chain', person, r.org ?? (including ? from?.entity : undefined) ?? contact?.entity, r.title, si, r.country);
+          add(r.rule ?? (first ? 'role.apposition' : 'role.title-chain'), person, r.org ?? (including ? from?.entity : undefined) ?? contact?.entity, r.title, si, r.country);
           first = false;
           let e = r.end;
+          // "X (corresponding member of A, deputy director of B)": a list of roles in brackets.
+          if (tokens[k - 1]?.text === '(' && tokens[e]?.text === ',' && titleAt(tokens, e + 1)) {
+            r = parseRole(ctx, e + 1);
+            continue;
+          }
           // "Vice President of X and Executive Director of Y"
           if (lower(tokens[e]) === 'and' && (titleAt(tokens, e + 1) || orgAt(ctx, e + 1))) {
             r = parseRole(ctx, e + 1);

@@ -102,8 +102,8 @@ export const RULES: readonly Rule[] = [
   // Roles.
   {
     id: 'role.apposition',
-    reason: 'a person followed by ", Title of Organisation" or ", Organisation Title"',
-    examples: ['Dr. Salim AlMalik, Director-General of the Islamic Development Bank, opened the meeting.'],
+    reason: 'a person followed by ", Title of Organisation", ", Organisation Title" or ", a profession at Organisation"',
+    examples: ['Dr. Salim AlMalik, Director-General of the Islamic Development Bank, opened the meeting.', 'Dr. Amel Ben Salah, a seismologist at the University of Sfax, will lead the field work.'],
   },
   {
     id: 'role.contact-line',

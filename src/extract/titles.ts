@@ -80,6 +80,7 @@ const TITLE_HEAD_WORDS: ReadonlySet<string> = new Set([
   'lecturer', 'researcher', 'scientist', 'specialist', 'adviser', 'advisor', 'counsellor', 'counselor', 'librarian', 'registrar',
   'provost', 'principal', 'treasurer', 'spokesperson', 'spokesman', 'spokeswoman', 'trustee', 'officer', 'speaker', 'conservator',
   'academician', 'executive', 'partner', 'owner', 'envoy', 'attaché', 'consul', 'administrator', 'superintendent', 'curator', 'editor',
+  'member',
 ]);
 /** Words that qualify a position noun on its left. */
 const TITLE_MODIFIER_WORDS: ReadonlySet<string> = new Set([
