@@ -343,12 +343,14 @@ export function findRoles(a: Analysis): RoleFindings {
       // "... of the African Development Bank (AfDB), Mr. X": the acronym's definition.
       if (tokens[b - 1]?.text === ')' && tokens[b - 3]?.text === '(' && orgEndingAt(ctx, b - 3)) b -= 3;
       const before = orgEndingAt(ctx, b);
-      if (before && /^(of|at)$/.test(lower(tokens[before.ti - 1] ?? tokens[0])) || (before && lower(tokens[before.ti - 1]) === 'the' && /^(of|at)$/.test(lower(tokens[before.ti - 2])))) {
-        // title of Org, Person
+      if (before && /^(of|at|in)$/.test(lower(tokens[before.ti - 1] ?? tokens[0])) || (before && lower(tokens[before.ti - 1]) === 'the' && /^(of|at|in)$/.test(lower(tokens[before.ti - 2])))) {
+        // title of Org, Person; "the Director General for the West Africa Region of X, Mr. Y"; "the Permanent Secretary in the Ministry ..., Dr Y"
         const ofIdx = lower(tokens[before.ti - 1]) === 'the' ? before.ti - 2 : before.ti - 1;
-        for (let st = Math.max(0, ofIdx - 6); st < ofIdx; st++) {
-          const t = titleAt(tokens, st);
-          if (t && t.end === ofIdx) {
+        for (let st = Math.max(0, ofIdx - 10); st < ofIdx; st++) {
+          const remit = titleWithRemitEndingAt(tokens, st, ofIdx);
+          const t0 = titleAt(tokens, st);
+          const t = t0 && (t0.end === ofIdx ? t0 : remit && lower(tokens[ofIdx]) !== 'in' ? { ...t0, text: remit, end: ofIdx } : null);
+          if (t && t.end === ofIdx && (lower(tokens[ofIdx]) !== 'in' || before.entity.head === 'Ministry')) {
             // "A, Executive Secretary of X, Prof. B": the title belongs to A, not to B.
             let q = st;
             if (lower(tokens[q - 1]) === 'the') q--;
@@ -360,6 +362,13 @@ export function findRoles(a: Analysis): RoleFindings {
       } else {
         // Longest title first: "Country Director" rather than "Director".
         for (let st = Math.max(0, b - 10); st < b; st++) {
+          // "Rector CUI Prof. X", "Deputy CEO Huawei Technologies Pakistan Zhou Hengyu": the organisation between title and name.
+          const tt = titleAt(tokens, st, { capitalisedOnly: true });
+          const between = tt && before && before.ti === tt.end && before.via !== 'token' && before.via !== 'coref' ? before : undefined;
+          if (between && !/^['’]s$/.test(tokens[b - 1]?.text ?? '')) {
+            add('role.org-title-before', person, between.entity, tt!.text, si);
+            break;
+          }
           const t = titleWithRemitEndingAt(tokens, st, b);
           if (!t) continue;
           let o = st;
@@ -460,7 +469,11 @@ function titleClauseBefore(ctx: Ctx, comma: number, si: number, a: Analysis): { 
     if (before) return { title, org: before.entity };
   }
   if (lower(tokens[q - 1]) === 'its') {
-    const before = ctx.mentions.filter((m) => m.entity.type === 'Organization' && m.tj < q - 1).pop();
+    // "its" is the clause's subject when the sentence opens with an organisation ("PSUT, the academic arm of the RSS,
+    // was represented by its President, X"), else the latest organisation before it.
+    const orgs = ctx.mentions.filter((m) => m.entity.type === 'Organization' && m.tj < q - 1);
+    const subject = orgs[0] && (orgs[0].ti === 0 || orgs[0].ti === 1 && lower(tokens[0]) === 'the') && ctx.mentions[0] === orgs[0] ? orgs[0] : undefined;
+    const before = subject ?? orgs.pop();
     if (before) return { title, org: before.entity };
     for (let p = si - 1; p >= Math.max(0, si - 2); p--) {
       const m = (a.mentions[p] ?? []).find((x) => x.entity.type === 'Organization');
@@ -542,7 +555,7 @@ export function titleWithRemitEndingAt(tokens: Token[], st: number, b: number): 
   if (!/^(of|for)$/.test(lower(tokens[t.end])) || b - t.end < 2 || b - t.end > 12) return null;
   for (let q = t.end + 1; q < b; q++) {
     const w = tokens[q]!.text;
-    if (/^\p{Lu}/u.test(w) || (/^(and|&|the)$/.test(w) || w === ',' && /^\p{Lu}/u.test(tokens[q + 1]?.text ?? '')) && q > t.end + 1 && q < b - 1) continue;
+    if (/^\p{Lu}/u.test(w) || w === 'the' && q === t.end + 1 && q < b - 1 || (/^(and|&|the)$/.test(w) || w === ',' && /^\p{Lu}/u.test(tokens[q + 1]?.text ?? '')) && q > t.end + 1 && q < b - 1) continue;
     return null;
   }
   return textOf(tokens, st, b);

@@ -137,8 +137,8 @@ export const RULES: readonly Rule[] = [
   },
   {
     id: 'role.org-title-before',
-    reason: '"Organisation Title Person" or "Organisation\'s Title, Person"',
-    examples: ['University of Lisbon Rector Prof. Ana Silva opened the meeting.'],
+    reason: '"Organisation Title Person", "Title Organisation Person" or "Organisation\'s Title, Person"',
+    examples: ['University of Lisbon Rector Prof. Ana Silva opened the meeting.', 'The agreement was signed by Rector University of Lisbon Prof. Ana Silva.'],
   },
   {
     id: 'role.title-apposition-before',
