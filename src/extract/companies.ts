@@ -13,7 +13,7 @@
  */
 import { countryAt } from './countries.ts';
 import { DEMONYMS, HONORIFICS, MONTHS, NON_NAME_CAPITALS, WEEKDAYS } from './gazetteers.ts';
-import { isNameWord } from './org-names.ts';
+import { headOf, isNameWord } from './org-names.ts';
 import type { NameSpan } from './org-names.ts';
 import { fold, orgKeyTokens } from './registry.ts';
 import type { Registry } from './registry.ts';
@@ -23,6 +23,7 @@ import { textOf, titleAt } from './titles.ts';
 import { isPlaceName } from './nlp.ts';
 import { isCommonWord } from './words.ts';
 import { ruleOn } from './rules.ts';
+import { COOPERATION_CUE } from './cues.ts';
 
 /** Nouns that describe a company or a non-profit in apposition or before its name. */
 const COMPANY_NOUNS =
@@ -92,7 +93,10 @@ function coordinatedWithOrganisations(s: Sentence, add: (i: number, j: number) =
       else break;
     }
     const orgs = items.filter((x) => x.org).length;
-    if (items.length >= 3 && orgs >= 2 || items.length === 2 && orgs === 1 && coordinationIsSubject(tokens, items)) {
+    // "in partnership with the Ministry of Education and Camara Education Tanzania": the other party of a cooperation.
+    const partyOf = items.length === 2 && orgs === 1 && /^(with|between)$/i.test(lower(tokens[items[0]!.i - (lower(tokens[items[0]!.i - 1]) === 'the' ? 2 : 1)]))
+      && COOPERATION_CUE.test(tokens.slice(Math.max(0, items[0]!.i - 6), items[0]!.i).map((t) => t.text).join(' ')) && !items.some((x) => !x.org && (x.j - x.i < 2 || tokens.slice(x.i, x.j).some((t) => headOf(t.text)) || tokens.slice(x.i, x.j).every((t) => isCommonWord(t.text))));
+    if (items.length >= 3 && orgs >= 2 || items.length === 2 && orgs === 1 && (coordinationIsSubject(tokens, items) || partyOf)) {
       for (const x of items) if (!x.org) add(x.i, x.j);
     }
     k = Math.max(k + 1, q);

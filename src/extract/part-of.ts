@@ -150,12 +150,21 @@ export function findPartOf(a: Analysis): DraftRelation[] {
       else if (['Association', 'Society'].includes(parent.head ?? '')) add(unit, parent, si, 'named-after-parent');
     }
     // "UNICEF Supply Division", "UCL Institute for Global Health", "Orange Foundation": a unit named with its parent's name first.
+    // The longest such name wins: "Vodacom Tanzania Foundation" of "Vodacom Tanzania PLC", not of "Vodacom Group".
+    let best: Entity | undefined;
+    let bestLength = 0;
     for (const parent of orgs) {
       if (parent === unit || parent.head && PARENT_HEADS.has(parent.head)) continue;
       // Only the parent's own name or acronym counts: "UNESCO" in "Kenya National Commission for UNESCO" is another body's name.
       const own = [parent.name, ...[...parent.aliases].filter((n) => !parent.name.endsWith(n))];
-      if (own.some((n) => n.length >= 2 && [unit.name, ...unit.aliases].some((u) => u.startsWith(`${n} `) && !u.slice(n.length + 1).startsWith('of ')))) add(unit, parent, si, 'named-after-parent');
+      for (const n of own) {
+        if (n.length >= 2 && n.length > bestLength && [unit.name, ...unit.aliases].some((u) => u.startsWith(`${n} `) && !u.slice(n.length + 1).startsWith('of '))) {
+          best = parent;
+          bestLength = n.length;
+        }
+      }
     }
+    if (best) add(unit, best, si, 'named-after-parent');
   }
   return out;
 }

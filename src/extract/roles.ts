@@ -472,7 +472,13 @@ function titleClauseBefore(ctx: Ctx, comma: number, si: number, a: Analysis): { 
     // "its" is the clause's subject when the sentence opens with an organisation ("PSUT, the academic arm of the RSS,
     // was represented by its President, X"), else the latest organisation before it.
     const orgs = ctx.mentions.filter((m) => m.entity.type === 'Organization' && m.tj < q - 1);
-    const subject = orgs[0] && (orgs[0].ti === 0 || orgs[0].ti === 1 && lower(tokens[0]) === 'the') && ctx.mentions[0] === orgs[0] ? orgs[0] : undefined;
+    // The latest organisation that opens a clause ("PSUT, the academic arm of the RSS, was represented by its President,
+    // X, while KAUST was represented by its Vice President, Y").
+    const opensClause = (m: Mention) => {
+      const b = lower(tokens[m.ti - 1]) === 'the' ? m.ti - 1 : m.ti;
+      return b === 0 || /^(while|whereas|and)$/i.test(tokens[b - 1]!.text) && tokens[b - 2]?.text === ',' || /^(while|whereas)$/i.test(tokens[b - 1]!.text);
+    };
+    const subject = [...orgs].reverse().find(opensClause);
     const before = subject ?? orgs.pop();
     if (before) return { title, org: before.entity };
     for (let p = si - 1; p >= Math.max(0, si - 2); p--) {

@@ -269,7 +269,7 @@ export const ENTITY_RULES: readonly Rule[] = [
   {
     id: 'org.coordinated',
     reason: 'a name listed with organisations ("an alliance of Zentara, the Mastercard Foundation and UNICEF") is one too',
-    examples: ['The coalition brings together Zentara, the Mastercard Foundation and the African Union Development Agency.'],
+    examples: ['The coalition brings together Zentara, the Mastercard Foundation and the African Union Development Agency.', 'The Kivu Water Trust, in partnership with the Ministry of Education, Science and Technology and Zentara Mobile Rwanda, will equip 40 schools.'],
   },
   {
     id: 'org.signing-subject',
