@@ -63,9 +63,9 @@ export function findPartOf(a: Analysis): DraftRelation[] {
           // "Infosys Foundation, the CSR arm of Infosys": a parent without a head noun is named by the description.
           if (!parent && ruleOn('part-of.apposition')) parent = unnamedParent(a, tokens, after, si);
           // "a subsidiary of Norway's Telenor Group": a possessive country may stand before the parent.
-          const ofBefore = parent && /\bof(\s+the)?(\s+\S+\s+['’]s)?$/i.test(tokens.slice(after, parent.ti).map((t) => t.text).join(' '));
+          const ofBefore = parent && /\bof(\s+the)?((\s+\S+){1,2}\s+['’]s)?$/i.test(tokens.slice(after, parent.ti).map((t) => t.text).join(' '));
           const possessive = parent && /^['’]s$/.test(tokens[parent.tj]?.text ?? '');
-          if (parent && (ofBefore || possessive)) add(m.entity, parent.entity, si, 'apposition');
+          if (parent && (ofBefore || possessive)) add(m.entity, parent.entity, si, /^(is|was)$/i.test(tokens[after - 1]?.text ?? '') ? 'copula' : 'apposition');
         }
       }
       // "the International Institute ... (I2CNER) of Kyushu University", "the Centre ... (CCRD) at COMSATS University":
@@ -213,6 +213,10 @@ function appositionAfter(tokens: Token[], m: Mention, ms: Mention[]): number {
     }
     k = q;
   }
+  // "The foundation is the social investment arm of X", "X, which is a subsidiary of Y": a copula says the same.
+  // ("X is one of 76 institutes of Y" is part-of.one-of.)
+  if (/^(is|was)$/i.test(tokens[k]?.text ?? '') && lower(tokens[k + 1]) !== 'one' && ruleOn('part-of.copula')) return k + 1;
   if (tokens[k]?.text !== ',') return -1;
+  if (lower(tokens[k + 1]) === 'which' && /^(is|was)$/i.test(tokens[k + 2]?.text ?? '') && ruleOn('part-of.copula')) return k + 3;
   return k + 1;
 }

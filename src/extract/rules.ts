@@ -167,6 +167,11 @@ export const RULES: readonly Rule[] = [
     examples: ['The Makerere University School of Public Health, a constituent school of Makerere University, led the study.'],
   },
   {
+    id: 'part-of.copula',
+    reason: 'a unit description after "is" or ", which is": "X is the philanthropic arm of Y", "Y, which is a subsidiary of Z"',
+    examples: ['The Kito Foundation is the philanthropic arm of Zentara Holdings Limited, which is a subsidiary of the Lakeside Group.'],
+  },
+  {
     id: 'part-of.one-of',
     reason: '"X is one of the institutes of Y"',
     examples: ['The Fraunhofer Institute for Solar Energy Systems is one of 76 institutes of the Fraunhofer-Gesellschaft.'],
