@@ -123,7 +123,10 @@ export function findPartOf(a: Analysis): DraftRelation[] {
     if (office.type !== 'Organization' || !office.rules.has('org.country-office')) continue;
     const si = firstSentenceWith(a, office);
     if (si < 0) continue;
-    const parent = a.registry.entities.find((p) => p !== office && p.type === 'Organization' && [p.name, ...p.aliases].some((n) => office.name.startsWith(`${n} `)));
+    const brand = office.name.split(/\s+/)[0]!;
+    const parent = a.registry.entities.find((p) => p !== office && p.type === 'Organization' && [p.name, ...p.aliases].some((n) => office.name.startsWith(`${n} `)))
+      // "Airtel Nigeria" of "Airtel Africa", "Vodacom Kenya" of "Vodacom Group": the brand's regional or group company.
+      ?? a.registry.entities.find((p) => p !== office && p.type === 'Organization' && !p.rules.has('org.country-office') && p.name.startsWith(`${brand} `) && /^(Africa|Group|International|Holdings|Global|Worldwide|Limited|PLC|plc)$/.test(p.name.slice(brand.length + 1)));
     if (parent) add(office, parent, si, 'country-office');
   }
   // Units named after their parent.
