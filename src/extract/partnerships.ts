@@ -319,7 +319,7 @@ const TRANSITIVE_PARTNER = /^(backs|backed|supports|supported|funds|funded|finan
 const AGENT_PARTICIPLE =
   /\b(agreed|signed|backed|funded|co-funded|financed|co-financed|supported|sponsored|co-sponsored|led|co-led|implemented|run|organi[sz]ed|co-organi[sz]ed|hosted|co-hosted|launched|developed|established|founded|managed|delivered|coordinated|convened|initiated|endorsed|operated|jointly \w+)(\s+(jointly|together|also))?$/i;
 /** Participles of funding or carrying out an undertaking: "financed by X", "will be implemented by Y". */
-const UNDERTAKING_PARTICIPLE = /^(financed|funded|co-funded|co-financed|backed|supported|sponsored|implemented|executed|delivered|run|managed|carried)$/i;
+const UNDERTAKING_PARTICIPLE = /^(financed|funded|co-funded|co-financed|backed|supported|sponsored|implemented|executed|delivered|run|managed|carried|led|co-led|coordinated)$/i;
 /** Nouns of an undertaking as the subject of its clause. */
 const UNDERTAKING_NOUN = /^(?:the|this|its|their)\s+(?:[\w-]+\s+){0,2}?(project|programme|program|initiative|package|grant|loan|facility|scheme|campaign|operation|partnership|collaboration)\b/i;
 const UNDERTAKING_SUBJECT = new RegExp(`^(?:it|${UNDERTAKING_NOUN.source.slice(1)})`, 'i');
