@@ -119,6 +119,8 @@ export function analyze(text: string, sentences: Sentence[], publishedAt: string
       const state = countryAt(tokens, span.i);
       if (state && (state.j === span.j || tokens.slice(span.i, state.j).some((x) => headOf(x.text)?.kind === 'Organization') && lower(tokens[state.j]) === 'and')) continue;
       const name = spanKey(tokens, span);
+      // "the Government of the Republic of Korea": the state itself (a country), not an organisation.
+      if (/^Government of\b/.test(name) && countryAt(tokens, span.i + 2 + (lower(tokens[span.i + 2]) === 'the' ? 1 : 0))?.j === span.j) continue;
       // "the German Association" after the Leibniz Association: a description (coreference), not a name.
       if (span.j - span.i === 2 && DEMONYMS.has(tokens[span.i]!.text) && /^the$/i.test(tokens[span.i - 1]?.text ?? '') && !span.acronym
         && registry.entities.some((x) => x.type === 'Organization' && x.head === span.head)) continue;
