@@ -321,7 +321,7 @@ const AGENT_PARTICIPLE =
 /** Participles of funding or carrying out an undertaking: "financed by X", "will be implemented by Y". */
 const UNDERTAKING_PARTICIPLE = /^(financed|funded|co-funded|co-financed|backed|supported|sponsored|implemented|executed|delivered|run|managed|carried|led|co-led|coordinated)$/i;
 /** Nouns of an undertaking as the subject of its clause. */
-const UNDERTAKING_NOUN = /^(?:the|this|its|their)\s+(?:[\w-]+\s+){0,2}?(project|programme|program|initiative|package|grant|loan|facility|scheme|campaign|operation|partnership|collaboration)\b/i;
+const UNDERTAKING_NOUN = /^(?:the|this|its|their)\s+(?:[\w-]+\s+){0,3}?(project|programme|program|initiative|package|grant|loan|facility|scheme|campaign|operation|partnership|collaboration)\b/i;
 const UNDERTAKING_SUBJECT = new RegExp(`^(?:it|${UNDERTAKING_NOUN.source.slice(1)})`, 'i');
 
 /** Nouns whose "of" lists the parties of a joint undertaking: "a joint initiative of", "an alliance of". */
@@ -431,7 +431,8 @@ function sentencePairs(ctx: Ctx, a: Analysis): Found[] {
     if (fronted) {
       const comma = tokens.findIndex((t, i) => i > start && t.text === ',');
       // The clause's subject is the undertaking, not an organisation: "Financed by X, the five-year project will ...".
-      if (comma > 0 && !groupAt(comma + 1).length && UNDERTAKING_NOUN.test(tokenSpan(ctx, comma + 1, comma + 5))) agents = groupAt(start + 2);
+      // Every organisation named before the comma ("Financed by the Global Environment Facility (GEF), ...").
+      if (comma > 0 && !groupAt(comma + 1).length && UNDERTAKING_NOUN.test(tokenSpan(ctx, comma + 1, comma + 6))) agents = ctx.orgs.filter((m) => m.ti > start + 1 && m.ti < comma).map((m) => m.entity);
     } else if (UNDERTAKING_SUBJECT.test(tokenSpan(ctx, start, start + 4))) {
       for (let k = start + 1; k < tokens.length; k++) {
         if (lower(tokens[k]) !== 'by' || !UNDERTAKING_PARTICIPLE.test(tokens[k - 1]!.text)) continue;
