@@ -761,6 +761,15 @@ export function findPartnerships(a: Analysis, roles: RoleFindings): DraftRelatio
     // A past relation ("had previously sponsored a chair at X") is background, not the parties of the talks.
     lastPair = !s.isHeadline && named.length === 1 && !PAST_ONLY.test(s.text) ? [named[0]!.x, named[0]!.y] : null;
   }
+  // "Huawei, HEC sign MoU" over "Huawei Technologies Pakistan and the HEC signed ...": a headline's short name of a
+  // party the body names in full is that party, not another organisation.
+  const bodyPairs = pairs.filter((p) => !a.sentences[p.sentence]!.isHeadline);
+  const shortFor = (x: Entity, y: Entity) => x !== y && y.name.startsWith(`${x.name} `);
+  for (let i = pairs.length - 1; i >= 0; i--) {
+    const p = pairs[i]!;
+    if (!a.sentences[p.sentence]!.isHeadline) continue;
+    if (bodyPairs.some((q) => q.a === p.b && shortFor(p.a, q.b) || q.b === p.b && shortFor(p.a, q.a) || q.a === p.a && shortFor(p.b, q.b) || q.b === p.a && shortFor(p.b, q.a))) pairs.splice(i, 1);
+  }
   const mainDate = leadDate(a);
   const areaCache = new Map<number, string[]>();
   const areasOf = (s: Sentence) => {
