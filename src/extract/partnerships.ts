@@ -370,6 +370,9 @@ function sentencePairs(ctx: Ctx, a: Analysis): Found[] {
   const cue = COOPERATION_CUE.test(text);
   const attendance = ATTENDANCE.test(text);
   const groups = groupsOf(ctx);
+  /** The first token after a dateline ("CAIRO, July 12 (MENA) -"), computed once. */
+  let dateline = -1;
+  const bodyStart = () => (dateline >= 0 ? dateline : (dateline = datelineEnd(tokens)));
   /** The coordinated group (or the single organisation) that starts at token k, after "the". */
   const groupAt = (k: number): Entity[] => {
     const q = lower(tokens[k]) === 'the' ? k + 1 : k;
@@ -409,7 +412,7 @@ function sentencePairs(ctx: Ctx, a: Analysis): Found[] {
   // "In partnership with Coursera, UNDP and the Ministry will launch ...": a fronted partner and the subject.
   if (ruleOn('partner.fronted-with')) {
     // After a dateline: "CAIRO, July 12 (MENA) - In partnership with X, ...".
-    const first = tokens.findIndex((t, i) => i >= datelineEnd(tokens) && t.kind === 'word');
+    const first = tokens.findIndex((t, i) => i >= bodyStart() && t.kind === 'word');
     const lead = FRONTED_WITH.exec(tokenSpan(ctx, first, first + 6));
     if (lead && first >= 0) {
       const comma = tokens.findIndex((t, i) => i > first && t.text === ',');
@@ -425,7 +428,7 @@ function sentencePairs(ctx: Ctx, a: Analysis): Found[] {
   // "Financed by the GEF, the project will ...", "It will be implemented by the Ministry": the agent of an undertaking
   // whose subject is the undertaking itself works with the organisation the text is about (which launched it).
   if (!attendance && ctx.lead.length && ruleOn('partner.lead-undertaking')) {
-    const start = tokens.findIndex((t, i) => i >= datelineEnd(tokens) && t.kind === 'word');
+    const start = tokens.findIndex((t, i) => i >= bodyStart() && t.kind === 'word');
     const fronted = start >= 0 && UNDERTAKING_PARTICIPLE.test(tokens[start]!.text) && lower(tokens[start + 1]) === 'by';
     let agents: Entity[] = [];
     if (fronted) {
