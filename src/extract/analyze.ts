@@ -13,7 +13,7 @@ import { findBrandNames } from './companies.ts';
 import { ruleOn } from './rules.ts';
 import { findNameSpans, headOf, isNameWord, nestedParent } from './org-names.ts';
 import type { NameSpan } from './org-names.ts';
-import { cleanPersonName, findPersonSpans } from './people.ts';
+import { CONTACT_HEADING, cleanPersonName, contactPerson, findPersonSpans } from './people.ts';
 import type { PersonSpan } from './people.ts';
 import { Registry, fold, orgKeyTokens, personKeyTokens } from './registry.ts';
 import type { Entity, Mention } from './registry.ts';
@@ -105,8 +105,12 @@ export function analyze(text: string, sentences: Sentence[], publishedAt: string
     return c;
   };
 
+  /** Lines of a contact block ("Media contact:" up to "SOURCE X" or an "About" section). */
+  let inContact = false;
   // Pass 1: names with a head noun, acronyms defined in parentheses, people.
   for (const s of sentences) {
+    if (CONTACT_HEADING.test(s.text.trim())) inContact = true;
+    else if (/^(SOURCE|About)\b/.test(s.text) || s.tokens.length > 30) inContact = false;
     const tokens = s.tokens;
     const spans = s.isHeadline ? [] : findNameSpans(tokens).map((sp) => qualifier(tokens, sp));
     const kept: NameSpan[] = [];
@@ -115,6 +119,8 @@ export function analyze(text: string, sentences: Sentence[], publishedAt: string
       const state = countryAt(tokens, span.i);
       if (state && (state.j === span.j || tokens.slice(span.i, state.j).some((x) => headOf(x.text)?.kind === 'Organization') && lower(tokens[state.j]) === 'and')) continue;
       const name = spanKey(tokens, span);
+      // "the Government of the Republic of Korea": the state itself (a country), not an organisation.
+      if (/^Government of\b/.test(name) && countryAt(tokens, span.i + 2 + (lower(tokens[span.i + 2]) === 'the' ? 1 : 0))?.j === span.j) continue;
       // "the German Association" after the Leibniz Association: a description (coreference), not a name.
       if (span.j - span.i === 2 && DEMONYMS.has(tokens[span.i]!.text) && /^the$/i.test(tokens[span.i - 1]?.text ?? '') && !span.acronym
         && registry.entities.some((x) => x.type === 'Organization' && x.head === span.head)) continue;
@@ -221,14 +227,19 @@ export function analyze(text: string, sentences: Sentence[], publishedAt: string
       return kept.some((sp) => sp.i < j && i < sp.j);
     };
     const people = s.isHeadline ? [] : findPersonSpans(tokens, isKnown, kept);
+    if (inContact && !people.length && ruleOn('person.contact')) {
+      const p = contactPerson(tokens, isKnown);
+      if (p) people.push(p);
+    }
     for (const p of people) {
       const name = cleanPersonName(p.name);
       if (!personKeyTokens(name).length) continue;
-      const e = registry.findPerson(name);
+      let e = registry.findPerson(name);
       if (e) {
         if (personKeyTokens(name).length > personKeyTokens(e.name).length) registry.rename(e, name);
         else registry.addAlias(e, name);
-      } else registry.create('Person', name, tokens[p.ni]!.start);
+      } else e = registry.create('Person', name, tokens[p.ni]!.start);
+      if (p.reason === 'contact') e.rules.add('person.contact');
     }
     peopleBySentence.push(people);
   }
@@ -379,6 +390,19 @@ export function analyze(text: string, sentences: Sentence[], publishedAt: string
       // An acronym never defined: an organisation of its own, or the short form of a name ("AU").
       if (isAcronym(t.text) && !isNonOrgAcronym(tokens, k) && !s.isHeadline && !/^\d/.test(t.text) && !t.text.includes('.') && t.text.length >= 2) {
         let e = acronymOwner.get(t.text) ?? registry.entities.find((x) => x.type === 'Organization' && abbreviates(t.text, x.name));
+        // "UN Women", "IIT Madras": an acronym never defined, qualified by the capitalised word after it, names one body.
+        const q = k + 1;
+        const qualifier = tokens[q];
+        if (!e && qualifier && isNameWord(qualifier) && !isAcronym(qualifier.text) && !NON_NAME_CAPITALS.has(qualifier.text) && !DEMONYMS.has(qualifier.text)
+          && !titleAt(tokens, q) && !headOf(qualifier.text) && !countryAt(tokens, q) && !isNameWord(tokens[q + 1]) && !/^['’]s$/.test(tokens[q + 1]?.text ?? '')
+          && !spans.some((sp) => sp.i <= q && q < sp.j) && !people.some((p) => p.i <= q && q < p.j) && ruleOn('org.acronym-qualified')) {
+          const name = `${t.text} ${qualifier.text}`;
+          const named = registry.findByName(name, ['Organization']) ?? registry.create('Organization', name, t.start);
+          named.rules.add('org.acronym-qualified');
+          push(named, k, q + 1, 'name');
+          k = q;
+          continue;
+        }
         if (!e) {
           e = registry.create('Organization', t.text, t.start);
         } else registry.addAlias(e, t.text);
@@ -412,7 +436,26 @@ export function analyze(text: string, sentences: Sentence[], publishedAt: string
  * ("Islamic World Educational, Scientific and Cultural Organization" -> "ICESCO").
  */
 export function abbreviates(acronym: string, name: string): boolean {
-  return initialsSpell(acronym, name) || syllablesSpell(acronym, name);
+  return initialsSpell(acronym, name) || syllablesSpell(acronym, name) || prefixesSpell(acronym, name);
+}
+
+/**
+ * An all-capitals acronym of word beginnings, each word giving one or more letters: "UNILAG" = UNI(versity of) LAG(os).
+ * It skips no word.
+ */
+function prefixesSpell(acronym: string, name: string): boolean {
+  if (!/^\p{Lu}{4,}$/u.test(acronym)) return false;
+  const letters = fold(acronym);
+  const words = fold(name).split(/[\s,-]+/).filter((w) => w && !['of', 'and', 'for', 'the', 'de', 'la', 'in', 'on', '&'].includes(w));
+  if (words.length < 2 || words.length >= letters.length) return false;
+  const rec = (li: number, wi: number): boolean => {
+    if (li === letters.length) return wi === words.length;
+    if (wi === words.length) return false;
+    const w = words[wi]!;
+    for (let n = Math.min(w.length, letters.length - li); n >= 1; n--) if (w.startsWith(letters.slice(li, li + n)) && rec(li + n, wi + 1)) return true;
+    return false;
+  };
+  return rec(0, 0);
 }
 
 /**

@@ -13,7 +13,7 @@
  */
 import { countryAt } from './countries.ts';
 import { DEMONYMS, HONORIFICS, MONTHS, NON_NAME_CAPITALS, WEEKDAYS } from './gazetteers.ts';
-import { isNameWord } from './org-names.ts';
+import { headOf, isNameWord } from './org-names.ts';
 import type { NameSpan } from './org-names.ts';
 import { fold, orgKeyTokens } from './registry.ts';
 import type { Registry } from './registry.ts';
@@ -22,12 +22,16 @@ import type { Sentence, Token } from './text.ts';
 import { textOf, titleAt } from './titles.ts';
 import { isPlaceName } from './nlp.ts';
 import { isCommonWord } from './words.ts';
+import { ruleOn } from './rules.ts';
+import { COOPERATION_CUE } from './cues.ts';
 
 /** Nouns that describe a company or a non-profit in apposition or before its name. */
 const COMPANY_NOUNS =
   /^(company|companies|firm|provider|operator|bank|lender|insurer|group|startup|start-up|platform|carrier|manufacturer|developer|retailer|charity|nonprofit|non-profit|foundation|conglomerate|subsidiary|arm|giant|maker|producer|supplier|utility|investor|publisher|broadcaster|telco|airline|philanthropy|enterprise|corporation|multinational|fintech|edtech|organi[sz]ation|ngo|network|coalition|alliance|consortium|agency|initiative|programme|program)$/i;
 /** Nouns that may precede a company's name ("telecom operator Zain"); people's descriptions are not among them. */
-const COMPANY_BEFORE = /^(company|firm|provider|operator|lender|insurer|startup|start-up|platform|carrier|manufacturer|conglomerate|giant|maker|telco|fintech|edtech|multinational|operators|giants)$/i;
+const COMPANY_BEFORE = /^(company|firm|provider|operator|lender|insurer|startup|start-up|platform|carrier|manufacturer|conglomerate|giant|maker|telco|fintech|edtech|multinational|operators|giants|group|companies|firms|providers)$/i;
+/** A unit a company owns, after the company's possessive and an adjective: "Safaricom's philanthropic arm". */
+const OWNED_UNIT = /^(arm|subsidiary|subsidiaries|affiliate|foundation|unit)$/i;
 
 const lower = (t: Token | undefined) => (t ? t.text.toLowerCase() : '');
 
@@ -89,7 +93,10 @@ function coordinatedWithOrganisations(s: Sentence, add: (i: number, j: number) =
       else break;
     }
     const orgs = items.filter((x) => x.org).length;
-    if (items.length >= 3 && orgs >= 2 || items.length === 2 && orgs === 1 && coordinationIsSubject(tokens, items)) {
+    // "in partnership with the Ministry of Education and Camara Education Tanzania": the other party of a cooperation.
+    const partyOf = items.length === 2 && orgs === 1 && /^(with|between)$/i.test(lower(tokens[items[0]!.i - (lower(tokens[items[0]!.i - 1]) === 'the' ? 2 : 1)]))
+      && COOPERATION_CUE.test(tokens.slice(Math.max(0, items[0]!.i - 6), items[0]!.i).map((t) => t.text).join(' ')) && !items.some((x) => !x.org && (x.j - x.i < 2 || tokens.slice(x.i, x.j).some((t) => headOf(t.text)) || tokens.slice(x.i, x.j).every((t) => isCommonWord(t.text))));
+    if (items.length >= 3 && orgs >= 2 || items.length === 2 && orgs === 1 && (coordinationIsSubject(tokens, items) || partyOf)) {
       for (const x of items) if (!x.org) add(x.i, x.j);
     }
     k = Math.max(k + 1, q);
@@ -169,7 +176,8 @@ export function findBrandNames(
     if (countryAt(tokens, i)?.j === j || DEMONYMS.has(name) || NON_NAME_CAPITALS.has(tokens[i]!.text)) return;
     if (titleAt(tokens, i, { capitalisedOnly: true })) return;
     if (!strong && (j - i === 1 && isCommonWord(name) || isPlaceName(name))) return;
-    if (isKnownPart(name)) return;
+    // "telecoms group Orange" beside the Orange Foundation: a foundation bears its founder's name.
+    if (isKnownPart(name) && !(strong && known.some((e) => e.type === 'Organization' && e.name === `${name} Foundation`))) return;
     const key = `${s.index}:${i}`;
     const prev = seen.get(key);
     if (prev) {
@@ -208,7 +216,9 @@ export function findBrandNames(
       if (c && k > 0 && !/^(in|of|from|to|across|and|for)$/i.test(lower(tokens[k - 2])) ) {
         const i = runEndingAt(tokens, k);
         const owner = tokens.slice(i, k);
-        if (i < k && k - i <= 2 && owner.every((x) => isAcronym(x.text) || !isCommonWord(x.text) && !DEMONYMS.has(x.text)) && !titleAt(tokens, i)
+        const ownerName = textOf(tokens, i, k);
+        const knownOwner = out.some((b) => textOf(sentences[b.sentence]!.tokens, b.span.i, b.span.j) === ownerName);
+        if (i < k && k - i <= 2 && (knownOwner || owner.every((x) => isAcronym(x.text) || !isCommonWord(x.text) && !DEMONYMS.has(x.text))) && !titleAt(tokens, i)
           && !/^(in|of|from|across)$/i.test(lower(tokens[i - 1]))) add(s, i, c.j, 'org.country-office', true);
       }
       // "Airtel Africa, a leading provider of ...", "Infosys Foundation, the CSR arm of Infosys".
@@ -223,7 +233,14 @@ export function findBrandNames(
       }
       // "telecom operator Zain", "tech giant Google".
       if (t.kind === 'word' && COMPANY_BEFORE.test(t.text) && /^\p{Ll}/u.test(t.text) && brandWord(tokens[k + 1])) {
-        add(s, k + 1, runStartingAt(tokens, k + 1), 'org.company-noun', true);
+        let e = runStartingAt(tokens, k + 1);
+        add(s, k + 1, e, 'org.company-noun', true);
+        // "rival operators Mobily and Zain KSA": the noun describes every name coordinated after it.
+        while (/^(and|,)$/.test(tokens[e]?.text ?? '') && /s$/.test(t.text) && brandWord(tokens[e + 1]) && orgAt(s.index, e + 1) < 0) {
+          const f = runStartingAt(tokens, e + 1);
+          add(s, e + 1, f, 'org.company-noun', true);
+          e = f;
+        }
       }
       // "Coursera's regional director", "Safaricom's chief executive".
       if (/^['’]s$/.test(t.text)) {
@@ -232,6 +249,10 @@ export function findBrandNames(
         if (titleAt(tokens, q)) {
           const i = runEndingAt(tokens, k);
           if (i < k) add(s, i, k, 'org.possessive-title', false);
+        } else if (tokens.slice(k + 2, Math.min(q, k + 4)).some((x) => OWNED_UNIT.test(x.text)) && ruleOn('org.possessive-unit')) {
+          // "Safaricom's philanthropic arm", "Orange's local subsidiary" (not "Kenya's largest bank").
+          const i = runEndingAt(tokens, k);
+          if (i < k) add(s, i, k, 'org.possessive-unit', false);
         }
       }
     }

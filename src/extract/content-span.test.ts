@@ -14,6 +14,7 @@ describe('isChromeLine', () => {
     'Menu   |   About   |   Programmes   |   Fellowships   |   Newsroom   |   Contact',
     'EN | DE',
     'A-  A  A+',
+    'Also read: University of Lagos and UCL open a joint laboratory',
   ])('treats "%s" as chrome', (line) => {
     expect(isChromeLine(line)).toBe(true);
   });
@@ -21,6 +22,7 @@ describe('isChromeLine', () => {
   it.each([
     'The Max Planck Society (MPG) and the Indian Institute of Science (IISc) have launched a partner group.',
     'Press contact: Lena Fischer, Head of Corporate Communications, Helios Grid Systems GmbH, presse@heliosgrid.example',
+    'Related research on coastal erosion will continue in 2025.',
   ])('keeps the content line "%s"', (line) => {
     expect(isChromeLine(line)).toBe(false);
   });

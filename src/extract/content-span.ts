@@ -26,6 +26,7 @@ export const CHROME_LINE_RULES: readonly ChromeRule[] = [
   { reason: 'copyright', example: '© 2023 All rights reserved.', re: /(©|all rights reserved|^privacy\b|^imprint\b|^last modified\b|accessibility statement)/i },
   { reason: 'language-switch', example: 'EN | DE', re: /^(\p{L}{2}|العربية|français|english)(\s*\|\s*(\p{L}{2}|العربية|français|english))+$/iu },
   { reason: 'font-size-widget', example: 'A-  A  A+', re: /^A-\s+A\s+A\+$/ },
+  { reason: 'related-link', example: 'Also read: University opens new language lab', re: /^(also read|read also|read more|related|see also|recommended|more from us)\s*:\s*\S/i },
 ];
 
 /** Lines after which nothing is content (the article is over). */

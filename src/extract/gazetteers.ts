@@ -142,7 +142,7 @@ export const GEO_FEATURE_WORDS: ReadonlySet<string> = new Set([
 
 /** Capitalised words that begin sentences or headlines but never start a name. */
 export const NON_NAME_CAPITALS: ReadonlySet<string> = new Set([
-  'The', 'A', 'An', 'This', 'That', 'These', 'Those', 'Its', 'Their', 'His', 'Her', 'Our', 'Your', 'We', 'They', 'He', 'She', 'It',
+  'The', 'THE', 'A', 'An', 'This', 'That', 'These', 'Those', 'Its', 'Their', 'His', 'Her', 'Our', 'Your', 'We', 'They', 'He', 'She', 'It',
   'I', 'About', 'Via', 'Per', 'In', 'On', 'At', 'By', 'For', 'From', 'With', 'Under', 'During', 'After', 'Before', 'Besides', 'Among', 'Between', 'As',
   'And', 'But', 'Or', 'Both', 'Each', 'Every', 'All', 'Some', 'Many', 'Most', 'Other', 'Another', 'Such', 'When', 'While', 'Where',
   'Who', 'Which', 'What', 'Why', 'How', 'If', 'Although', 'Since', 'Until', 'Through', 'Also', 'Later', 'Earlier', 'Today',
@@ -153,7 +153,7 @@ export const NON_NAME_CAPITALS: ReadonlySet<string> = new Set([
 
 /** Acronyms that are not organisations. */
 export const NON_ORG_ACRONYMS: ReadonlySet<string> = new Set([
-  'MOU', 'MoU', 'MoUs', 'STEM', 'CEO', 'CTO', 'COO', 'CFO', 'DG', 'PhD', 'AI', 'ICT', 'IT', 'GDP', 'SAR', 'USD', 'EUR', 'US', 'UK',
+  'THE', 'MOU', 'MoU', 'MoUs', 'STEM', 'CEO', 'CTO', 'COO', 'CFO', 'DG', 'PhD', 'AI', 'ICT', 'IT', 'GDP', 'SAR', 'USD', 'EUR', 'US', 'UK',
   'USA', 'UAE', 'COVID', 'SDG', 'SDGs', 'NGO', 'NGOs', 'R&D', 'TV', 'PDF', 'FAQ', 'EN', 'DE', 'ET', 'FR', 'AR', 'ES', 'OK', 'II',
   'III', 'IV', 'VI', 'VII', 'VIII', 'IX', 'XI', 'XII', 'ID', 'GMT', 'UTC', 'HQ', 'PR', 'Q&A', 'LED', 'DNA', 'RNA', 'CO2', 'USB',
   'PAIA', 'A-', 'A+', 'BA', 'MA', 'MSc', 'BSc', 'MBA', 'FRSE', 'PhDs', 'CEOs', 'HE', 'AM', 'PM',

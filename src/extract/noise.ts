@@ -70,5 +70,10 @@ export function isNonOrgAcronym(tokens: Token[], k: number): boolean {
   const next = tokens[k + 1]?.text ?? '';
   const prev = tokens[k - 1]?.text ?? '';
   if (/^\d/.test(next) || /^francs?$/i.test(next) || /^\d[\d.,]*$/.test(prev) && /^(francs?|billion|million)$/i.test(next)) return true;
+  // A news agency's tag: "November 21 (ANI):", "... in 2024. (ANI)", "(Photo/ANI)", "— VNS" at the end of a line.
+  if (prev === '(' && next === ')' && (/^\d{1,4}$/.test(tokens[k - 2]?.text ?? '') || k === 1 && tokens.length <= 4 || /^[.!?]$/.test(tokens[k - 2]?.text ?? '') && k + 2 >= tokens.length)) return true;
+  if (/^(\/|—|–|--)$/.test(prev) && tokens.slice(k + 1).every((t) => t.kind === 'punct')) return true;
+  // "the NIRF rankings", "the TOEFL test": a ranking or a test, not a body.
+  if (/^(rankings?|tests?|exams?|examinations?|scores?|index|indices|syllabus|certificates?|certification)$/.test(next)) return true;
   return false;
 }

@@ -147,6 +147,7 @@ function extendRight(tokens: Token[], h: number): number {
   let j = h + 1;
   /** A comma list inside the name was seen, so its closing "and X" belongs to it. */
   let listed = false;
+  let andAfterList = 0;
   const headWord = tokens[h]!.text;
   if (ROMANCE_HEADS.has(headWord)) {
     // "Agence universitaire de la Francophonie", "Agence nationale de l'hydrologie du Cameroun"
@@ -205,6 +206,8 @@ function extendRight(tokens: Token[], h: number): number {
       break;
     }
     if (w === 'and' || w === '&') {
+      // "Ministry of Education, Science and Technology and Camara Education": the list's own "and" was the last.
+      if (listed && andAfterList++ > 0) break;
       // "the World Health Organization and Gavi": right after the head, "and" joins a second name (a name's
       // own "and" sits in its complement: "Ministry of Science and Higher Education").
       if (j === h + 1 && !ROMANCE_HEADS.has(headWord) && !/^(and|&)$/.test(lower(tokens[h - 1]))) {

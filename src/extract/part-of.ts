@@ -63,9 +63,9 @@ export function findPartOf(a: Analysis): DraftRelation[] {
           // "Infosys Foundation, the CSR arm of Infosys": a parent without a head noun is named by the description.
           if (!parent && ruleOn('part-of.apposition')) parent = unnamedParent(a, tokens, after, si);
           // "a subsidiary of Norway's Telenor Group": a possessive country may stand before the parent.
-          const ofBefore = parent && /\bof(\s+the)?(\s+\S+\s+['’]s)?$/i.test(tokens.slice(after, parent.ti).map((t) => t.text).join(' '));
+          const ofBefore = parent && /\bof(\s+the)?((\s+\S+){1,2}\s+['’]s)?$/i.test(tokens.slice(after, parent.ti).map((t) => t.text).join(' '));
           const possessive = parent && /^['’]s$/.test(tokens[parent.tj]?.text ?? '');
-          if (parent && (ofBefore || possessive)) add(m.entity, parent.entity, si, 'apposition');
+          if (parent && (ofBefore || possessive)) add(m.entity, parent.entity, si, /^(is|was)$/i.test(tokens[after - 1]?.text ?? '') ? 'copula' : 'apposition');
         }
       }
       // "the International Institute ... (I2CNER) of Kyushu University", "the Centre ... (CCRD) at COMSATS University":
@@ -123,7 +123,10 @@ export function findPartOf(a: Analysis): DraftRelation[] {
     if (office.type !== 'Organization' || !office.rules.has('org.country-office')) continue;
     const si = firstSentenceWith(a, office);
     if (si < 0) continue;
-    const parent = a.registry.entities.find((p) => p !== office && p.type === 'Organization' && [p.name, ...p.aliases].some((n) => office.name.startsWith(`${n} `)));
+    const brand = office.name.split(/\s+/)[0]!;
+    const parent = a.registry.entities.find((p) => p !== office && p.type === 'Organization' && [p.name, ...p.aliases].some((n) => office.name.startsWith(`${n} `)))
+      // "Airtel Nigeria" of "Airtel Africa", "Vodacom Kenya" of "Vodacom Group": the brand's regional or group company.
+      ?? a.registry.entities.find((p) => p !== office && p.type === 'Organization' && !p.rules.has('org.country-office') && p.name.startsWith(`${brand} `) && /^(Africa|Group|International|Holdings|Global|Worldwide|Limited|PLC|plc)$/.test(p.name.slice(brand.length + 1)));
     if (parent) add(office, parent, si, 'country-office');
   }
   // Units named after their parent.
@@ -150,12 +153,21 @@ export function findPartOf(a: Analysis): DraftRelation[] {
       else if (['Association', 'Society'].includes(parent.head ?? '')) add(unit, parent, si, 'named-after-parent');
     }
     // "UNICEF Supply Division", "UCL Institute for Global Health", "Orange Foundation": a unit named with its parent's name first.
+    // The longest such name wins: "Vodacom Tanzania Foundation" of "Vodacom Tanzania PLC", not of "Vodacom Group".
+    let best: Entity | undefined;
+    let bestLength = 0;
     for (const parent of orgs) {
       if (parent === unit || parent.head && PARENT_HEADS.has(parent.head)) continue;
       // Only the parent's own name or acronym counts: "UNESCO" in "Kenya National Commission for UNESCO" is another body's name.
       const own = [parent.name, ...[...parent.aliases].filter((n) => !parent.name.endsWith(n))];
-      if (own.some((n) => n.length >= 2 && [unit.name, ...unit.aliases].some((u) => u.startsWith(`${n} `) && !u.slice(n.length + 1).startsWith('of ')))) add(unit, parent, si, 'named-after-parent');
+      for (const n of own) {
+        if (n.length >= 2 && n.length > bestLength && [unit.name, ...unit.aliases].some((u) => u.startsWith(`${n} `) && !u.slice(n.length + 1).startsWith('of '))) {
+          best = parent;
+          bestLength = n.length;
+        }
+      }
     }
+    if (best) add(unit, best, si, 'named-after-parent');
   }
   return out;
 }
@@ -204,6 +216,10 @@ function appositionAfter(tokens: Token[], m: Mention, ms: Mention[]): number {
     }
     k = q;
   }
+  // "The foundation is the social investment arm of X", "X, which is a subsidiary of Y": a copula says the same.
+  // ("X is one of 76 institutes of Y" is part-of.one-of.)
+  if (/^(is|was)$/i.test(tokens[k]?.text ?? '') && lower(tokens[k + 1]) !== 'one' && ruleOn('part-of.copula')) return k + 1;
   if (tokens[k]?.text !== ',') return -1;
+  if (lower(tokens[k + 1]) === 'which' && /^(is|was)$/i.test(tokens[k + 2]?.text ?? '') && ruleOn('part-of.copula')) return k + 3;
   return k + 1;
 }

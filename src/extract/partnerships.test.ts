@@ -17,6 +17,12 @@ const A = 'The University of Sfax';
 const B = 'Université Laval';
 
 describe('PARTNERS_WITH', () => {
+  it('reads a headline\'s short name of a party as that party', () => {
+    const text = 'Zentara, Kivu Water Trust sign deal on school water\n\nGOMA, May 2 (AFP) - Zentara Mobile Congo and the Kivu Water Trust on Tuesday signed an agreement under which the company will fund 40 wells. Zentara Mobile Congo is the local arm of telecoms group Zentara.';
+    expect(pairs(text).filter((p) => !p.includes('Zentara Mobile Congo'))).toEqual([]);
+    expect(pairs(text)).toContain('Kivu Water Trust + Zentara Mobile Congo');
+  });
+
   it.each([
     ['a coordinated subject with a cooperation verb', `${A} and ${B} signed a memorandum of understanding on Monday.`,
       ['University of Sfax + Université Laval']],

@@ -22,6 +22,7 @@ import type { Sentence, Token } from './text.ts';
 import { titleAt } from './titles.ts';
 import { DEMONYMS, HONORIFICS, NON_NAME_CAPITALS, NON_ORG_ACRONYMS } from './gazetteers.ts';
 import { isNameWord } from './org-names.ts';
+import { datelineEnd } from './noise.ts';
 import { isAcronym } from './text.ts';
 import { ruleOn } from './rules.ts';
 import { isCommonWord } from './words.ts';
@@ -77,6 +78,8 @@ interface Ctx {
   orgs: Mention[];
   roles: RoleFindings;
   principals: Entity[];
+  /** The organisation the text is about: the principal pair, else the subject of its first sentence that names one. */
+  lead: Entity[];
 }
 
 function kindOf(text: string): PartnershipKind {
@@ -264,13 +267,28 @@ function subjectBefore(ctx: Ctx, k: number): Entity[] {
     const m = ctx.ms.find((x) => x.tj === p + 1 && x.tj <= k);
     // Relations with countries are not partnerships; "Pakistan's first campaign" only qualifies a noun.
     if (m?.entity.type === 'Country' && !/^['’]s$/.test(ctx.tokens[m.tj]?.text ?? '')) return [];
-    if (m?.entity.type === 'Organization') return [m.entity];
+    if (m?.entity.type === 'Organization') return [appositionHead(ctx, m, k) ?? m.entity];
     if (m?.entity.type === 'Person') {
       const o = orgOfPerson(ctx, m.entity);
       if (o) return [o];
     }
   }
   return [];
+}
+
+/**
+ * "MTN, Orange's main competitor in the country, runs a programme with X": a mention inside an apposition
+ * closed before token k describes the organisation before the apposition, which is the subject.
+ */
+function appositionHead(ctx: Ctx, m: Mention, k: number): Entity | undefined {
+  const { tokens } = ctx;
+  let open = m.ti - 1;
+  while (open >= 0 && tokens[open]!.text !== ',' && m.ti - open < 6) open--;
+  if (tokens[open]?.text !== ',' || !/^(the|a|an|its|their|one)$/i.test(tokens[open + 1]?.text ?? '') && !/^['’]s$/.test(tokens[m.tj]?.text ?? '')) return undefined;
+  const close = tokens.findIndex((t, i) => i >= m.tj && i < k && t.text === ',');
+  if (close < 0) return undefined;
+  const head = ctx.orgs.find((x) => x.tj === open || tokens[open - 1]?.text === ')' && tokens[x.tj]?.text === '(' && x.tj + 3 === open);
+  return head && head.ti === ctx.orgs[0]?.ti && head.entity !== m.entity ? head.entity : undefined;
 }
 
 function partyAfter(ctx: Ctx, k: number): Entity[] {
@@ -291,12 +309,21 @@ function partyAfter(ctx: Ctx, k: number): Entity[] {
   return poss ? [poss.entity] : [];
 }
 
+/** "The first was with X", "The second meeting was with Y": one of the talks the sentence before announced. */
+const ORDINAL_WITH = /^(the\s+)?(first|second|third|fourth|next|last|other|another)\b[^,;]*\bwith$/i;
+
 /** Verbs whose subject and object organisations cooperate: support, funding, hosting, meeting. */
 const TRANSITIVE_PARTNER = /^(backs|backed|supports|supported|funds|funded|finances|financed|sponsors|sponsored|partners|partnered|hosts|hosted|receives|received|welcomes|welcomed|meets|met|visits|visited)$/i;
 
 /** Participles whose "by" names the parties acting in a joint undertaking. */
 const AGENT_PARTICIPLE =
   /\b(agreed|signed|backed|funded|co-funded|financed|co-financed|supported|sponsored|co-sponsored|led|co-led|implemented|run|organi[sz]ed|co-organi[sz]ed|hosted|co-hosted|launched|developed|established|founded|managed|delivered|coordinated|convened|initiated|endorsed|operated|jointly \w+)(\s+(jointly|together|also))?$/i;
+/** Participles of funding or carrying out an undertaking: "financed by X", "will be implemented by Y". */
+const UNDERTAKING_PARTICIPLE = /^(financed|funded|co-funded|co-financed|backed|supported|sponsored|implemented|executed|delivered|run|managed|carried|led|co-led|coordinated)$/i;
+/** Nouns of an undertaking as the subject of its clause. */
+const UNDERTAKING_NOUN = /^(?:the|this|its|their)\s+(?:[\w-]+\s+){0,3}?(project|programme|program|initiative|package|grant|loan|facility|scheme|campaign|operation|partnership|collaboration)\b/i;
+const UNDERTAKING_SUBJECT = new RegExp(`^(?:it|${UNDERTAKING_NOUN.source.slice(1)})`, 'i');
+
 /** Nouns whose "of" lists the parties of a joint undertaking: "a joint initiative of", "an alliance of". */
 const JOINT_OF = /\b(joint \w+|alliance|coalition|consortium|partnership|collaboration|joint venture)$/i;
 /** Fronted partners: "In partnership with X, ...", "Together with X, ...", "With the support of X, ...". */
@@ -343,12 +370,16 @@ function sentencePairs(ctx: Ctx, a: Analysis): Found[] {
   const cue = COOPERATION_CUE.test(text);
   const attendance = ATTENDANCE.test(text);
   const groups = groupsOf(ctx);
+  /** The first token after a dateline ("CAIRO, July 12 (MENA) -"), computed once. */
+  let dateline = -1;
+  const bodyStart = () => (dateline >= 0 ? dateline : (dateline = datelineEnd(tokens)));
   /** The coordinated group (or the single organisation) that starts at token k, after "the". */
   const groupAt = (k: number): Entity[] => {
     const q = lower(tokens[k]) === 'the' ? k + 1 : k;
-    const g = groups.find((x) => x[0]!.ti === q);
+    // A coreference ("the Bank") starts at its article.
+    const g = groups.find((x) => x[0]!.ti === q || x[0]!.ti === k);
     if (g) return g.map((m) => m.entity);
-    const m = ctx.orgs.find((x) => x.ti === q);
+    const m = ctx.orgs.find((x) => x.ti === q || x.ti === k);
     return m ? [m.entity] : [];
   };
   // "backed by A, B and C", "agreed ... by A, B and C", "will be implemented by D": everyone acting in a joint undertaking.
@@ -380,14 +411,41 @@ function sentencePairs(ctx: Ctx, a: Analysis): Found[] {
   }
   // "In partnership with Coursera, UNDP and the Ministry will launch ...": a fronted partner and the subject.
   if (ruleOn('partner.fronted-with')) {
-    const first = tokens.findIndex((t) => t.kind === 'word');
+    // After a dateline: "CAIRO, July 12 (MENA) - In partnership with X, ...".
+    const first = tokens.findIndex((t, i) => i >= bodyStart() && t.kind === 'word');
     const lead = FRONTED_WITH.exec(tokenSpan(ctx, first, first + 6));
     if (lead && first >= 0) {
       const comma = tokens.findIndex((t, i) => i > first && t.text === ',');
       const objects = ctx.orgs.filter((m) => m.ti > first && m.ti < comma).map((m) => m.entity);
-      const subject = comma > 0 ? groupAt(comma + 1) : [];
+      // The coordination may run across the comma ("with X, the Y and the Z will"): the subject is what follows it.
+      const q = lower(tokens[comma + 1]) === 'the' ? comma + 2 : comma + 1;
+      const across = comma > 0 ? groups.find((g) => g.some((m) => m.ti === q || m.ti === comma + 1) && g[0]!.ti < comma) : undefined;
+      const subject = across ? [...new Set(across.filter((m) => m.ti > comma).map((m) => m.entity))] : comma > 0 ? groupAt(comma + 1) : [];
       for (const x of objects) for (const y of subject) out.push([x, y, undefined, 'partner.fronted-with']);
+      if (across && cue) for (const [x, y] of pairsAmong(subject)) out.push([x, y, undefined, 'partner.fronted-with']);
     }
+  }
+  // "Financed by the GEF, the project will ...", "It will be implemented by the Ministry": the agent of an undertaking
+  // whose subject is the undertaking itself works with the organisation the text is about (which launched it).
+  if (!attendance && ctx.lead.length && ruleOn('partner.lead-undertaking')) {
+    const start = tokens.findIndex((t, i) => i >= bodyStart() && t.kind === 'word');
+    const fronted = start >= 0 && UNDERTAKING_PARTICIPLE.test(tokens[start]!.text) && lower(tokens[start + 1]) === 'by';
+    let agents: Entity[] = [];
+    if (fronted) {
+      const comma = tokens.findIndex((t, i) => i > start && t.text === ',');
+      // The clause's subject is the undertaking, not an organisation: "Financed by X, the five-year project will ...".
+      // Every organisation named before the comma ("Financed by the Global Environment Facility (GEF), ...").
+      if (comma > 0 && !groupAt(comma + 1).length && UNDERTAKING_NOUN.test(tokenSpan(ctx, comma + 1, comma + 6))) agents = ctx.orgs.filter((m) => m.ti > start + 1 && m.ti < comma).map((m) => m.entity);
+    } else if (UNDERTAKING_SUBJECT.test(tokenSpan(ctx, start, start + 4))) {
+      for (let k = start + 1; k < tokens.length; k++) {
+        if (lower(tokens[k]) !== 'by' || !UNDERTAKING_PARTICIPLE.test(tokens[k - 1]!.text)) continue;
+        // Only the main clause: "It will be implemented by the Ministry".
+        if (tokens.slice(start, k).some((t) => t.text === ',')) break;
+        agents = groupAt(k + 1);
+        break;
+      }
+    }
+    for (const x of agents) for (const y of ctx.lead) out.push([x, y, undefined, 'partner.lead-undertaking']);
   }
   // Coordinated subjects.
   let betweenEnd = -1;
@@ -434,10 +492,18 @@ function sentencePairs(ctx: Ctx, a: Analysis): Found[] {
     const withLike = w === 'with' || (w === 'to' && /\b(propos\w*|offer\w*|submitt\w*|belong\w*|award\w*|grant\w*)\b/i.test(tokenSpan(ctx, k - 8, k)))
       || (w === 'at' && /\b(sponsor\w*|fund\w*|endow\w*)\b/i.test(tokenSpan(ctx, k - 8, k)));
     if (withLike && COOPERATION_CUE.test(tokenSpan(ctx, k - 12, k + 1)) || (w === 'with' && /\b(together|cooperation|partnership|talks)\b/i.test(tokenSpan(ctx, k - 2, k)))
-      || (w === 'to' && /\bbelong/i.test(tokenSpan(ctx, k - 3, k)))) {
+      || (w === 'to' && /\bbelong/i.test(tokenSpan(ctx, k - 3, k)))
+      // "The first was with X" after talks with several others.
+      || (w === 'with' && !!ctx.previousWithSubject?.length && ORDINAL_WITH.test(tokenSpan(ctx, 0, k + 1)))) {
       if (!ruleOn('partner.with')) continue;
       let objs = coordinatedAfter(ctx, k + 1, partyAfter(ctx, k + 1));
+      let rule = 'partner.with';
       if (!objs.length && w === 'with') objs = unnamedCompany(ctx, a, k + 1);
+      // "The commission has held talks with several HEIs. The first was with UM": the party of talks with unnamed others.
+      if (!objs.length && w === 'with' && !withSubject) {
+        const subj = subjectBefore(ctx, k);
+        if (subj.length) withSubject = subj;
+      }
       if (objs.length && !(w === 'with' && lower(tokens[k - 1]) === 'along')) {
         let subj = subjectBefore(ctx, k);
         // "A, B, C and D signed agreements with the Foundation": every member of a coordinated subject.
@@ -446,9 +512,14 @@ function sentencePairs(ctx: Ctx, a: Analysis): Found[] {
         // "Speaking after a meeting with X, the commission's secretary-general said": the subject after the fronted clause.
         if (!subj.length) subj = subjectAfterFrontedClause(ctx, k);
         // "The first was with Universiti Malaya": the party of the talks the sentence before reported.
-        if (!subj.length && /^(the\s+)?(first|second|third|fourth|next|last|other|another)\b/i.test(ctx.s.text)) subj = ctx.previousWithSubject ?? [];
+        if (!subj.length && ORDINAL_WITH.test(tokenSpan(ctx, 0, k + 1))) subj = ctx.previousWithSubject ?? [];
+        // "Talks with USM are continuing": no party before "with" in the sentence; the organisation the text is about.
+        if (!subj.length && w === 'with' && !ctx.ms.some((m) => m.ti < k && (m.entity.type === 'Person' || m.entity.type === 'Country')) && ruleOn('partner.lead-with')) {
+          subj = ctx.lead.filter((x) => !objs.includes(x));
+          if (subj.length) rule = 'partner.lead-with';
+        }
         if (subj.length && w === 'with') withSubject = subj;
-        for (const a of subj) for (const b of objs) out.push([a, b, undefined, 'partner.with']);
+        for (const a of subj) for (const b of objs) out.push([a, b, undefined, rule]);
         // "in a joint effort with WHO and UNICEF": the partners named together work with each other too.
         if (subj.length && objs !== ctx.principals) for (const [x, y] of pairsAmong(objs)) out.push([x, y, undefined, 'partner.with']);
         if (objs !== ctx.principals && subj === ctx.principals) for (const [a, b] of pairsAmong(ctx.principals)) out.push([a, b, undefined, 'partner.with']);
@@ -646,8 +717,9 @@ export function findPartnerships(a: Analysis, roles: RoleFindings): DraftRelatio
   let principals: Entity[] = [];
   const ctxOf = (s: Sentence): Ctx => {
     const ms = a.mentions[s.index] ?? [];
-    return { s, tokens: s.tokens, ms, orgs: ms.filter((m) => m.entity.type === 'Organization'), roles, principals };
+    return { s, tokens: s.tokens, ms, orgs: ms.filter((m) => m.entity.type === 'Organization'), roles, principals, lead };
   };
+  let lead: Entity[] = [];
   // Principal parties: the first coordinated subject in the body, else in the headline.
   for (const s of [...a.sentences.filter((x) => !x.isHeadline), ...a.sentences.filter((x) => x.isHeadline)]) {
     const ctx = ctxOf(s);
@@ -657,6 +729,9 @@ export function findPartnerships(a: Analysis, roles: RoleFindings): DraftRelatio
       break;
     }
   }
+  lead = leadSubject(a);
+  // "X and Y signed ...": the first sentence's subject is the principal pair.
+  if (lead.length === 1 && principals.includes(lead[0]!)) lead = principals;
   /** The one pair the previous sentence named: "... an MoU between ICESCO and the institute. ... the two parties". */
   let lastPair: Entity[] | null = null;
   let previousWithSubject: Entity[] | null = null;
@@ -689,6 +764,15 @@ export function findPartnerships(a: Analysis, roles: RoleFindings): DraftRelatio
     // A past relation ("had previously sponsored a chair at X") is background, not the parties of the talks.
     lastPair = !s.isHeadline && named.length === 1 && !PAST_ONLY.test(s.text) ? [named[0]!.x, named[0]!.y] : null;
   }
+  // "Huawei, HEC sign MoU" over "Huawei Technologies Pakistan and the HEC signed ...": a headline's short name of a
+  // party the body names in full is that party, not another organisation.
+  const bodyPairs = pairs.filter((p) => !a.sentences[p.sentence]!.isHeadline);
+  const shortFor = (x: Entity, y: Entity) => x !== y && y.name.startsWith(`${x.name} `);
+  for (let i = pairs.length - 1; i >= 0; i--) {
+    const p = pairs[i]!;
+    if (!a.sentences[p.sentence]!.isHeadline) continue;
+    if (bodyPairs.some((q) => q.a === p.b && shortFor(p.a, q.b) || q.b === p.b && shortFor(p.a, q.a) || q.a === p.a && shortFor(p.b, q.b) || q.b === p.a && shortFor(p.b, q.a))) pairs.splice(i, 1);
+  }
   const mainDate = leadDate(a);
   const areaCache = new Map<number, string[]>();
   const areasOf = (s: Sentence) => {
@@ -709,6 +793,29 @@ export function findPartnerships(a: Analysis, roles: RoleFindings): DraftRelatio
       rules: p.rules,
     };
   });
+}
+
+/**
+ * The subject of the first body sentence that names an organisation ("The Malaysian National Commission for
+ * UNESCO (MNCU) is enlisting ..."): the organisation a press release is about.
+ */
+function leadSubject(a: Analysis): Entity[] {
+  for (const s of a.sentences) {
+    if (s.isHeadline) continue;
+    const ms = a.mentions[s.index] ?? [];
+    const first = ms.find((m) => m.entity.type === 'Organization' || m.entity.type === 'Person');
+    if (!first) continue;
+    if (first.entity.type !== 'Organization') return [];
+    const tokens = s.tokens;
+    let b = first.ti;
+    if (lower(tokens[b - 1]) === 'the') b--;
+    // At the start of the sentence or after its dateline.
+    const before = tokens[b - 1];
+    if (before && !(before.kind === 'punct' && ms.every((m) => m.entity.type !== 'Organization' || m.ti >= first.ti))) return [];
+    if (before && !/^(–|—|--|-|:)$/.test(before.text) && b > 0 && tokens.slice(0, b).some((t) => t.kind === 'word' && /^\p{Ll}/u.test(t.text))) return [];
+    return [first.entity];
+  }
+  return [];
 }
 
 /** The date of the event the article reports: the first date in its first body sentences. */

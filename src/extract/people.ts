@@ -21,7 +21,7 @@ export interface PersonSpan {
   ni: number;
   nj: number;
   name: string;
-  reason: 'honorific' | 'title-before' | 'title-after' | 'historical';
+  reason: 'honorific' | 'title-before' | 'title-after' | 'historical' | 'contact';
 }
 
 /** Words that complete a title rather than start a name ("Vice-Principal International"). */
@@ -56,7 +56,7 @@ function nameRun(tokens: Token[], k: number, max = 6): number {
 const ROYAL: ReadonlySet<string> = new Set(['King', 'Queen', 'Prince', 'Princess', 'Emir', 'Sultan', 'Sheikh', 'Sheikha']);
 
 /** Nouns for people by occupation or standing, which a name may follow directly ("economist Funmi Ojo-Bankole"). */
-const PERSON_NOUNS =
+export const PERSON_NOUNS =
   /^(entrepreneurs?|investors?|engineer|economist|caterer|novelist|writer|author|poet|artist|scientist|physicist|chemist|biologist|researcher|journalist|activist|philanthropist|businessman|businesswoman|alumna|alumnus|student|farmer|teacher|doctor|physician|nurse|lawyer|analyst|consultant|expert|architect|historian|photographer|designer|developer|founder|co-founder|glaciologist|seismologist|epidemiologist|volcanologist|philologist|linguist)$/;
 
 /** The end of the honorifics starting at k ("H.E. Dr.", "Tan Sri Dr.", "His Excellency"). */
@@ -210,7 +210,9 @@ export function findPersonSpans(
     const next = tokens[e];
     // The name is followed by more of the clause ("Greta Lindholm, said"); "Head of Communications, Airtel Africa" ends the line with an organisation.
     const ends = !next || /^[.;]$/.test(next.text);
-    if (e - h < 2 || !(next && (next.text === ',' || next.kind === 'word' && /^\p{Ll}/u.test(next.text)) || ends && hasPersonWord(textOf(tokens, h, e)))) continue;
+    // '..., said the company's chief executive, Amaka Obi.': a speaker named last after "said".
+    const speaker = ends && tokens.slice(Math.max(0, k - 12), k).some((t) => /^(said|says|added|noted|explained)$/i.test(t.text));
+    if (e - h < 2 || !(next && (next.text === ',' || next.kind === 'word' && /^\p{Ll}/u.test(next.text)) || ends && (speaker || hasPersonWord(textOf(tokens, h, e))))) continue;
     if (knownCountryOrOrg(h, e) || taken(h, e) || placeNotPerson(textOf(tokens, h, e)) || !looksLikeName(tokens, h, e)) continue;
     if (titleInClauseBefore(tokens, k - 1) < 0) continue;
     out.push({ i: k, j: e, ni: h, nj: e, name: textOf(tokens, h, e), reason: 'title-after' });
@@ -232,6 +234,28 @@ export function titleInClauseBefore(tokens: Token[], end: number): number {
     if (titleAt(tokens, st)) return st;
   }
   return -1;
+}
+
+/** The heading of a press release's contact block: "Media contact:", "Press contacts", "For more information, contact:". */
+export const CONTACT_HEADING = /^(?:(?:media|press|news|for media)\s+)?(?:contacts?|enquiries|inquiries)\b(?:\s+for\s+[^:]{1,40})?\s*:?$/i;
+
+/**
+ * A line of a contact block that starts with a name ("Amaka Obi", "Amaka Obi, Head of Communications, X",
+ * "Zentara Mobile: Amaka Obi, ..."): two to four name words alone on the line or before a comma.
+ */
+export function contactPerson(tokens: Token[], knownCountryOrOrg: (i: number, j: number) => boolean): PersonSpan | null {
+  let s = 0;
+  // "Zentara Mobile: Amaka Obi, ...": the organisation the contact speaks for.
+  const colon = tokens.findIndex((t, i) => i < 7 && t.text === ':');
+  if (colon > 0 && tokens.slice(0, colon).every((t) => isNameWord(t) || isAcronym(t.text))) s = colon + 1;
+  let k = s;
+  while (HONORIFICS.has(tokens[k]?.text ?? '')) k++;
+  const e = nameRun(tokens, k, 4);
+  const next = tokens[e];
+  if (e - k < 2 || next && next.text !== ',') return null;
+  if (knownCountryOrOrg(k, e) || titleAt(tokens, k, { capitalisedOnly: true }) || tokens.slice(k, e).some((t) => isAcronym(t.text))) return null;
+  if (!looksLikeName(tokens, k, e) || placeNotPerson(textOf(tokens, k, e))) return null;
+  return { i: s, j: e, ni: k, nj: e, name: textOf(tokens, k, e), reason: 'contact' };
 }
 
 /**

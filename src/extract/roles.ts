@@ -17,7 +17,7 @@ import type { DraftRelation } from './result.ts';
 import { isNameWord } from './org-names.ts';
 import type { Token } from './text.ts';
 import { isAcronym } from './text.ts';
-import { titleInClauseBefore } from './people.ts';
+import { PERSON_NOUNS, titleInClauseBefore } from './people.ts';
 import { isRemitTitle, textOf, titleAt } from './titles.ts';
 import { ruleOn } from './rules.ts';
 
@@ -79,6 +79,8 @@ function orgAfter(ctx: Ctx, k: number): Mention | undefined {
 
 interface ParsedRole {
   title: string;
+  /** The rule, when not the caller's. */
+  rule?: string;
   org?: Entity;
   country?: string;
   end: number;
@@ -99,6 +101,11 @@ function parseRole(ctx: Ctx, k: number): ParsedRole | null {
     if (/^['’]s?$/.test(tokens[p]?.text ?? '')) p++;
   }
   let title = titleAt(tokens, p);
+  // "a glaciologist at ITP-CAS", "an economist at the Bank": a profession practised at an organisation.
+  if (!title && !org && PERSON_NOUNS.test(lower(tokens[p])) && /^(at|with)$/.test(lower(tokens[p + 1]))) {
+    const m = orgAfter(ctx, p + 2);
+    if (m) return { title: tokens[p]!.text, org: m.entity, end: m.tj };
+  }
   if (!title && !org && ctx.newOrg) {
     // "Ms. X, United Nations Resident Coordinator in Niger": capitalised words before a title name the organisation.
     let q = p;
@@ -293,6 +300,8 @@ export function findRoles(a: Analysis): RoleFindings {
       // "Nino Gelashvili (vice-rector for research at TSU)", "Dr. X – director of the Institute".
       if (tokens[k]?.text === ',' || /^[(–—]$/.test(tokens[k]?.text ?? '') && titleAt(tokens, k + 1 + (/^(the|a|an)$/i.test(tokens[k + 1]?.text ?? '') ? 1 : 0))) {
         k++;
+        // "X, now a lecturer at Y", "X, currently head of Z".
+        if (/^(now|currently|also)$/i.test(tokens[k]?.text ?? '')) k++;
         if (POST_NOMINALS.has(tokens[k]?.text ?? '')) k += tokens[k + 1]?.text === ',' ? 2 : 1;
         let r = parseRole(ctx, k);
         let first = true;
@@ -304,9 +313,14 @@ export function findRoles(a: Analysis): RoleFindings {
           const including = from && tokens.slice(from.tj, pm.ti).some((t) => lower(t) === 'including');
           // "IFC: Lucy Andersen-Park, Communications Officer, ...": a contact line names the organisation first.
           const contact = tokens[pm.ti - 1]?.text === ':' ? orgEndingAt(ctx, pm.ti - 1) : undefined;
-          add(first ? 'role.apposition' : 'role.title-chain', person, r.org ?? (including ? from?.entity : undefined) ?? contact?.entity, r.title, si, r.country);
+          add(r.rule ?? (first ? 'role.apposition' : 'role.title-chain'), person, r.org ?? (including ? from?.entity : undefined) ?? contact?.entity, r.title, si, r.country);
           first = false;
           let e = r.end;
+          // "X (corresponding member of A, deputy director of B)": a list of roles in brackets.
+          if (tokens[k - 1]?.text === '(' && tokens[e]?.text === ',' && titleAt(tokens, e + 1)) {
+            r = parseRole(ctx, e + 1);
+            continue;
+          }
           // "Vice President of X and Executive Director of Y"
           if (lower(tokens[e]) === 'and' && (titleAt(tokens, e + 1) || orgAt(ctx, e + 1))) {
             r = parseRole(ctx, e + 1);
@@ -329,12 +343,14 @@ export function findRoles(a: Analysis): RoleFindings {
       // "... of the African Development Bank (AfDB), Mr. X": the acronym's definition.
       if (tokens[b - 1]?.text === ')' && tokens[b - 3]?.text === '(' && orgEndingAt(ctx, b - 3)) b -= 3;
       const before = orgEndingAt(ctx, b);
-      if (before && /^(of|at)$/.test(lower(tokens[before.ti - 1] ?? tokens[0])) || (before && lower(tokens[before.ti - 1]) === 'the' && /^(of|at)$/.test(lower(tokens[before.ti - 2])))) {
-        // title of Org, Person
+      if (before && /^(of|at|in)$/.test(lower(tokens[before.ti - 1] ?? tokens[0])) || (before && lower(tokens[before.ti - 1]) === 'the' && /^(of|at|in)$/.test(lower(tokens[before.ti - 2])))) {
+        // title of Org, Person; "the Director General for the West Africa Region of X, Mr. Y"; "the Permanent Secretary in the Ministry ..., Dr Y"
         const ofIdx = lower(tokens[before.ti - 1]) === 'the' ? before.ti - 2 : before.ti - 1;
-        for (let st = Math.max(0, ofIdx - 6); st < ofIdx; st++) {
-          const t = titleAt(tokens, st);
-          if (t && t.end === ofIdx) {
+        for (let st = Math.max(0, ofIdx - 10); st < ofIdx; st++) {
+          const remit = titleWithRemitEndingAt(tokens, st, ofIdx);
+          const t0 = titleAt(tokens, st);
+          const t = t0 && (t0.end === ofIdx ? t0 : remit && lower(tokens[ofIdx]) !== 'in' ? { ...t0, text: remit, end: ofIdx } : null);
+          if (t && t.end === ofIdx && (lower(tokens[ofIdx]) !== 'in' || before.entity.head === 'Ministry')) {
             // "A, Executive Secretary of X, Prof. B": the title belongs to A, not to B.
             let q = st;
             if (lower(tokens[q - 1]) === 'the') q--;
@@ -346,6 +362,13 @@ export function findRoles(a: Analysis): RoleFindings {
       } else {
         // Longest title first: "Country Director" rather than "Director".
         for (let st = Math.max(0, b - 10); st < b; st++) {
+          // "Rector CUI Prof. X", "Deputy CEO Huawei Technologies Pakistan Zhou Hengyu": the organisation between title and name.
+          const tt = titleAt(tokens, st, { capitalisedOnly: true });
+          const between = tt && before && before.ti === tt.end && before.via !== 'token' && before.via !== 'coref' ? before : undefined;
+          if (between && !/^['’]s$/.test(tokens[b - 1]?.text ?? '')) {
+            add('role.org-title-before', person, between.entity, tt!.text, si);
+            break;
+          }
           const t = titleWithRemitEndingAt(tokens, st, b);
           if (!t) continue;
           let o = st;
@@ -361,7 +384,16 @@ export function findRoles(a: Analysis): RoleFindings {
       // "Helen Marsh's ... the director of the regional office, Amadou Ba Sy,": a title clause before the name.
       if (!roles.some((r) => r.person === person && r.sentence === si) && tokens[b]?.text === ',') {
         const r = titleClauseBefore(ctx, b, si, a);
-        if (r) add('role.title-apposition-before', person, r.org, r.title, si);
+        if (r) add(r.rule ?? 'role.title-apposition-before', person, r.org, r.title, si);
+      }
+      // A contact block: "Amaka Obi" alone on a line, "Head of Communications, Zentara Mobile" on the next.
+      const nextLine = a.sentences[si + 1];
+      if (pm.tj === tokens.length && ctx.mentions.every((m) => m === pm || m.entity.type !== 'Organization') && nextLine && /^[^\S\n]*\n[^\S\n]*$/.test(a.text.slice(s.end, nextLine.start))
+        && !roles.some((r) => r.person === person && r.sentence === si) && titleAt(nextLine.tokens, 0) && ruleOn('role.contact-line')) {
+        const nt = nextLine.tokens;
+        // The organisation closes the line after a comma: "Head of Group Communications, Ecobank Group".
+        const org = (a.mentions[si + 1] ?? []).filter((m) => m.entity.type === 'Organization' && m.via !== 'coref' && nt[m.ti - 1]?.text === ',' && (m.tj === nt.length || /^[,.;]$/.test(nt[m.tj]!.text))).pop();
+        if (org) add('role.contact-line', person, org.entity, textOf(nt, 0, org.ti - 1), si + 1);
       }
       // Two-clause relative: "Prof. X, who chairs the CSIR Board and serves as ... at the University of Pretoria"
       if (tokens[pm.tj]?.text === ',' && lower(tokens[pm.tj + 1]) === 'who') {
@@ -397,7 +429,7 @@ const TITLE_LEAD = /^[\p{L}-]+$/u;
  * before it ("Gavi's managing director for country programmes") or "its" (the organisation the sentence
  * or the one before is about).
  */
-function titleClauseBefore(ctx: Ctx, comma: number, si: number, a: Analysis): { title: string; org?: Entity } | null {
+function titleClauseBefore(ctx: Ctx, comma: number, si: number, a: Analysis): { title: string; org?: Entity; rule?: string } | null {
   const { tokens } = ctx;
   const st = titleInClauseBefore(tokens, comma);
   if (st < 0) return null;
@@ -407,12 +439,27 @@ function titleClauseBefore(ctx: Ctx, comma: number, si: number, a: Analysis): { 
   const inside = ctx.mentions.find((m) => m.entity.type === 'Organization' && m.ti > st && m.tj <= comma && (/^(of|at|in|with|the)$/.test(lower(tokens[m.ti - 1])) || m.ti === titleEnd));
   // Modifiers before the title back to a possessive or "its".
   let q = st;
-  while (q > st - 3 && q > 0 && tokens[q - 1]!.kind === 'word' && TITLE_LEAD.test(tokens[q - 1]!.text) && !/^(its|their|the|a|an)$/i.test(tokens[q - 1]!.text) && !ctx.mentions.some((m) => m.tj === q)) q--;
+  while (q > st - 3 && q > 0 && tokens[q - 1]!.kind === 'word' && TITLE_LEAD.test(tokens[q - 1]!.text) && !/^(its|their|the|a|an|whose)$/i.test(tokens[q - 1]!.text) && !ctx.mentions.some((m) => m.tj === q && m.entity.type !== 'Country')) q--;
   const title = textOf(tokens, q, inside ? inside.ti - (lower(tokens[inside.ti - 1]) === 'the' ? 2 : 1) : comma).replace(/\s+(of|at|in|with)$/i, '');
   if (inside) return { title, org: inside.entity };
   if (/^['’]s$/.test(tokens[q - 1]?.text ?? '')) {
     const owner = orgEndingAt(ctx, q - 1);
-    return owner ? { title, org: owner.entity } : null;
+    if (owner) return { title, org: owner.entity };
+    // "the company's chief executive, X", "the Group's chief executive, X": the company the text is about.
+    const noun = lower(tokens[q - 2]);
+    if (COMPANY_REFERENCE.test(noun) && lower(tokens[q - 3]) === 'the' && ruleOn('role.company-possessive')) {
+      const company = companyBefore(a, si, q - 3, noun);
+      if (company) return { title, org: company, rule: 'role.company-possessive' };
+    }
+    return null;
+  }
+  // "The first was with X, whose Vice-President for Research, Prof. Y, proposed ...": the organisation before "whose".
+  if (lower(tokens[q - 1]) === 'whose' && ruleOn('role.whose-title')) {
+    let o = q - 2;
+    if (tokens[o]?.text === ',') o--;
+    // "X in Rabat, whose ...", "X (ACR), whose ...": the organisation's place or acronym stands between.
+    const before = ctx.mentions.filter((m) => m.entity.type === 'Organization' && m.tj <= o + 1 && o + 1 - m.tj <= 4).pop();
+    if (before && !ctx.mentions.some((m) => m.entity.type === 'Person' && m.ti >= before.tj && m.tj <= o + 1)) return { title, org: before.entity, rule: 'role.whose-title' };
   }
   const owner = orgEndingAt(ctx, q);
   if (owner) return { title, org: owner.entity };
@@ -422,7 +469,17 @@ function titleClauseBefore(ctx: Ctx, comma: number, si: number, a: Analysis): { 
     if (before) return { title, org: before.entity };
   }
   if (lower(tokens[q - 1]) === 'its') {
-    const before = ctx.mentions.filter((m) => m.entity.type === 'Organization' && m.tj < q - 1).pop();
+    // "its" is the clause's subject when the sentence opens with an organisation ("PSUT, the academic arm of the RSS,
+    // was represented by its President, X"), else the latest organisation before it.
+    const orgs = ctx.mentions.filter((m) => m.entity.type === 'Organization' && m.tj < q - 1);
+    // The latest organisation that opens a clause ("PSUT, the academic arm of the RSS, was represented by its President,
+    // X, while KAUST was represented by its Vice President, Y").
+    const opensClause = (m: Mention) => {
+      const b = lower(tokens[m.ti - 1]) === 'the' ? m.ti - 1 : m.ti;
+      return b === 0 || /^(while|whereas|and)$/i.test(tokens[b - 1]!.text) && tokens[b - 2]?.text === ',' || /^(while|whereas)$/i.test(tokens[b - 1]!.text);
+    };
+    const subject = [...orgs].reverse().find(opensClause);
+    const before = subject ?? orgs.pop();
     if (before) return { title, org: before.entity };
     for (let p = si - 1; p >= Math.max(0, si - 2); p--) {
       const m = (a.mentions[p] ?? []).find((x) => x.entity.type === 'Organization');
@@ -430,6 +487,28 @@ function titleClauseBefore(ctx: Ctx, comma: number, si: number, a: Analysis): { 
     }
   }
   return null;
+}
+
+/** Nouns by which a press release refers to a company it names: "the company's chief executive". */
+const COMPANY_REFERENCE = /^(company|group|firm|bank|operator|lender|insurer)$/;
+/** Heads of bodies that are not companies. */
+const NON_COMPANY_HEADS: ReadonlySet<string> = new Set(['University', 'College', 'School', 'Institute', 'Ministry', 'Organization', 'Association', 'Federation', 'Foundation', 'Society', 'Commission', 'Council', 'Agency', 'Authority', 'Library', 'Network', 'Alliance', 'Academy', 'Union', 'Trust', 'Secretariat', 'Museum', 'Hospital', 'Consortium', 'Laboratory', 'Faculty', 'Department', 'Office', 'Government', 'Presidium', 'Directorate', 'Committee', 'Parliament', 'Administration', 'Coalition']);
+
+/**
+ * The company "the company" / "the group" / "the bank" refers to: the first organisation the text names (up to
+ * token `end` of this sentence) that is no university, ministry or other body, which is what a company's press
+ * release is about; for "the group" one named a group, if any.
+ */
+function companyBefore(a: Analysis, si: number, end: number, noun: string): Entity | undefined {
+  const fits = (e: Entity) => e.type === 'Organization' && (noun === 'bank' ? /\bBank\b/.test(e.name) : !NON_COMPANY_HEADS.has(e.head ?? ''));
+  const seen: Entity[] = [];
+  for (let p = 0; p <= si; p++) {
+    if (a.sentences[p]!.isHeadline) continue;
+    const ms = (a.mentions[p] ?? []).filter((m) => p < si || m.tj <= end);
+    for (const m of ms) if (fits(m.entity) && !seen.includes(m.entity)) seen.push(m.entity);
+  }
+  if (noun === 'group') return seen.find((e) => /\bGroup$/.test(e.name)) ?? seen[0];
+  return seen[0];
 }
 
 function clause(ctx: Ctx, q: number, person: Entity, si: number, add: (rule: string, p: Entity, o: Entity | undefined, t: string, s: number) => void): void {
@@ -482,7 +561,7 @@ export function titleWithRemitEndingAt(tokens: Token[], st: number, b: number): 
   if (!/^(of|for)$/.test(lower(tokens[t.end])) || b - t.end < 2 || b - t.end > 12) return null;
   for (let q = t.end + 1; q < b; q++) {
     const w = tokens[q]!.text;
-    if (/^\p{Lu}/u.test(w) || (/^(and|&|the)$/.test(w) || w === ',' && /^\p{Lu}/u.test(tokens[q + 1]?.text ?? '')) && q > t.end + 1 && q < b - 1) continue;
+    if (/^\p{Lu}/u.test(w) || w === 'the' && q === t.end + 1 && q < b - 1 || (/^(and|&|the)$/.test(w) || w === ',' && /^\p{Lu}/u.test(tokens[q + 1]?.text ?? '')) && q > t.end + 1 && q < b - 1) continue;
     return null;
   }
   return textOf(tokens, st, b);

@@ -89,11 +89,36 @@ export const RULES: readonly Rule[] = [
     reason: 'a programme named after two or more organisations joined by hyphens',
     examples: ['The Islamic Development Bank (IsDB) and the University of Tokyo (UT) met on 2 May. Students of the IsDB-UT Scholarship Programme attended.'],
   },
+  {
+    id: 'partner.lead-with',
+    reason: '"talks with X are continuing": a cooperation "with" and no party before it in the sentence pairs X with the organisation the text is about (the subject of its first sentence)',
+    examples: ['The Kivu Water Trust is asking universities to map its wells. Talks with the University of Goma are continuing, the trust said.'],
+  },
+  {
+    id: 'partner.lead-undertaking',
+    reason: 'the funder or implementer of an undertaking that is the subject of its clause ("Financed by X, the project will ...", "It will be implemented by Y") works with the organisation the text is about',
+    examples: ['The Kivu Water Trust launched a programme to repair 300 wells. Financed by the Nordic Development Fund, the programme will run for four years.'],
+  },
   // Roles.
   {
     id: 'role.apposition',
-    reason: 'a person followed by ", Title of Organisation" or ", Organisation Title"',
-    examples: ['Dr. Salim AlMalik, Director-General of the Islamic Development Bank, opened the meeting.'],
+    reason: 'a person followed by ", Title of Organisation", ", Organisation Title" or ", a profession at Organisation"',
+    examples: ['Dr. Salim AlMalik, Director-General of the Islamic Development Bank, opened the meeting.', 'Dr. Amel Ben Salah, a seismologist at the University of Sfax, will lead the field work.'],
+  },
+  {
+    id: 'role.contact-line',
+    reason: 'a name alone on a line of a contact block and "Title, Organisation" on the next',
+    examples: ['Zentara Mobile signed an agreement with the University of Lagos.\n\nMedia contact:\nTemitope Adeyemi-Okoro\nHead of Corporate Communications, Zentara Mobile\npress@zentara.example'],
+  },
+  {
+    id: 'role.company-possessive',
+    reason: '"the company\'s chief executive, X", "the group\'s chief executive, X": a title of the company named before',
+    examples: ['Zentara Mobile signed an agreement with the University of Lagos. The company\'s chief executive, Amaka Obi, said the network would reach 400 schools.'],
+  },
+  {
+    id: 'role.whose-title',
+    reason: '"X, whose Vice-President for Research, Prof. Y, ...": a title of the organisation before "whose"',
+    examples: ['The delegation visited the University of Sfax, whose Vice-President for Research, Prof. Amel Ben Salah, presented the new laboratories.'],
   },
   {
     id: 'role.title-chain',
@@ -112,8 +137,8 @@ export const RULES: readonly Rule[] = [
   },
   {
     id: 'role.org-title-before',
-    reason: '"Organisation Title Person" or "Organisation\'s Title, Person"',
-    examples: ['University of Lisbon Rector Prof. Ana Silva opened the meeting.'],
+    reason: '"Organisation Title Person", "Title Organisation Person" or "Organisation\'s Title, Person"',
+    examples: ['University of Lisbon Rector Prof. Ana Silva opened the meeting.', 'The agreement was signed by Rector University of Lisbon Prof. Ana Silva.'],
   },
   {
     id: 'role.title-apposition-before',
@@ -140,6 +165,11 @@ export const RULES: readonly Rule[] = [
     id: 'part-of.apposition',
     reason: '"X, a constituent school / affiliate / unit of Y"',
     examples: ['The Makerere University School of Public Health, a constituent school of Makerere University, led the study.'],
+  },
+  {
+    id: 'part-of.copula',
+    reason: 'a unit description after "is" or ", which is": "X is the philanthropic arm of Y", "Y, which is a subsidiary of Z"',
+    examples: ['The Kito Foundation is the philanthropic arm of Zentara Holdings Limited, which is a subsidiary of the Lakeside Group.'],
   },
   {
     id: 'part-of.one-of',
@@ -232,9 +262,19 @@ export const ENTITY_RULES: readonly Rule[] = [
     examples: ["Zentara's chief executive, Amaka Obi, said the network would reach 400 schools."],
   },
   {
+    id: 'org.possessive-unit',
+    reason: 'a name whose possessive precedes an adjective and a unit it owns ("Zentara\'s philanthropic arm", "Zentara\'s local subsidiary")',
+    examples: ["The Ministry of Education signed an agreement with the Kito Foundation, Zentara's philanthropic arm, on Monday."],
+  },
+  {
+    id: 'org.acronym-qualified',
+    reason: 'an acronym the text never defines, followed by one capitalised word that is no title, country or name of its own, is one name ("IIT Madras", "UN Women")',
+    examples: ['The University of Exeter signed a memorandum of understanding with IIT Kanpur on Monday.'],
+  },
+  {
     id: 'org.coordinated',
     reason: 'a name listed with organisations ("an alliance of Zentara, the Mastercard Foundation and UNICEF") is one too',
-    examples: ['The coalition brings together Zentara, the Mastercard Foundation and the African Union Development Agency.'],
+    examples: ['The coalition brings together Zentara, the Mastercard Foundation and the African Union Development Agency.', 'The Kivu Water Trust, in partnership with the Ministry of Education, Science and Technology and Zentara Mobile Rwanda, will equip 40 schools.'],
   },
   {
     id: 'org.signing-subject',
@@ -260,6 +300,11 @@ export const ENTITY_RULES: readonly Rule[] = [
     id: 'org.organ',
     reason: 'a secretariat stands for its organisation ("the General Secretariat of the OIC", "the ECO Secretariat")',
     examples: ['The General Secretariat of the Organisation of Islamic Cooperation (OIC) received a delegation of the Saudi Society for Humanitarian Relief.'],
+  },
+  {
+    id: 'person.contact',
+    reason: 'a name that opens a line of a contact block ("Media contact:" then "Amaka Obi" or "Amaka Obi, Head of Communications, X")',
+    examples: ['Zentara Mobile signed an agreement with the University of Lagos.\n\nPress contact:\nTemitope Adeyemi-Okoro\nHead of Corporate Communications, Zentara Mobile\npress@zentara.example'],
   },
   {
     id: 'org.country-office',

@@ -80,6 +80,7 @@ const TITLE_HEAD_WORDS: ReadonlySet<string> = new Set([
   'lecturer', 'researcher', 'scientist', 'specialist', 'adviser', 'advisor', 'counsellor', 'counselor', 'librarian', 'registrar',
   'provost', 'principal', 'treasurer', 'spokesperson', 'spokesman', 'spokeswoman', 'trustee', 'officer', 'speaker', 'conservator',
   'academician', 'executive', 'partner', 'owner', 'envoy', 'attaché', 'consul', 'administrator', 'superintendent', 'curator', 'editor',
+  'member',
 ]);
 /** Words that qualify a position noun on its left. */
 const TITLE_MODIFIER_WORDS: ReadonlySet<string> = new Set([
@@ -88,7 +89,7 @@ const TITLE_MODIFIER_WORDS: ReadonlySet<string> = new Set([
   'communications', 'press', 'state', 'cabinet', 'pro', 'co', 'lead', 'principal', 'national', 'technical', 'scientific', 'academic',
   'research', 'medical', 'financial', 'operating', 'information', 'digital', 'learning', 'technology', 'marketing', 'commercial',
   'former', 'then', 'outgoing', 'incoming', 'special', 'union', 'prime', 'high', 'under', 'joint', 'corresponding', 'full', 'visiting',
-  'distinguished', 'group', 'global', 'division', 'department', 'programmes', 'programs', 'university', 'board',
+  'distinguished', 'group', 'global', 'division', 'department', 'programmes', 'programs', 'university', 'board', 'project',
 ]);
 /** Single position nouns that are a title without a modifier (others, such as "partner", need one). */
 const BARE_TITLE_WORDS: ReadonlySet<string> = new Set(['owner', 'speaker', 'conservator', 'academician', 'trustee', 'envoy', 'consul', 'administrator', 'superintendent', 'curator']);
@@ -106,7 +107,12 @@ function composedTitleAt(tokens: Token[], k: number, opts: { capitalisedOnly?: b
     if (word(r) === 'officer') q = r;
   }
   let head = word(q);
-  if (!TITLE_HEAD_WORDS.has(head)) {
+  // "Communications Lead", "Programme Lead": "lead" closes a title after another modifier.
+  if (!TITLE_HEAD_WORDS.has(head) && mods.length >= 2 && mods[mods.length - 1] === 'lead' && !lexiconTitleAt(tokens, q)) {
+    q--;
+    mods.pop();
+    head = 'lead';
+  } else if (!TITLE_HEAD_WORDS.has(head)) {
     // "Executive Vice President": the head may be a lexicon title ("Vice President").
     const inner = q > k ? lexiconTitleAt(tokens, q) : null;
     if (!inner) return null;
