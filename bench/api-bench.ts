@@ -17,6 +17,7 @@ import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { Agent, request } from 'node:http';
 import { fileURLToPath } from 'node:url';
+import { gql } from 'graphql-tag';
 import { createApiServer } from '../src/api/server.ts';
 import { integerFlag, parseCommandLine, usageErrorExitCode } from '../src/cli/command-line.ts';
 import { applyProcessSettings, loadConfig } from '../src/config.ts';
@@ -25,6 +26,7 @@ import { partnersQuery } from '../src/graph/queries/partners.ts';
 import { applySchema } from '../src/graph/schema.ts';
 import { aliasKey } from '../src/resolve/normalize.ts';
 import { rng } from '../scripts/rng.ts';
+import { documentText } from '../tests/support/graphql.ts';
 
 const USAGE = 'usage: NEO4J_URI=bolt://127.0.0.1:<port> npm run bench:api -- [--wipe] [--orgs N] [--requests N] [--concurrency N]';
 
@@ -176,12 +178,12 @@ async function measure(label: string, names: string[], run: (name: string) => Pr
   return { label, seconds, perSecond: names.length / seconds, p50: at(0.5), p99: at(0.99), errors };
 }
 
-const QUERY = `query Partners($of: String!) {
+const QUERY = documentText(gql`query Partners($of: String!) {
   partners(of: $of, first: 20) {
     totalCount
     edges { node { partner { id name } kinds status firstSeen lastSeen documentCount evidence(first: 3) { text document { id title publishedAt } } } }
   }
-}`;
+}`);
 
 async function main(): Promise<void> {
   const config = benchConfig();
