@@ -17,8 +17,9 @@ import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { Agent, request } from 'node:http';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
+import { gql } from 'graphql-tag';
 import { createApiServer } from '../src/api/server.ts';
+import { integerFlag, parseCommandLine, usageErrorExitCode } from '../src/cli/command-line.ts';
 import { applyProcessSettings, loadConfig } from '../src/config.ts';
 import { Graph } from '../src/graph/executor.ts';
 import { nameCandidatesQuery } from '../src/graph/queries/names.ts';
@@ -26,20 +27,32 @@ import { partnersQuery } from '../src/graph/queries/partners.ts';
 import { applySchema } from '../src/graph/schema.ts';
 import { aliasKey } from '../src/resolve/normalize.ts';
 import { rng } from '../scripts/rng.ts';
+import { documentText } from '../tests/support/graphql.ts';
 
-const { values } = parseArgs({
-  options: {
-    wipe: { type: 'boolean', default: false },
-    orgs: { type: 'string', default: '100000' },
-    requests: { type: 'string', default: '4000' },
-    concurrency: { type: 'string', default: '8' },
-    // Internal: run only the API server (the benchmark starts itself with it in a child process).
-    serve: { type: 'boolean', default: false },
-  },
-});
-const ORGS = Number(values.orgs);
-const REQUESTS = Number(values.requests);
-const CONCURRENCY = Number(values.concurrency);
+const USAGE = 'usage: NEO4J_URI=bolt://127.0.0.1:<port> npm run bench:api -- [--wipe] [--orgs N] [--requests N] [--concurrency N]';
+
+const { values, ORGS, REQUESTS, CONCURRENCY } = (() => {
+  try {
+    const { values } = parseCommandLine({
+      options: {
+        wipe: { type: 'boolean', default: false },
+        orgs: { type: 'string', default: '100000' },
+        requests: { type: 'string', default: '4000' },
+        concurrency: { type: 'string', default: '8' },
+        // Internal: run only the API server (the benchmark starts itself with it in a child process).
+        serve: { type: 'boolean', default: false },
+      },
+    });
+    return {
+      values,
+      ORGS: integerFlag('orgs', values.orgs, 1, 10_000_000),
+      REQUESTS: integerFlag('requests', values.requests, 1, 10_000_000),
+      CONCURRENCY: integerFlag('concurrency', values.concurrency, 1, 1_000),
+    };
+  } catch (error) {
+    process.exit(usageErrorExitCode(error, USAGE));
+  }
+})();
 const PARTNERS_PER_ORG = 3; // edges started per organisation: about 6 partners each on average
 const HUBS = 100; // organisations with many partners, as in real data
 const HUB_PARTNERS = 150;
@@ -166,12 +179,12 @@ async function measure(label: string, names: string[], run: (name: string) => Pr
   return { label, seconds, perSecond: names.length / seconds, p50: at(0.5), p99: at(0.99), errors };
 }
 
-const QUERY = `query Partners($of: String!) {
+const QUERY = documentText(gql`query Partners($of: String!) {
   partners(of: $of, first: 20) {
     totalCount
     edges { node { partner { id name } kinds status firstSeen lastSeen documentCount evidence(first: 3) { text document { id title publishedAt } } } }
   }
-}`;
+}`);
 
 async function main(): Promise<void> {
   const config = benchConfig();

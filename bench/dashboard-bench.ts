@@ -13,25 +13,32 @@
  * cost nothing), --runs N (first renders to measure, 5), --rounds N (times
  * each filter is applied, 3). Needs NEO4J_URI and Chromium (CHROMIUM_PATH).
  */
-import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
 import type { Page } from 'playwright-core';
 import { createApiServer } from '../src/api/server.ts';
 import { staticRoutes } from '../src/app.ts';
+import { integerFlag, parseCommandLine, usageErrorExitCode } from '../src/cli/command-line.ts';
 import { applyProcessSettings, loadConfig } from '../src/config.ts';
 import { Graph } from '../src/graph/executor.ts';
 import { applySchema } from '../src/graph/schema.ts';
 import { ingestPaths } from '../src/pipeline/index.ts';
 
-const { values } = parseArgs({
-  options: {
-    ingest: { type: 'string' },
-    runs: { type: 'string', default: '5' },
-    rounds: { type: 'string', default: '3' },
-  },
-});
-const RUNS = Number(values.runs);
-const ROUNDS = Number(values.rounds);
+const USAGE = 'usage: NEO4J_URI=bolt://127.0.0.1:<port> npm run bench:dashboard -- [--ingest <dir>] [--runs N] [--rounds N]';
+
+const { values, RUNS, ROUNDS } = (() => {
+  try {
+    const { values } = parseCommandLine({
+      options: {
+        ingest: { type: 'string' },
+        runs: { type: 'string', default: '5' },
+        rounds: { type: 'string', default: '3' },
+      },
+    });
+    return { values, RUNS: integerFlag('runs', values.runs, 1, 1_000), ROUNDS: integerFlag('rounds', values.rounds, 1, 1_000) };
+  } catch (error) {
+    process.exit(usageErrorExitCode(error, USAGE));
+  }
+})();
 
 function log(line: string): void {
   process.stderr.write(`[bench] ${line}\n`);

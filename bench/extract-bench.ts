@@ -10,13 +10,21 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import nlp from 'compromise';
+import { integerFlag, parseCommandLine, usageErrorExitCode } from '../src/cli/command-line.ts';
 import { extract } from '../src/extract/index.ts';
+
+const USAGE = 'usage: npm run bench:extract -- [--rounds <n>]   (n a multiple of 4, default 20)';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dir = path.join(repo, 'tests/fixtures/dev/docs');
 const texts = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort().map((f) => readFileSync(path.join(dir, f), 'utf8'));
-const roundsArg = process.argv.indexOf('--rounds');
-const rounds = roundsArg > 0 ? Number(process.argv[roundsArg + 1]) : 20;
+let rounds = 20;
+try {
+  const { values } = parseCommandLine({ options: { rounds: { type: 'string', default: '20' } } });
+  rounds = integerFlag('rounds', values.rounds, 4, 100_000);
+} catch (error) {
+  process.exit(usageErrorExitCode(error, USAGE));
+}
 const bytes = texts.reduce((n, t) => n + Buffer.byteLength(t), 0);
 
 let sink = 0;

@@ -11,8 +11,9 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
+import { integerFlag, parseCommandLine, usageErrorExitCode } from '../src/cli/command-line.ts';
 import { loadConfig } from '../src/config.ts';
-import { formatErrorLine } from '../src/errors.ts';
+import { AppError, formatErrorLine } from '../src/errors.ts';
 import { extract } from '../src/extract/index.ts';
 import { Graph } from '../src/graph/executor.ts';
 import { applySchema } from '../src/graph/schema.ts';
@@ -25,23 +26,22 @@ interface Args {
   batchSize: number | undefined;
 }
 
+const USAGE =
+  'usage: NEO4J_URI=bolt://127.0.0.1:<port> npm run bench:ingest -- --corpus <folder> [--wipe] [--workers N] [--batch N]\n' +
+  '  (generate a corpus with: npm run corpus:generate -- --count 5000 --out <folder>; use a dedicated Neo4j: --wipe deletes everything in it)';
+
 function parse(argv: string[]): Args {
-  const args: Args = { corpus: '', wipe: false, workers: undefined, batchSize: undefined };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (arg === '--corpus') args.corpus = argv[++i] ?? '';
-    else if (arg === '--wipe') args.wipe = true;
-    else if (arg === '--workers') args.workers = Number(argv[++i]);
-    else if (arg === '--batch') args.batchSize = Number(argv[++i]);
-    else throw new Error(`unknown argument ${arg}`);
-  }
-  if (!args.corpus) {
-    throw new Error(
-      'usage: NEO4J_URI=bolt://127.0.0.1:<port> npm run bench:ingest -- --corpus <folder> [--wipe] [--workers N] [--batch N]\n' +
-        '  (generate a corpus with: npm run corpus:generate -- --count 5000 --out <folder>; use a dedicated Neo4j: --wipe deletes everything in it)',
-    );
-  }
-  return args;
+  const { values } = parseCommandLine({
+    args: argv,
+    options: { corpus: { type: 'string' }, wipe: { type: 'boolean', default: false }, workers: { type: 'string' }, batch: { type: 'string' } },
+  });
+  if (values.corpus === undefined || values.corpus === '') throw new AppError('BAD_USER_INPUT', '--corpus <folder> is required');
+  return {
+    corpus: values.corpus,
+    wipe: values.wipe,
+    workers: values.workers === undefined ? undefined : integerFlag('workers', values.workers, 1, 256),
+    batchSize: values.batch === undefined ? undefined : integerFlag('batch', values.batch, 1, 100_000),
+  };
 }
 
 let peakRss = 0;
@@ -51,7 +51,13 @@ const sampler = setInterval(() => {
 sampler.unref();
 
 async function main(): Promise<void> {
-  const args = parse(process.argv.slice(2));
+  let args: Args;
+  try {
+    args = parse(process.argv.slice(2));
+  } catch (error) {
+    process.exitCode = usageErrorExitCode(error, USAGE);
+    return;
+  }
   const config = loadConfig();
   if (config.neo4j.uri === null) throw new Error('set NEO4J_URI to a dedicated Neo4j (the benchmark writes to it)');
   const files = readdirSync(args.corpus)

@@ -13,7 +13,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
+import { parseCommandLine, usageErrorExitCode } from '../src/cli/command-line.ts';
+import { AppError } from '../src/errors.ts';
 import { ENTITY_RULES, RULES, extract, ruleById } from '../src/extract/index.ts';
 import type { ExtractionResult } from '../src/model/types.ts';
 import { FACT_KINDS, judge } from './eval-match.ts';
@@ -23,13 +24,12 @@ const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const usage = 'usage: npm run eval -- <gold-folder>... [--by-rule] [--errors] [--disable <id>[,<id>]] [--scorer <score.mjs>] [--json]';
 
 function fail(message: string): never {
-  process.stderr.write(`${message}\n${usage}\n`);
-  process.exit(2);
+  process.exit(usageErrorExitCode(new AppError('BAD_USER_INPUT', message), usage));
 }
 
 let parsed;
 try {
-  parsed = parseArgs({
+  parsed = parseCommandLine({
     allowPositionals: true,
     options: {
       'by-rule': { type: 'boolean', default: false },
@@ -40,8 +40,8 @@ try {
       verbose: { type: 'boolean', default: false },
     },
   });
-} catch (e) {
-  fail((e as Error).message);
+} catch (error) {
+  process.exit(usageErrorExitCode(error, usage));
 }
 const { values, positionals: folders } = parsed;
 if (!folders.length) fail('no gold folder given');

@@ -9,6 +9,8 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { integerFlag, parseCommandLine, usageErrorExitCode } from '../src/cli/command-line.ts';
+import { AppError } from '../src/errors.ts';
 import { rng } from './rng.ts';
 
 const COUNTRIES: ReadonlyArray<readonly [string, string, string]> = [
@@ -228,32 +230,27 @@ export function generateCorpus(options: { count: number; out: string; seed: numb
   return options.count;
 }
 
+const USAGE = 'usage: npm run corpus:generate -- --out <folder> [--count 5000] [--seed 42]';
+
 function parse(argv: string[]): { count: number; out: string; seed: number } {
-  let count = 5000;
-  let out = '';
-  let seed = 42;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    const value = argv[i + 1];
-    if (arg === '--count' && value !== undefined) (count = Number(value)), i++;
-    else if (arg === '--out' && value !== undefined) (out = value), i++;
-    else if (arg === '--seed' && value !== undefined) (seed = Number(value)), i++;
-    else throw new Error(`unknown argument ${arg}`);
-  }
-  if (!out || !Number.isInteger(count) || count < 1 || !Number.isInteger(seed)) {
-    throw new Error('usage: npm run corpus:generate -- --count 5000 --out <folder> [--seed 42]');
-  }
-  return { count, out, seed };
+  const { values } = parseCommandLine({
+    args: argv,
+    options: { count: { type: 'string', default: '5000' }, out: { type: 'string' }, seed: { type: 'string', default: '42' } },
+  });
+  if (values.out === undefined || values.out === '') throw new AppError('BAD_USER_INPUT', '--out <folder> is required');
+  return { count: integerFlag('count', values.count, 1, 10_000_000), out: values.out, seed: integerFlag('seed', values.seed, Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER) };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
+  let options: ReturnType<typeof parse> | null = null;
   try {
-    const options = parse(process.argv.slice(2));
+    options = parse(process.argv.slice(2));
+  } catch (error) {
+    process.exitCode = usageErrorExitCode(error, USAGE);
+  }
+  if (options !== null) {
     const started = performance.now();
     generateCorpus(options);
     process.stdout.write(`wrote ${options.count} documents to ${options.out} (seed ${options.seed}) in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
-  } catch (error) {
-    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-    process.exitCode = 2;
   }
 }

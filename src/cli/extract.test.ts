@@ -48,9 +48,23 @@ describe('extract CLI', () => {
     expect(JSON.parse(lines[0]!).document.id).toBe('a');
   }, 30_000);
 
-  it.each([[[]], [['x.txt']], [['x.txt', '--out']], [['--bogus', 'x.txt', '--out', 'o']]])('exits with 2 and a usage message for %j', (args) => {
+  it.each([
+    [[], 'no input files or folders'],
+    [['x.txt'], '--out is required'],
+    [['x.txt', '--out'], "Option '-o, --out <value>' argument missing"],
+    [['--bogus', 'x.txt', '--out', 'o'], "Unknown option '--bogus'"],
+    [['x.txt', '--out', 'o', '--max-bytes', '0'], '--max-bytes must be a whole number from 1'],
+  ])('exits with 2, BAD_USER_INPUT and the usage for %j', (args, reason) => {
     const r = run(args);
     expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`BAD_USER_INPUT: ${reason}`);
     expect(r.stderr).toContain('usage: npm run extract');
+    expect(r.stdout).toBe('');
+  }, 30_000);
+
+  it('prints the usage on stdout and exits with 0 for --help', () => {
+    const r = run(['--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('usage: npm run extract');
   }, 30_000);
 });

@@ -5,13 +5,16 @@
  * or with `--out -` prints one JSON document per line (JSON Lines) on stdout.
  * Per-file errors go to stderr as `<path>: <CODE>: <reason>`; the other files
  * are still processed. Exit code 0 when all succeeded, 1 when any file
- * failed, 2 for usage errors.
+ * failed, 2 for usage errors (`BAD_USER_INPUT: <reason>` and the usage on
+ * stderr).
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { AppError } from '../errors.ts';
 import { extract } from '../extract/index.ts';
 import { readDocuments } from '../ingest/read-documents.ts';
 import { createLogger } from '../log.ts';
+import { integerFlag, parseCommandLine, usageErrorExitCode } from './command-line.ts';
 
 const log = createLogger('extract');
 
@@ -30,35 +33,36 @@ interface Args {
   maxBytes?: number;
 }
 
-function parseArgs(argv: string[]): Args | string {
-  const inputs: string[] = [];
-  let out: string | undefined;
-  let maxBytes: number | undefined;
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    if (a === '--out' || a === '-o') {
-      out = argv[++i];
-      if (out === undefined) return '--out needs a folder or -';
-    } else if (a === '--max-bytes') {
-      const n = Number(argv[++i]);
-      if (!Number.isInteger(n) || n <= 0) return '--max-bytes needs a positive integer';
-      maxBytes = n;
-    } else if (a === '--help' || a === '-h') return '';
-    else if (a.startsWith('-') && a !== '-') return `unknown option ${a}`;
-    else inputs.push(a);
-  }
-  if (!inputs.length) return 'no input files or folders';
-  if (out === undefined) return '--out is required';
-  return { inputs, out, ...(maxBytes ? { maxBytes } : {}) };
+/** The arguments, or null for --help; a bad flag or a missing one throws BAD_USER_INPUT. */
+function readArgs(argv: string[]): Args | null {
+  const { values, positionals } = parseCommandLine({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      out: { type: 'string', short: 'o' },
+      'max-bytes': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) return null;
+  if (!positionals.length) throw new AppError('BAD_USER_INPUT', 'no input files or folders');
+  if (values.out === undefined) throw new AppError('BAD_USER_INPUT', '--out is required');
+  if (values.out === '') throw new AppError('BAD_USER_INPUT', '--out needs a folder or -');
+  const maxBytes = values['max-bytes'] === undefined ? undefined : integerFlag('max-bytes', values['max-bytes'], 1, Number.MAX_SAFE_INTEGER);
+  return { inputs: positionals, out: values.out, ...(maxBytes ? { maxBytes } : {}) };
 }
 
 /** Runs the CLI; returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
-  const args = parseArgs(argv);
-  if (typeof args === 'string') {
-    if (args) process.stderr.write(`error: ${args}\n`);
-    process.stderr.write(`${USAGE}\n`);
-    return args ? 2 : 0;
+  let args: Args | null;
+  try {
+    args = readArgs(argv);
+  } catch (error) {
+    return usageErrorExitCode(error, USAGE);
+  }
+  if (args === null) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
   }
   const toStdout = args.out === '-';
   if (!toStdout) await mkdir(args.out, { recursive: true });

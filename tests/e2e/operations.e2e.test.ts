@@ -5,8 +5,11 @@
 import { spawn } from 'node:child_process';
 import net from 'node:net';
 import path from 'node:path';
+import type { DocumentNode } from 'graphql';
+import { gql } from 'graphql-tag';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ROOT_DIR } from '../../src/config.ts';
+import { documentText } from '../support/graphql.ts';
 import { waitFor } from '../support/wait.ts';
 
 interface Service {
@@ -53,8 +56,10 @@ async function startService(env: Record<string, string>): Promise<Service> {
   };
 }
 
-async function post(url: string, body: unknown, headers: Record<string, string> = {}) {
-  const response = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+/** Sends a document; a string only for one that must fail validation. */
+async function post(url: string, document: DocumentNode | string, headers: Record<string, string> = {}) {
+  const query = typeof document === 'string' ? document : documentText(document);
+  const response = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query }) });
   return { status: response.status, headers: response.headers, body: (await response.json()) as { errors?: Array<{ message: string; extensions: Record<string, unknown> }> } };
 }
 
@@ -68,10 +73,10 @@ describe('npm start with default settings', () => {
   });
 
   it('hides stack traces from every error unless NODE_ENV=development is set', async () => {
-    const anonymous = await post(service.url, { query: 'mutation { deleteDocument(id: "x") { deleted } }' });
+    const anonymous = await post(service.url, gql`mutation { deleteDocument(id: "x") { deleted } }`);
     expect(anonymous.status).toBe(401);
-    const invalid = await post(service.url, { query: '{ nope }' });
-    const internalish = await post(service.url, { query: '{ partners(of: "") { totalCount } }' });
+    const invalid = await post(service.url, '{ nope }');
+    const internalish = await post(service.url, gql`{ partners(of: "") { totalCount } }`);
     for (const response of [anonymous, invalid, internalish]) {
       expect(response.body.errors?.length).toBeGreaterThan(0);
       for (const error of response.body.errors ?? []) expect(error.extensions.stacktrace).toBeUndefined();
@@ -80,7 +85,7 @@ describe('npm start with default settings', () => {
   });
 
   it('logs one JSON line per failed field, naming the operation and the field', async () => {
-    await post(service.url, { query: 'query PartnersOfNobody { partners(of: "No Such Organisation Anywhere") { totalCount } }' });
+    await post(service.url, gql`query PartnersOfNobody { partners(of: "No Such Organisation Anywhere") { totalCount } }`);
     await waitFor('the error log line', () => service.logs().some((l) => l.event === 'graphql-error' && l.operation === 'PartnersOfNobody'));
     const line = service.logs().find((l) => l.event === 'graphql-error' && l.operation === 'PartnersOfNobody')!;
     expect(line).toMatchObject({ level: 'info', ns: 'api', field: 'partners', code: 'NOT_FOUND' });

@@ -2,11 +2,14 @@
  * Operational behaviour of the HTTP API on a real Neo4j: declared input limits,
  * CORS, and the GraphQL explorer. Writes nothing it does not delete.
  */
+import type { DocumentNode } from 'graphql';
+import { gql } from 'graphql-tag';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createApiServer } from '../../src/api/server.ts';
 import type { ApiServer } from '../../src/api/server.ts';
 import { loadConfig } from '../../src/config.ts';
 import { Graph } from '../../src/graph/executor.ts';
+import { documentText } from '../support/graphql.ts';
 
 const TOKEN = 'test-token-0123456789abcdef';
 
@@ -15,11 +18,11 @@ interface Gql {
   body: { data?: Record<string, any> | null; errors?: Array<{ message: string; extensions: { code: string; details?: Record<string, unknown> } }> };
 }
 
-async function gql(server: ApiServer, query: string, variables: Record<string, unknown> = {}): Promise<Gql> {
+async function post(server: ApiServer, document: DocumentNode, variables: Record<string, unknown> = {}): Promise<Gql> {
   const response = await fetch(`${server.url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` },
-    body: JSON.stringify({ query, variables }),
+    body: JSON.stringify({ query: documentText(document), variables }),
   });
   return { status: response.status, body: (await response.json()) as Gql['body'] };
 }
@@ -38,7 +41,7 @@ describe('API operations', () => {
   });
 
   describe('declared input limits', () => {
-    const INGEST = 'mutation Ingest($input: IngestDocumentInput!) { ingestDocument(input: $input) { outcome } }';
+    const INGEST = gql`mutation Ingest($input: IngestDocumentInput!) { ingestDocument(input: $input) { outcome } }`;
 
     it.each([
       ['a 9,000-character id', { text: 'ICESCO met UNESCO.', id: 'x'.repeat(9_000) }, 'input.id', /^input\.id: must be at most 256 characters/],
@@ -46,17 +49,17 @@ describe('API operations', () => {
       ['a 1,001-character title', { text: 'ICESCO met UNESCO.', title: 't'.repeat(1_001) }, 'input.title', /^input\.title: must be at most 1000 characters/],
       ['a 2,049-character url', { text: 'ICESCO met UNESCO.', url: `https://x/${'u'.repeat(2_040)}` }, 'input.url', /^input\.url: must be at most 2048 characters/],
     ])('answers ingestDocument with %s as BAD_USER_INPUT naming the field, before the database', async (_what, input, field, message) => {
-      const response = await gql(server, INGEST, { input });
+      const response = await post(server, INGEST, { input });
       expect(response.body.errors?.[0]).toMatchObject({ message: expect.stringMatching(message), extensions: { code: 'BAD_USER_INPUT', details: { argument: field } } });
     });
 
     it('answers deleteDocument with a 9,000-character id as BAD_USER_INPUT naming the id', async () => {
-      const response = await gql(server, 'mutation { deleteDocument(id: "' + 'x'.repeat(9_000) + '") { deleted } }');
+      const response = await post(server, gql`mutation { deleteDocument(id: "${'x'.repeat(9_000)}") { deleted } }`);
       expect(response.body.errors?.[0]).toMatchObject({ message: expect.stringMatching(/^id: must be at most 256 characters/), extensions: { code: 'BAD_USER_INPUT' } });
     });
 
     it('answers entity with a 257-character id as BAD_USER_INPUT naming the id', async () => {
-      const response = await gql(server, '{ entity(type: ORGANIZATION, id: "' + 'x'.repeat(257) + '") { name } }');
+      const response = await post(server, gql`{ entity(type: ORGANIZATION, id: "${'x'.repeat(257)}") { name } }`);
       expect(response.body.errors?.[0]).toMatchObject({ message: 'id: must be 1-256 characters', extensions: { code: 'BAD_USER_INPUT', details: { argument: 'id' } } });
     });
   });
@@ -74,7 +77,7 @@ describe('API operations', () => {
     });
 
     it('lets an allowed origin read answers, and gives other origins no CORS headers', async () => {
-      const query = JSON.stringify({ query: '{ documents(first: 0) { totalCount } }' });
+      const query = JSON.stringify({ query: documentText(gql`{ documents(first: 0) { totalCount } }`) });
       const allowed = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { origin: 'https://dash.example.org', 'content-type': 'application/json' }, body: query });
       expect(allowed.status).toBe(200);
       expect(allowed.headers.get('access-control-allow-origin')).toBe('https://dash.example.org');

@@ -7,6 +7,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
+import type { DocumentNode } from 'graphql';
+import { gql } from 'graphql-tag';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { createApiServer } from '../../src/api/server.ts';
@@ -16,6 +18,7 @@ import { Graph } from '../../src/graph/executor.ts';
 import type { CypherQuery, RunOptions, Work } from '../../src/graph/executor.ts';
 import { ingestText } from '../../src/pipeline/index.ts';
 import { connectTestGraph } from '../support/graph.ts';
+import { documentText } from '../support/graphql.ts';
 
 const TOKEN = 'test-token-0123456789abcdef';
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -50,7 +53,9 @@ interface GqlResponse {
   body: { data?: Record<string, any> | null; errors?: Array<{ message: string; extensions: { code: string; stacktrace?: unknown } }> };
 }
 
-async function gql(server: ApiServer, query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}): Promise<GqlResponse> {
+/** Sends a document; a string only for those the limits must refuse (too deep, too many tokens, too large). */
+async function post(server: ApiServer, document: DocumentNode | string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}): Promise<GqlResponse> {
+  const query = typeof document === 'string' ? document : documentText(document);
   const response = await fetch(`${server.url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },
@@ -76,7 +81,7 @@ function rawGet(server: ApiServer, rawPath: string): Promise<{ status: number; t
   });
 }
 
-const PARTNERS = `query Partners($of: String!, $units: Boolean, $first: Int) {
+const PARTNERS = gql`query Partners($of: String!, $units: Boolean, $first: Int) {
   partners(of: $of, includeUnits: $units, first: $first) {
     totalCount
     edges { node {
@@ -118,7 +123,7 @@ describe('GraphQL API over HTTP on a real Neo4j', () => {
   });
 
   it('lists the partners of ICESCO from both documents, each with evidence from the document that states it', async () => {
-    const response = await gql(server, PARTNERS, { of: 'ICESCO' });
+    const response = await post(server, PARTNERS, { of: 'ICESCO' });
     expect(response.body.errors).toBeUndefined();
     const nodes = response.body.data!.partners.edges.map((e: any) => e.node);
     const byPartner = new Map<string, any>(nodes.map((n: any) => [n.partner.name, n]));
@@ -145,9 +150,9 @@ describe('GraphQL API over HTTP on a real Neo4j', () => {
   });
 
   it('rolls up the partnerships of LIKAT into the Leibniz Association with includeUnits', async () => {
-    const without = await gql(server, PARTNERS, { of: 'Leibniz Association' });
+    const without = await post(server, PARTNERS, { of: 'Leibniz Association' });
     expect(without.body.data!.partners.edges.every((e: any) => e.node.viaUnit === null)).toBe(true);
-    const withUnits = await gql(server, PARTNERS, { of: 'Leibniz Association', units: true });
+    const withUnits = await post(server, PARTNERS, { of: 'Leibniz Association', units: true });
     const viaLikat = withUnits.body.data!.partners.edges.map((e: any) => e.node).filter((n: any) => n.viaUnit?.name === 'Leibniz Institute for Catalysis');
     expect(viaLikat.map((n: any) => n.partner.name)).toEqual([ICESCO]);
     expect(viaLikat[0].evidence.some((e: any) => /LIKAT/.test(e.text))).toBe(true);
@@ -155,9 +160,9 @@ describe('GraphQL API over HTTP on a real Neo4j', () => {
   });
 
   it('finds the chain from Sayasat Nurbek to Matthias Kleiner through ICESCO, with evidence per hop', async () => {
-    const response = await gql(
+    const response = await post(
       server,
-      `{ connection(from: "Sayasat Nurbek", to: "Matthias Kleiner") { length steps { from { __typename name } to { __typename name } relation label evidence(first: 1) { text } } } }`,
+      gql`{ connection(from: "Sayasat Nurbek", to: "Matthias Kleiner") { length steps { from { __typename name } to { __typename name } relation label evidence(first: 1) { text } } } }`,
     );
     expect(response.body.errors).toBeUndefined();
     const [path0] = response.body.data!.connection;
@@ -170,9 +175,9 @@ describe('GraphQL API over HTTP on a real Neo4j', () => {
   });
 
   it('resolves an organisation by alias, case- and accent-insensitively, and NOT_FOUND when unknown without nulling the others', async () => {
-    const response = await gql(
+    const response = await post(
       server,
-      `{ a: organization(name: "icesco") { name aliases partnerCount units { name } people { title person { name } } }
+      gql`{ a: organization(name: "icesco") { name aliases partnerCount units { name } people { title person { name } } }
          b: organization(name: "ISLAMIC WORLD EDUCATIONAL SCIENTIFIC AND CULTURAL ORGANISATION") { name }
          c: organization(name: "Léibniz Institute for Catalysis") { name parent { name } }
          d: organization(name: "No Such Organisation") { name } }`,
@@ -189,9 +194,9 @@ describe('GraphQL API over HTTP on a real Neo4j', () => {
   });
 
   it('answers search, stats, documents and partnership', async () => {
-    const response = await gql(
+    const response = await post(
       server,
-      `{ search(text: "leibniz") { type entity { name } score }
+      gql`{ search(text: "leibniz") { type entity { name } score }
          stats { labels { label count } topOrganizations { organization { name } partnerCount } partnershipsPerYear { year count } agreementsByStatus { status count } }
          documents { totalCount edges { node { id publishedAt } } }
          partnership(a: "LIKAT", b: "icesco") { kinds evidence { document { id } } } }`,
@@ -208,9 +213,9 @@ describe('GraphQL API over HTTP on a real Neo4j', () => {
 
   it('serves agreements with their parties and evidence, people with their roles, and events with participants', async () => {
     const before = graph.reads;
-    const response = await gql(
+    const response = await post(
       server,
-      `{ agreements(party: "icesco", status: PROPOSED) { totalCount edges { node { name status parties { name } evidence(first: 1) { document { id } } } } }
+      gql`{ agreements(party: "icesco", status: PROPOSED) { totalCount edges { node { name status parties { name } evidence(first: 1) { document { id } } } } }
          person(name: "matthias kleiner") { name roles { title organization { name } evidence(first: 1) { text } } documents { id } }
          organization(name: "Leibniz Association") { events { name } agreements { name } units { name partnerCount } documents { id } } }`,
     );
@@ -233,7 +238,7 @@ describe('GraphQL API over HTTP on a real Neo4j', () => {
   it('makes the same number of database round trips for one partner as for four (no N+1)', async () => {
     const count = async (first: number) => {
       const before = graph.reads;
-      const response = await gql(server, PARTNERS, { of: 'ICESCO', first });
+      const response = await post(server, PARTNERS, { of: 'ICESCO', first });
       expect(response.body.errors).toBeUndefined();
       expect(response.body.data!.partners.edges).toHaveLength(first);
       return graph.reads - before;
@@ -247,31 +252,31 @@ describe('GraphQL API over HTTP on a real Neo4j', () => {
 
   it('refuses bad arguments with BAD_USER_INPUT', async () => {
     const cases = [
-      '{ partners(of: "ICESCO", first: 10000) { totalCount } }',
-      '{ partners(of: "ICESCO", first: 101) { totalCount } }',
-      '{ partners(of: "ICESCO", first: -1) { totalCount } }',
-      '{ partners(of: "") { totalCount } }',
-      '{ organization(name: "   ") { name } }',
-      '{ partners(of: "ICESCO", since: "2021-02-30") { totalCount } }',
-      '{ partners(of: "ICESCO", since: "21 January 2021") { totalCount } }',
-      '{ partners(of: "ICESCO", after: "not-a-cursor") { totalCount } }',
-      '{ connection(from: "ICESCO", to: "DAAD", maxHops: 99) { length } }',
+      gql`{ partners(of: "ICESCO", first: 10000) { totalCount } }`,
+      gql`{ partners(of: "ICESCO", first: 101) { totalCount } }`,
+      gql`{ partners(of: "ICESCO", first: -1) { totalCount } }`,
+      gql`{ partners(of: "") { totalCount } }`,
+      gql`{ organization(name: "   ") { name } }`,
+      gql`{ partners(of: "ICESCO", since: "2021-02-30") { totalCount } }`,
+      gql`{ partners(of: "ICESCO", since: "21 January 2021") { totalCount } }`,
+      gql`{ partners(of: "ICESCO", after: "not-a-cursor") { totalCount } }`,
+      gql`{ connection(from: "ICESCO", to: "DAAD", maxHops: 99) { length } }`,
     ];
     for (const query of cases) {
-      const response = await gql(server, query);
-      expect(codes(response), query).toEqual(['BAD_USER_INPUT']);
-      expect(response.body.errors![0]!.extensions.stacktrace, query).toBeUndefined();
+      const response = await post(server, query);
+      expect(codes(response), documentText(query)).toEqual(['BAD_USER_INPUT']);
+      expect(response.body.errors![0]!.extensions.stacktrace, documentText(query)).toBeUndefined();
     }
-    const variable = await gql(server, 'query($d: Date) { partners(of: "ICESCO", since: $d) { totalCount } }', { d: '2021-13-01' });
+    const variable = await post(server, gql`query($d: Date) { partners(of: "ICESCO", since: $d) { totalCount } }`, { d: '2021-13-01' });
     expect(codes(variable)).toEqual(['BAD_USER_INPUT']);
-    const unknown = await gql(server, '{ partners(of: "Nobody Known") { totalCount } }');
+    const unknown = await post(server, gql`{ partners(of: "Nobody Known") { totalCount } }`);
     expect(codes(unknown)).toEqual(['NOT_FOUND']);
   });
 
   it('refuses a query nested 20 levels deep before running it', async () => {
     const before = graph.reads;
     const deep = `{ organization(name: "ICESCO") { ${'units { '.repeat(19)}name${' }'.repeat(19)} } }`;
-    const response = await gql(server, deep);
+    const response = await post(server, deep);
     expect(response.status).toBe(400);
     expect(response.body.errors!.some((e) => /depth limit of 10/.test(e.message))).toBe(true);
     expect(graph.reads).toBe(before);
@@ -279,39 +284,39 @@ describe('GraphQL API over HTTP on a real Neo4j', () => {
 
   it('refuses too many aliases, too high a cost and too many tokens before running anything', async () => {
     const before = graph.reads;
-    const aliases = await gql(server, `{ ${Array.from({ length: 16 }, (_, i) => `a${i}: organization(name: "ICESCO") { name }`).join(' ')} }`);
+    const aliases = await post(server, `{ ${Array.from({ length: 16 }, (_, i) => `a${i}: organization(name: "ICESCO") { name }`).join(' ')} }`);
     expect(aliases.status).toBe(400);
     expect(aliases.body.errors![0]!.message).toMatch(/Aliases limit of 15/);
-    const cost = await gql(server, '{ partners(of: "ICESCO", first: 100) { edges { node { evidence(first: 50) { document { id } } } } } }');
+    const cost = await post(server, gql`{ partners(of: "ICESCO", first: 100) { edges { node { evidence(first: 50) { document { id } } } } } }`);
     expect(cost.status).toBe(400);
     expect(cost.body.errors![0]!.message).toMatch(/Cost limit of 5000/);
-    const tokens = await gql(server, `{ organization(name: "ICESCO") { ${'name '.repeat(2100)} } }`);
+    const tokens = await post(server, `{ organization(name: "ICESCO") { ${'name '.repeat(2100)} } }`);
     expect(tokens.status).toBe(400);
     expect(codes(tokens)).toEqual(['GRAPHQL_PARSE_FAILED']);
     expect(graph.reads).toBe(before);
   });
 
   it('refuses a request body over GRAPHQL_MAX_REQUEST_BYTES with 413', async () => {
-    const response = await gql(server, `{ search(text: "${'x'.repeat(20_000)}") { score } }`);
+    const response = await post(server, `{ search(text: "${'x'.repeat(20_000)}") { score } }`);
     expect(response.status).toBe(413);
   });
 
   it('refuses mutations without the bearer token, ingests and deletes with it', async () => {
     const text = readFileSync(path.join(ROOT, 'tests/fixtures/dev/docs/dev01-sfax-laval-mou.txt'), 'utf8');
-    const mutation = `mutation($input: IngestDocumentInput!) { ingestDocument(input: $input) {
+    const mutation = gql`mutation($input: IngestDocumentInput!) { ingestDocument(input: $input) {
       outcome document { id title publishedAt } organizations { name } people { name } partnerships { partner { name } kinds }
       entityCount relationCount nodesCreated relationshipsCreated } }`;
     const input = { text, id: 'api-test-sfax' };
     const attempts: Record<string, string>[] = [{}, { authorization: 'Bearer wrong-token-0123456789' }, { authorization: TOKEN }];
     for (const headers of attempts) {
-      const refused = await gql(server, mutation, { input }, headers);
+      const refused = await post(server, mutation, { input }, headers);
       expect(refused.status).toBe(401);
       expect(codes(refused)).toEqual(['UNAUTHENTICATED']);
     }
-    expect((await gql(server, '{ organization(name: "University of Sfax") { name } }')).body.data!.organization).toBeNull();
+    expect((await post(server, gql`{ organization(name: "University of Sfax") { name } }`)).body.data!.organization).toBeNull();
 
     const auth = { authorization: `Bearer ${TOKEN}` };
-    const ingested = await gql(server, mutation, { input }, auth);
+    const ingested = await post(server, mutation, { input }, auth);
     expect(ingested.body.errors).toBeUndefined();
     const result = ingested.body.data!.ingestDocument;
     expect(result.outcome).toBe('NEW');
@@ -319,29 +324,29 @@ describe('GraphQL API over HTTP on a real Neo4j', () => {
     expect(result.organizations.map((o: any) => o.name)).toEqual(expect.arrayContaining(['University of Sfax']));
     expect(result.nodesCreated).toBeGreaterThan(0);
     expect(result.entityCount).toBeGreaterThan(0);
-    const partners = await gql(server, '{ partners(of: "University of Sfax") { edges { node { partner { name } evidence { document { id } } } } } }');
+    const partners = await post(server, gql`{ partners(of: "University of Sfax") { edges { node { partner { name } evidence { document { id } } } } } }`);
     expect(partners.body.errors).toBeUndefined();
     expect(partners.body.data!.partners.edges.length).toBeGreaterThan(0);
     expect(partners.body.data!.partners.edges[0].node.evidence[0].document.id).toBe('api-test-sfax');
 
-    const again = await gql(server, mutation, { input }, auth);
+    const again = await post(server, mutation, { input }, auth);
     expect(again.body.data!.ingestDocument.outcome).toBe('UNCHANGED');
 
-    const deleteMutation = 'mutation($id: ID!) { deleteDocument(id: $id) { id deleted nodesDeleted relationshipsDeleted } }';
-    expect(codes(await gql(server, deleteMutation, { id: 'api-test-sfax' }))).toEqual(['UNAUTHENTICATED']);
-    const deleted = await gql(server, deleteMutation, { id: 'api-test-sfax' }, auth);
+    const deleteMutation = gql`mutation($id: ID!) { deleteDocument(id: $id) { id deleted nodesDeleted relationshipsDeleted } }`;
+    expect(codes(await post(server, deleteMutation, { id: 'api-test-sfax' }))).toEqual(['UNAUTHENTICATED']);
+    const deleted = await post(server, deleteMutation, { id: 'api-test-sfax' }, auth);
     expect(deleted.body.errors).toBeUndefined();
     expect(deleted.body.data!.deleteDocument).toMatchObject({ id: 'api-test-sfax', deleted: true });
     expect(deleted.body.data!.deleteDocument.nodesDeleted).toBeGreaterThan(0);
-    expect((await gql(server, '{ organization(name: "University of Sfax") { name } }')).body.data!.organization).toBeNull();
-    const documents = await gql(server, '{ documents { totalCount } }');
+    expect((await post(server, gql`{ organization(name: "University of Sfax") { name } }`)).body.data!.organization).toBeNull();
+    const documents = await post(server, gql`{ documents { totalCount } }`);
     expect(documents.body.data!.documents.totalCount).toBe(2);
   });
 
   it('refuses every mutation when no API_TOKEN is configured, saying how to enable them', async () => {
     const open = await createApiServer(loadConfig({ ...process.env, NEO4J_URI: inject('neo4jUri'), API_TOKEN: '', PORT: '0', NODE_ENV: 'test' }), graph);
     try {
-      const response = await gql(open, 'mutation { deleteDocument(id: "x") { deleted } }', {}, { authorization: 'Bearer anything-at-all-here' });
+      const response = await post(open, gql`mutation { deleteDocument(id: "x") { deleted } }`, {}, { authorization: 'Bearer anything-at-all-here' });
       expect(codes(response)).toEqual(['UNAUTHENTICATED']);
       expect(response.body.errors![0]!.message).toMatch(/set API_TOKEN/);
     } finally {
@@ -374,7 +379,7 @@ describe('GraphQL API over HTTP on a real Neo4j', () => {
       expect((await fetch(`${unreachable.url}/healthz`)).status).toBe(200);
       expect((await fetch(`${unreachable.url}/readyz`)).status).toBe(503);
       const started = Date.now();
-      const response = await gql(unreachable, '{ partners(of: "ICESCO") { totalCount } }');
+      const response = await post(unreachable, gql`{ partners(of: "ICESCO") { totalCount } }`);
       expect(codes(response)).toEqual(['SERVICE_UNAVAILABLE']);
       expect(Date.now() - started).toBeLessThan(10_000);
     } finally {

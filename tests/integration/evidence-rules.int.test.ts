@@ -5,6 +5,7 @@
  * property) read as no rules; ids the catalogue no longer has read as
  * "unknown rule". This file owns the database while it runs: it wipes it first and last.
  */
+import { gql } from 'graphql-tag';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { createApiServer } from '../../src/api/server.ts';
@@ -14,6 +15,7 @@ import { ruleById } from '../../src/extract/index.ts';
 import { Graph } from '../../src/graph/executor.ts';
 import { ingestText } from '../../src/pipeline/index.ts';
 import { connectTestGraph } from '../support/graph.ts';
+import { documentText } from '../support/graphql.ts';
 import { wipe } from '../support/ingest-snapshot.ts';
 
 const TOKEN = 'test-token-0123456789abcdef';
@@ -23,7 +25,7 @@ const TEXT = `Islamic Development Bank and University of Lisbon sign memorandum 
 Jeddah, 3 May 2023 - The Islamic Development Bank signed a memorandum of understanding with the University of Lisbon on 3 May 2023. Dr. Salim AlMalik, Director-General of the Islamic Development Bank, opened the meeting.
 `;
 
-const EXPLAIN = `query Explain {
+const EXPLAIN = gql`query Explain {
   partnership(a: "Islamic Development Bank", b: "University of Lisbon") {
     evidence(first: 5) { text rules { id reason } }
   }
@@ -46,7 +48,7 @@ describe('rules behind each evidence sentence (real Neo4j)', () => {
     const response = await fetch(`${server.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: EXPLAIN }),
+      body: JSON.stringify({ query: documentText(EXPLAIN) }),
     });
     const body = (await response.json()) as { data?: any; errors?: unknown[] };
     expect(body.errors).toBeUndefined();

@@ -8,6 +8,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { gql } from 'graphql-tag';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { generateCorpus } from '../../scripts/generate-corpus.ts';
 import { createApiServer } from '../../src/api/server.ts';
@@ -15,16 +16,17 @@ import type { ApiServer } from '../../src/api/server.ts';
 import { loadConfig } from '../../src/config.ts';
 import { Graph } from '../../src/graph/executor.ts';
 import { connectTestGraph } from '../support/graph.ts';
+import { documentText } from '../support/graphql.ts';
 import { wipe } from '../support/ingest-snapshot.ts';
 import { startTcpProxy } from '../support/tcp-proxy.ts';
 import type { TcpProxy } from '../support/tcp-proxy.ts';
 import { waitFor } from '../support/wait.ts';
 
-const QUERY = '{ documents(first: 1) { totalCount } }';
+const QUERY = gql`{ documents(first: 1) { totalCount } }`;
 
 async function query(server: ApiServer): Promise<{ ms: number; code: string | null }> {
   const started = performance.now();
-  const response = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: QUERY }) });
+  const response = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: documentText(QUERY) }) });
   const body = (await response.json()) as { errors?: Array<{ extensions: { code: string } }> };
   return { ms: performance.now() - started, code: body.errors?.[0]?.extensions.code ?? null };
 }

@@ -9,6 +9,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { gql } from 'graphql-tag';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { createApiServer } from '../../src/api/server.ts';
@@ -18,6 +19,7 @@ import type { Graph } from '../../src/graph/executor.ts';
 import { ingestText } from '../../src/pipeline/index.ts';
 import { aliasKey } from '../../src/resolve/normalize.ts';
 import { connectTestGraph } from '../support/graph.ts';
+import { documentText } from '../support/graphql.ts';
 import { wipe } from '../support/ingest-snapshot.ts';
 
 const TOKEN = 'test-token-0123456789abcdef';
@@ -26,7 +28,7 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
 /** Named by one sentence, of ICESCO and the Leibniz Association. */
 const SESSION_AREAS = ['climate change research', 'heritage preservation', 'smart agriculture'];
 
-const AREAS = `query Areas {
+const AREAS = gql`query Areas {
   daad: partnership(a: "ICESCO", b: "DAAD") { areas { __typename id name } }
   leibnizDaad: partnership(a: "Leibniz Association", b: "DAAD") { areas { name } }
   leibniz: partnership(a: "ICESCO", b: "Leibniz Association") { areas { __typename id name } }
@@ -51,7 +53,7 @@ describe('cooperation areas per statement (real Neo4j)', () => {
     const response = await fetch(`${server.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` },
-      body: JSON.stringify({ query: AREAS }),
+      body: JSON.stringify({ query: documentText(AREAS) }),
     });
     const body = (await response.json()) as { data?: any; errors?: unknown[] };
     expect(body.errors).toBeUndefined();

@@ -1,0 +1,13 @@
+/**
+ * GraphQL documents in tests are written with graphql-tag's `gql`, so a typo
+ * fails when the file loads, not deep inside a request. This sends them as
+ * written: the text graphql-tag keeps, so error locations match the source.
+ */
+import type { DocumentNode } from 'graphql';
+
+/** The text of a `gql` document exactly as written. */
+export function documentText(document: DocumentNode): string {
+  const body = document.loc?.source.body;
+  if (body === undefined) throw new Error('a GraphQL document without its source text: write it with gql`...`');
+  return body;
+}
