@@ -14,6 +14,7 @@ import { connectionQuery, MAX_HOPS } from '../graph/queries/connection.ts';
 import type { ConnectionRow, PathStepRow } from '../graph/queries/connection.ts';
 import { documentsQuery } from '../graph/queries/documents.ts';
 import { documentPartnershipsQuery, entityByAliasQuery } from '../graph/queries/entities.ts';
+import type { StatusChangeRow } from '../graph/queries/entities.ts';
 import { partnershipQuery, partnersQuery } from '../graph/queries/partners.ts';
 import type { PartnersRow } from '../graph/queries/partners.ts';
 import { searchQuery } from '../graph/queries/search.ts';
@@ -218,6 +219,12 @@ export const resolvers = {
     network: (_: unknown, args: { limit?: number | null; filter?: NetworkFilterArgs | null }, ctx: ApiContext) =>
       ctx.reader.run(() => resolveNetwork(ctx.reader, args, ctx.loaders.networkViews)),
 
+    async document(_: unknown, args: { id: string }, ctx: ApiContext) {
+      const id = args.id.trim();
+      if (id === '' || id.length > 256) throw new AppError('BAD_USER_INPUT', 'id: must be 1-256 characters', { details: { argument: 'id' } });
+      return ctx.loaders.document().load(id);
+    },
+
     async entity(_: unknown, args: { type: string; id: string }, ctx: ApiContext) {
       const label = LABEL_OF_TYPE.get(args.type);
       invariant(label !== undefined, `EntityType ${args.type} has a label`);
@@ -326,6 +333,14 @@ export const resolvers = {
     evidenceCount: (p: PartnershipValue, _: Args, ctx: ApiContext) => ctx.loaders.evidenceCount().load(p.key),
   },
 
+  Document: {
+    text: (d: DocumentRow, _: Args, ctx: ApiContext) => ctx.loaders.documentText().load(d.id),
+  },
+
+  StatusChange: {
+    status: (c: StatusChangeRow) => agreementStatus({ status: c.status } as EntityRow),
+  },
+
   Evidence: {
     rules: (e: EvidenceRow) => (e.rules ?? []).map(ruleOf),
     kinds: (e: EvidenceRow) => (e.kinds ?? []).map(toKindEnum).filter((k): k is PartnershipKindEnum => k !== null),
@@ -350,6 +365,8 @@ function partiedFields(label: 'Agreement' | 'Programme') {
     parties: (a: EntityRow, _: Args, ctx: ApiContext) => ctx.loaders.neighbours(`${label}.parties`).load(a.id),
     areas: (a: EntityRow, _: Args, ctx: ApiContext) => ctx.loaders.neighbours(`${label}.areas`).load(a.id),
     evidence: (a: EntityRow, args: Args, ctx: ApiContext) => ctx.loaders.entityEvidence(label, evidenceFirst(args)).load(a.id),
+    // Statuses outside the enum (none are written today) are left out rather than failing the list.
+    statusHistory: async (a: EntityRow, _: Args, ctx: ApiContext) => (await ctx.loaders.statusHistory(label).load(a.id)).filter((c) => agreementStatus({ status: c.status } as EntityRow) !== null),
   };
 }
 
