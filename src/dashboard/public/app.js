@@ -113,8 +113,9 @@ async function loadView() {
   $('filter-summary').textContent = filtered ? `Filter: ${describeFilter(state)}` : 'No filter: every partnership';
   $('network-empty').hidden = nodes.length > 0;
   $('network-empty').textContent = filtered ? 'No partnership matches this filter.' : 'No partnerships in the graph yet. Ingest some press releases to see the network.';
+  let layoutMs = 0;
   try {
-    await network.render(data.network);
+    layoutMs = (await network.render(data.network)) || 0;
   } catch (error) {
     $('network-empty').hidden = false;
     $('network-empty').textContent = 'The network view needs cytoscape at /vendor/cytoscape/, which did not load.';
@@ -132,7 +133,7 @@ async function loadView() {
   $('network').dataset.ready = 'true';
   document.body.dataset.view = 'ready';
   document.body.dataset.viewKey = key;
-  timings.push({ key, ms: Math.round(performance.now() - started), fetchMs: Math.round(fetched - started), drawMs: Math.round(performance.now() - fetched) });
+  timings.push({ key, ms: Math.round(performance.now() - started), fetchMs: Math.round(fetched - started), drawMs: Math.round(performance.now() - fetched), layoutMs: Math.round(layoutMs) });
 }
 
 /** Country and area choices of the filter bar. */
