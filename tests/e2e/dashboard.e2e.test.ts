@@ -389,6 +389,7 @@ describe.skipIf(SKIP_BROWSER_TESTS)('dashboard on the real server with the examp
     for (const status of statuses) expect(['proposed', 'drafted', 'signed', 'ended']).toContain(status);
     expect(statuses).toContain(await page.textContent('[data-testid=details-status] .chip'));
     for (const title of await items.locator('[data-testid=evidence-open-document]').allTextContents()) expect(title.trim()).not.toBe('');
+    await page.screenshot({ path: screenshotPath('dashboard-agreement-history.png'), fullPage: true });
     // Each entry opens its document at the sentence that states the status.
     const last = items.last();
     const sentence = await last.locator('blockquote').textContent();

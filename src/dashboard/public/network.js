@@ -10,8 +10,10 @@ import { layoutNetwork } from './layout.js';
 const CYTOSCAPE_URL = '/vendor/cytoscape/cytoscape.esm.min.mjs';
 /** With more nodes than this, only the hubs, the selection and its partners carry labels. */
 const LABELLED_NODES = 30;
-/** Above this many nodes, labels hide while zoomed out and edges are straight. */
+/** Above this many nodes, labels hide while zoomed out and edges are drawn the cheap way. */
 const LARGE_NETWORK = 400;
+/** Above this many edges, edges are drawn as haystack lines (straight, centre to centre, the cheapest kind). */
+const MANY_EDGES = 400;
 const MAX_FIT_ZOOM = 1.4;
 
 let cytoscapePromise = null;
@@ -20,7 +22,7 @@ function loadCytoscape() {
   return cytoscapePromise;
 }
 
-function style(large) {
+function style(large, haystack) {
   return [
     {
       selector: 'node',
@@ -48,7 +50,7 @@ function style(large) {
       style: {
         width: 'data(width)',
         'line-color': 'data(color)',
-        'curve-style': large ? 'haystack' : 'straight',
+        'curve-style': large || haystack ? 'haystack' : 'straight',
         opacity: 0.8,
       },
     },
@@ -71,8 +73,8 @@ export function createNetwork({ container, legend, tooltip, onSelect, onBackgrou
   // Fetch cytoscape while the first view is requested, not after it arrives (render reports a failure).
   loadCytoscape().catch(() => {});
   let cy = null;
-  /** Whether the current stylesheet is the one for large networks. */
-  let styledLarge = null;
+  /** Which stylesheet is applied ("large|haystack"). */
+  let styled = null;
   /** Every position placed in this session, by organisation id: a node that comes back returns to its place. */
   const placed = new Map();
   let current = { nodes: [], edges: [] };
@@ -129,6 +131,8 @@ export function createNetwork({ container, legend, tooltip, onSelect, onBackgrou
     for (const [id, p] of positions) placed.set(id, p);
 
     const large = nodes.length > LARGE_NETWORK;
+    const haystack = edges.length > MANY_EDGES;
+    const styleKey = `${large}|${haystack}`;
     const countries = countryColors(nodes);
     const maxPartners = Math.max(1, ...nodes.map((n) => n.partnerCount || 0));
     const crowded = nodes.length > LABELLED_NODES * 1.5;
@@ -160,12 +164,12 @@ export function createNetwork({ container, legend, tooltip, onSelect, onBackgrou
         }
         cy.add(added);
       });
-      if (styledLarge !== large) cy.style(style(large));
+      if (styled !== styleKey) cy.style(style(large, haystack));
     } else {
       cy = cytoscape({
         container,
         elements,
-        style: style(large),
+        style: style(large, haystack),
         layout: { name: 'preset' },
         minZoom: 0.05,
         maxZoom: 4,
@@ -177,7 +181,7 @@ export function createNetwork({ container, legend, tooltip, onSelect, onBackgrou
       });
       bindEvents();
     }
-    styledLarge = large;
+    styled = styleKey;
     fit();
     drawLegend();
     window.__dashboard = { cy, nodes: nodes.length, edges: edges.length };
