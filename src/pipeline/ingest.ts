@@ -136,11 +136,13 @@ function toWrite(
 
 /**
  * After a write: the short names (Neo4j Browser captions) of the entities the
- * documents mention. Only a caption depends on it, so a failure is logged and
- * the documents stay written; the next start brings every short name up to date.
+ * documents mention (`null`: every organisation whose short name is missing or
+ * stale). Only a caption depends on it, so a failure is logged and the
+ * documents stay written; the end of the next run that writes, or the next
+ * start, brings every short name up to date.
  */
-async function refreshCaptions(graph: Graph, documents: readonly { entityIds: Record<string, string> }[]): Promise<void> {
-  const ids = [...new Set(documents.flatMap((d) => Object.values(d.entityIds)))];
+async function refreshCaptions(graph: Graph, documents: readonly { entityIds: Record<string, string> }[] | null): Promise<void> {
+  const ids = documents === null ? null : [...new Set(documents.flatMap((d) => Object.values(d.entityIds)))];
   try {
     await refreshShortNames(graph, ids);
   } catch (error) {
@@ -412,6 +414,8 @@ export async function ingestDocuments(
     await (pool as ExtractPool | null)?.close();
   }
   if (stop !== null) throw stop;
+  // Entities of documents written by an earlier, interrupted run: their step after the write may not have run.
+  if (summary.new + summary.updated > 0) await refreshCaptions(graph, null);
   summary.seconds = (performance.now() - started) / 1000;
   return summary;
 }
