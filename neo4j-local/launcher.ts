@@ -23,9 +23,24 @@ export interface LocalNeo4jOptions {
   heap: string;
   pageCache: string;
   startTimeoutMs: number;
+  /**
+   * Address of the Neo4j Browser stylesheet served by the service
+   * (`<api>/neo4j-browser/browser-style.grss`): the Browser runs `:style <url>`
+   * on connecting. Its host must be in the Browser's allow-list (see below).
+   */
+  browserStyleUrl?: string;
   /** Extra neo4j.conf lines (e.g. Browser settings). */
   extraConfig?: Record<string, string>;
 }
+
+/**
+ * Hosts the Browser may fetch `:style <url>` / `:play <url>` content from:
+ * Neo4j's default (guides.neo4j.com, localhost) plus 127.0.0.1, where the
+ * service listens by default. The Neo4j 5.26 setting is still spelled
+ * `browser.remote_content_hostname_whitelist`; the Browser compares hostnames
+ * only, so any port of these hosts is allowed.
+ */
+export const BROWSER_CONTENT_HOSTS = ['guides.neo4j.com', 'localhost', '127.0.0.1'] as const;
 
 export interface LocalNeo4jStatus {
   running: boolean;
@@ -179,8 +194,21 @@ export function neo4jConfSettings(options: LocalNeo4jOptions): Record<string, st
     // Netty's graceful stop otherwise idles 5 s after the databases have stopped:
     // without it a stop takes ~1 s instead of ~6 s, and fits in a process manager's timeout.
     'internal.dbms.bolt.netty_server_shutdown_quiet_period': '0',
+    ...browserSettings(options.browserStyleUrl),
     ...options.extraConfig,
   };
+}
+
+/** The Browser's allow-list, and the `:style <url>` it runs on connecting when the service's address is known. */
+function browserSettings(styleUrl: string | undefined): Record<string, string> {
+  const hosts: string[] = [...BROWSER_CONTENT_HOSTS];
+  const settings: Record<string, string> = {};
+  if (styleUrl !== undefined) {
+    const host = new URL(styleUrl).hostname;
+    if (!hosts.includes(host)) hosts.push(host);
+    settings['browser.post_connect_cmd'] = `style ${styleUrl}`;
+  }
+  return { 'browser.remote_content_hostname_whitelist': hosts.join(','), ...settings };
 }
 
 function writeConfig(options: LocalNeo4jOptions): void {

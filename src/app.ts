@@ -11,6 +11,7 @@ import type { Config } from './config.ts';
 import { neo4jUriOf } from './config.ts';
 import { Graph } from './graph/executor.ts';
 import { applySchema } from './graph/schema.ts';
+import { refreshShortNames } from './graph/short-names.ts';
 import { ingestPaths } from './pipeline/index.ts';
 import type { IngestSummary } from './pipeline/index.ts';
 
@@ -42,6 +43,8 @@ export function staticRoutes(rootDir: string) {
   return [
     { prefix: '/dashboard', dir: path.join(rootDir, 'src', 'dashboard', 'public') },
     { prefix: '/vendor/cytoscape', dir: cytoscapeDist },
+    // The Neo4j Browser loads its stylesheet from here (`:style <api>/neo4j-browser/browser-style.grss`), cross-origin.
+    { prefix: '/neo4j-browser', dir: path.join(rootDir, 'cypher'), headers: { 'access-control-allow-origin': '*' } },
   ];
 }
 
@@ -59,6 +62,8 @@ export async function startApp(config: Readonly<Config>, options: StartAppOption
     undo.push(() => graph.close());
     await graph.verify();
     await applySchema(graph, config.rootDir);
+    // Graphs written before organisations had a short name (the Browser's caption) get one.
+    await refreshShortNames(graph, null);
     progress('Graph schema applied');
 
     let sampleIngest: IngestSummary | null = null;

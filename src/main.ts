@@ -24,10 +24,22 @@ interface LocalDatabase {
   stop(): Promise<void>;
 }
 
+/**
+ * The stylesheet the local Neo4j Browser loads on connecting: served by this
+ * service (src/app.ts), at the address a browser on this machine reaches it.
+ * Unknown with PORT=0.
+ */
+function browserStyle(config: Readonly<Config>): { browserStyleUrl?: string } {
+  if (config.api.port === 0) return {};
+  const host = ['0.0.0.0', '::', ''].includes(config.api.host) ? '127.0.0.1' : config.api.host;
+  const shown = host.includes(':') ? `[${host}]` : host;
+  return { browserStyleUrl: `http://${shown}:${config.api.port}/neo4j-browser/browser-style.grss` };
+}
+
 /** Starts (or reuses) the local Neo4j instance of this checkout. */
 async function startLocalDatabase(config: Readonly<Config>, progress: (line: string) => void): Promise<LocalDatabase> {
   const { localNeo4jOptions, startLocalNeo4j, stopLocalNeo4j } = await import('../neo4j-local/launcher.ts');
-  const local = localNeo4jOptions(config.rootDir, config.local);
+  const local = localNeo4jOptions(config.rootDir, { ...config.local, ...browserStyle(config) });
   const started = await startLocalNeo4j(local, progress);
   progress(started.startedNow ? `Neo4j started (pid ${started.pid})` : `Reusing the running Neo4j (pid ${started.pid})`);
   return {

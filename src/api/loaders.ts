@@ -9,6 +9,7 @@ import type { EntityType } from '../model/types.ts';
 import type { DocumentRow, EntityRow, EvidenceRow, PartnershipRow } from '../graph/queries/common.ts';
 import {
   documentsByIdsQuery,
+  documentTextsQuery,
   entitiesByIdsQuery,
   entityEvidenceQuery,
   evidenceByKeysQuery,
@@ -20,8 +21,9 @@ import {
   partnerCountQuery,
   partnershipAreasQuery,
   rolesQuery,
+  statusHistoryQuery,
 } from '../graph/queries/entities.ts';
-import type { NeighbourField } from '../graph/queries/entities.ts';
+import type { NeighbourField, StatusChangeRow } from '../graph/queries/entities.ts';
 import { judgedEntitiesQuery, judgedFactsQuery } from '../graph/judgements.ts';
 import type { NetworkView } from './network.ts';
 import type { ApiReader } from './reader.ts';
@@ -65,6 +67,14 @@ export class Loaders {
 
   document(): DataLoader<string, DocumentRow | null> {
     return this.loader('document', documentsByIdsQuery, 'id', 'document', null);
+  }
+
+  documentText(): DataLoader<string, string | null> {
+    return this.loader('Document.text', documentTextsQuery, 'id', 'text', null);
+  }
+
+  statusHistory(label: 'Agreement' | 'Programme'): DataLoader<string, StatusChangeRow[]> {
+    return this.loader(`statusHistory.${label}`, (ids) => statusHistoryQuery(label, ids), 'id', 'items', []);
   }
 
   documentsMentioning(label: EntityType): DataLoader<string, DocumentRow[]> {

@@ -14,6 +14,7 @@ import { connectionQuery, MAX_HOPS } from '../graph/queries/connection.ts';
 import type { ConnectionRow, PathStepRow } from '../graph/queries/connection.ts';
 import { documentsQuery } from '../graph/queries/documents.ts';
 import { documentPartnershipsQuery } from '../graph/queries/entities.ts';
+import type { StatusChangeRow } from '../graph/queries/entities.ts';
 import { partnershipQuery, partnersQuery } from '../graph/queries/partners.ts';
 import type { PartnersRow } from '../graph/queries/partners.ts';
 import { searchQuery } from '../graph/queries/search.ts';
@@ -192,9 +193,21 @@ export const resolvers = {
       const filter = parseNetworkFilter(args.filter);
       const selected = selectedFieldNames(info);
       const sections = STATS_SECTIONS.filter((s) => selected.has(s));
-      if (isEmptyFilter(filter)) {
+      if (isEmptyFilter(filter) && !operationSelects(info, 'network')) {
         const rows = await ctx.reader.rows<Partial<Record<StatsSection, unknown[]>>>(statsQuery(sections, top), 'stats');
         const row = rows[0] ?? {};
+        return Object.fromEntries(STATS_SECTIONS.map((s) => [s, row[s] ?? []]));
+      }
+      if (isEmptyFilter(filter)) {
+        // The dashboard's view: `network` reads every partnership anyway; the ranking and the years come from that
+        // one reading (as under a filter) instead of two more passes over the graph.
+        const view = await cachedNetworkView(ctx.loaders.networkViews, ctx.reader, filter);
+        const rest = sections.filter((s) => s !== 'topOrganizations' && s !== 'partnershipsPerYear');
+        const [rows, topOrganizations] = await Promise.all([
+          rest.length === 0 ? [] : ctx.reader.rows<Partial<Record<StatsSection, unknown[]>>>(statsQuery(rest, top), 'stats'),
+          selected.has('topOrganizations') ? topOrganizationsOf(ctx.reader, view, top) : [],
+        ]);
+        const row: Partial<Record<StatsSection, unknown[]>> = { ...rows[0], topOrganizations, partnershipsPerYear: perYear(view.edges) };
         return Object.fromEntries(STATS_SECTIONS.map((s) => [s, row[s] ?? []]));
       }
       // Filtered: partnership figures from the filtered view; whole-graph sections as usual.
@@ -214,6 +227,12 @@ export const resolvers = {
 
     network: (_: unknown, args: { limit?: number | null; filter?: NetworkFilterArgs | null }, ctx: ApiContext) =>
       ctx.reader.run(() => resolveNetwork(ctx.reader, args, ctx.loaders.networkViews)),
+
+    async document(_: unknown, args: { id: string }, ctx: ApiContext) {
+      const id = args.id.trim();
+      if (id === '' || id.length > 256) throw new AppError('BAD_USER_INPUT', 'id: must be 1-256 characters', { details: { argument: 'id' } });
+      return ctx.loaders.document().load(id);
+    },
 
     async entity(_: unknown, args: { type: string; id: string }, ctx: ApiContext) {
       const label = LABEL_OF_TYPE.get(args.type);
@@ -336,6 +355,14 @@ export const resolvers = {
     rejected: async (p: PartnershipValue, _: Args, ctx: ApiContext) => (await ctx.loaders.judgedFact().load(p.key)).state === 'reject',
   },
 
+  Document: {
+    text: (d: DocumentRow, _: Args, ctx: ApiContext) => ctx.loaders.documentText().load(d.id),
+  },
+
+  StatusChange: {
+    status: (c: StatusChangeRow) => agreementStatus({ status: c.status } as EntityRow),
+  },
+
   Evidence: {
     rules: (e: EvidenceRow) => (e.rules ?? []).map(ruleOf),
     kinds: (e: EvidenceRow) => (e.kinds ?? []).map(toKindEnum).filter((k): k is PartnershipKindEnum => k !== null),
@@ -360,7 +387,14 @@ function partiedFields(label: 'Agreement' | 'Programme') {
     parties: (a: EntityRow, _: Args, ctx: ApiContext) => ctx.loaders.neighbours(`${label}.parties`).load(a.id),
     areas: (a: EntityRow, _: Args, ctx: ApiContext) => ctx.loaders.neighbours(`${label}.areas`).load(a.id),
     evidence: (a: EntityRow, args: Args, ctx: ApiContext) => ctx.loaders.entityEvidence(label, evidenceFirst(args)).load(a.id),
+    // Statuses outside the enum (none are written today) are left out rather than failing the list.
+    statusHistory: async (a: EntityRow, _: Args, ctx: ApiContext) => (await ctx.loaders.statusHistory(label).load(a.id)).filter((c) => agreementStatus({ status: c.status } as EntityRow) !== null),
   };
+}
+
+/** Whether the operation also asks for the top-level field `name` (e.g. `network` beside `stats`). */
+function operationSelects(info: GraphQLResolveInfo, name: string): boolean {
+  return info.operation.selectionSet.selections.some((s) => s.kind === 'Field' && s.name.value === name);
 }
 
 function isEntity(value: EntityRow | null | Error): value is EntityRow {

@@ -12,6 +12,8 @@ export interface StaticRoute {
   prefix: string;
   /** Folder served under it. */
   dir: string;
+  /** Extra response headers, e.g. CORS for files other sites load (the Browser's stylesheet). */
+  headers?: Readonly<Record<string, string>>;
 }
 
 const TYPES: Record<string, string> = {
@@ -31,6 +33,8 @@ const TYPES: Record<string, string> = {
   '.woff': 'font/woff',
   '.woff2': 'font/woff2',
   '.txt': 'text/plain; charset=utf-8',
+  '.grss': 'text/plain; charset=utf-8',
+  '.cypher': 'text/plain; charset=utf-8',
 };
 
 export function contentType(file: string): string {
@@ -98,6 +102,7 @@ export async function serveStatic(routes: readonly StaticRoute[], req: IncomingM
       'content-length': info.size,
       'cache-control': 'no-cache',
       'x-content-type-options': 'nosniff',
+      ...route.headers,
     });
     if (req.method === 'HEAD') {
       res.end();

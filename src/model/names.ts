@@ -176,3 +176,23 @@ export function distinctiveWords(name: string): string[] {
     .split(' ')
     .filter((w) => w.length > 0 && !LINK_WORDS.has(w) && !GENERIC_NAME_WORDS.has(w) && !GENERIC_ORG_WORDS.has(w) && !GENERIC_LEADS.has(w));
 }
+
+// ---------------------------------------------------------------- short names
+
+/** Names longer than this are shown by an acronym when they have one. */
+export const SHORT_NAME_MAX = 28;
+
+/**
+ * The name to show where space is short (Neo4j Browser captions, network
+ * labels): the name itself when it is short, else its shortest acronym-like
+ * alias ("ICESCO" for the Islamic World Educational, Scientific, and Cultural
+ * Organization), else the name. The dashboard's `shortLabel` (dom.js) is the
+ * same rule for the page; a unit test keeps the two in step.
+ */
+export function shortName(name: string, aliases: readonly string[]): string {
+  if (name.length <= SHORT_NAME_MAX) return name;
+  const acronym = aliases
+    .filter((a) => /^[A-Z][A-Za-z0-9&.-]{1,11}$/.test(a) && /[A-Z].*[A-Z]/.test(a) && a !== name)
+    .sort((a, b) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0))[0];
+  return acronym ?? name;
+}

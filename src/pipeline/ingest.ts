@@ -12,6 +12,7 @@ import type { ExtractionResult, ExtractOptions } from '../model/types.ts';
 import type { Graph } from '../graph/executor.ts';
 import { readDocumentHashes } from '../graph/ingest-transaction.ts';
 import type { DocumentToWrite } from '../model/write-plan.ts';
+import { refreshShortNames } from '../graph/short-names.ts';
 import { documentFieldProblem } from '../ingest/limits.ts';
 import type { DocumentFailure, RawDocument } from '../ingest/read-documents.ts';
 import { createLogger } from '../log.ts';
@@ -135,6 +136,22 @@ function toWrite(
   };
 }
 
+/**
+ * After a write: the short names (Neo4j Browser captions) of the entities the
+ * documents mention (`null`: every organisation whose short name is missing or
+ * stale). Only a caption depends on it, so a failure is logged and the
+ * documents stay written; the end of the next run that writes, or the next
+ * start, brings every short name up to date.
+ */
+async function refreshCaptions(graph: Graph, documents: readonly { entityIds: Record<string, string> }[] | null): Promise<void> {
+  const ids = documents === null ? null : [...new Set(documents.flatMap((d) => Object.values(d.entityIds)))];
+  try {
+    await refreshShortNames(graph, ids);
+  } catch (error) {
+    log.warn(`short names not refreshed: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
 /** Extracts one text and writes it (GraphQL mutation); same id and text again writes nothing. */
 export async function ingestText(graph: Graph, input: IngestTextInput, options: IngestTextOptions = {}): Promise<IngestResult> {
   if (typeof input.text !== 'string') throw new AppError('BAD_USER_INPUT', 'text must be a string');
@@ -150,6 +167,7 @@ export async function ingestText(graph: Graph, input: IngestTextInput, options: 
     return { documentId: id, outcome: 'unchanged', extraction, entityIds, nodesCreated: 0, relationshipsCreated: 0 };
   }
   const written = await writeDocuments(graph, [toWrite(id, input.text, hash, input, extraction, stored !== undefined)]);
+  await refreshCaptions(graph, written.documents);
   const outcome = written.documents[0]?.outcome ?? (stored === undefined ? 'new' : 'updated');
   return {
     documentId: id,
@@ -295,6 +313,7 @@ export async function ingestDocuments(
         batch.map((b) => b.doc),
       );
       log.debug(`wrote ${batch.length} documents in ${(performance.now() - writeStarted).toFixed(0)} ms`);
+      await refreshCaptions(graph, result.documents);
       summary.nodesCreated += result.nodesCreated;
       summary.relationshipsCreated += result.relationshipsCreated;
       // Outcomes as decided under the ingestion lock: another process may have written a document meanwhile.
@@ -362,6 +381,9 @@ export async function ingestDocuments(
   } finally {
     await (pool as ExtractPool | null)?.close();
   }
+  if (stop !== null) throw stop;
+  // Entities of documents written by an earlier, interrupted run: their step after the write may not have run.
+  if (summary.new + summary.updated > 0) await refreshCaptions(graph, null);
   summary.seconds = (performance.now() - started) / 1000;
   return summary;
 }

@@ -340,6 +340,64 @@ describe.skipIf(SKIP_BROWSER_TESTS)('dashboard on the real server with the examp
     expect(new URL(page.url()).searchParams.get('open')).toMatch(/^(agreement|programme):/);
   });
 
+  it('opens the document of an evidence sentence with that sentence marked, in view, and kept on reload', async () => {
+    await page.goto(`${base}?open=organization:org-icesco`);
+    await page.waitForSelector('[data-testid=details-partners] [data-testid=evidence-open-document]');
+    // A sentence from the body (not the headline), so that the document has to be scrolled to it.
+    const item = page.locator('[data-testid=details-partners] .evidence-item', { hasNot: page.locator('blockquote.headline') }).last();
+    const sentence = (await item.locator('blockquote').textContent())!;
+    expect(sentence.length).toBeGreaterThan(20);
+    await item.locator('[data-testid=evidence-open-document]').click();
+    await page.waitForSelector('[data-testid=document-highlight]');
+    expect(new URL(page.url()).searchParams.get('open')).toMatch(/^document:[^:]+:\d+:\d+$/);
+    expect(await page.textContent('.page-type')).toBe('document');
+    const check = async () => {
+      const marks = page.locator('[data-testid=document-highlight]');
+      expect(await marks.count()).toBe(1);
+      expect(await marks.textContent()).toBe(sentence);
+      const whole = (await page.textContent('[data-testid=document-text]'))!;
+      expect(whole.length).toBeGreaterThan(sentence.length);
+      expect(whole).toContain(sentence);
+      // The marked sentence is inside the panel's visible box.
+      const inView = await page.evaluate(() => {
+        const panel = document.querySelector('[data-testid=details]')!.getBoundingClientRect();
+        const mark = document.querySelector('[data-testid=document-highlight]')!.getBoundingClientRect();
+        return mark.top >= panel.top && mark.bottom <= panel.bottom;
+      });
+      expect(inView).toBe(true);
+    };
+    await check();
+    await page.screenshot({ path: screenshotPath('dashboard-document-highlight.png'), fullPage: true });
+    await page.reload();
+    await page.waitForSelector('[data-testid=document-highlight]');
+    await check();
+  });
+
+  it("shows an agreement's status history, oldest first, each with its date and the document that states it", async () => {
+    await page.goto(`${base}?open=organization:org-icesco`);
+    await page.waitForSelector('[data-testid=details-agreements]');
+    await page.locator('[data-testid=details-agreements] li', { hasNot: page.locator('.chip', { hasText: /^programme$/ }) }).first().locator('button').click();
+    await page.waitForSelector('[data-testid=details-status-history]');
+    expect(await page.textContent('.page-type')).toBe('agreement');
+    const items = page.locator('[data-testid=details-status-history] > li');
+    expect(await items.count()).toBeGreaterThan(0);
+    const dates = await items.locator('[data-testid=status-date]').allTextContents();
+    for (const date of dates) expect(date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect([...dates].sort()).toEqual(dates);
+    const statuses = await items.locator('.chip').allTextContents();
+    expect(statuses).toHaveLength(dates.length);
+    for (const status of statuses) expect(['proposed', 'drafted', 'signed', 'ended']).toContain(status);
+    expect(statuses).toContain(await page.textContent('[data-testid=details-status] .chip'));
+    for (const title of await items.locator('[data-testid=evidence-open-document]').allTextContents()) expect(title.trim()).not.toBe('');
+    await page.screenshot({ path: screenshotPath('dashboard-agreement-history.png'), fullPage: true });
+    // Each entry opens its document at the sentence that states the status.
+    const last = items.last();
+    const sentence = await last.locator('blockquote').textContent();
+    await last.locator('[data-testid=evidence-open-document]').click();
+    await page.waitForSelector('[data-testid=document-highlight]');
+    expect(await page.textContent('[data-testid=document-highlight]')).toBe(sentence);
+  });
+
   it('opens a country page from search, with the organisations based there and their partnerships', async () => {
     await page.fill('[data-testid=search-input]', 'Kazakhstan');
     await page.press('[data-testid=search-input]', 'Enter');

@@ -211,6 +211,47 @@ describe('GraphQL API over HTTP on a real Neo4j', () => {
     expect(data.partnership.evidence[0].document.id).toBe(LEIBNIZ);
   });
 
+  it('gives the same whole-graph figures beside the network (read once for both) as alone', async () => {
+    const figures = 'labels { label count } topOrganizations { organization { name } partnerCount } partnershipsPerYear { year count } partnershipsPerArea { area count } agreementsByStatus { status count }';
+    const alone = await post(server, `{ stats { ${figures} } }`);
+    const beside = await post(server, `{ network { totalOrganizations } stats { ${figures} } }`);
+    expect(alone.body.errors).toBeUndefined();
+    expect(beside.body.errors).toBeUndefined();
+    expect(beside.body.data!.stats.topOrganizations.length).toBeGreaterThan(0);
+    expect(beside.body.data!.stats.partnershipsPerYear.length).toBeGreaterThan(0);
+    expect(beside.body.data!.stats).toEqual(alone.body.data!.stats);
+  });
+
+  it('serves a document with its text, and the status history of agreements with sentences at their offsets', async () => {
+    const response = await post(
+      server,
+      gql`query ($id: ID!) {
+         document(id: $id) { id title text }
+         missing: document(id: "no-such-document") { id }
+         agreements(first: 10) { edges { node { name status statusHistory { status date evidence { text start end document { id text } } } } } }
+       }`,
+      { id: LEIBNIZ },
+    );
+    expect(response.body.errors).toBeUndefined();
+    const data = response.body.data!;
+    expect(data.document.id).toBe(LEIBNIZ);
+    expect(data.document.text).toContain('Leibniz');
+    expect(data.missing).toBeNull();
+    const histories = data.agreements.edges.map((e: any) => e.node);
+    expect(histories.some((a: any) => a.statusHistory.length > 0)).toBe(true);
+    for (const agreement of histories) {
+      const dates = agreement.statusHistory.map((c: any) => c.date);
+      expect([...dates].sort()).toEqual(dates);
+      if (agreement.statusHistory.length > 0) expect(agreement.statusHistory.map((c: any) => c.status)).toContain(agreement.status);
+      for (const change of agreement.statusHistory) {
+        expect(['PROPOSED', 'DRAFTED', 'SIGNED', 'ENDED']).toContain(change.status);
+        expect(change.evidence.document.text.slice(change.evidence.start, change.evidence.end)).toBe(change.evidence.text);
+      }
+    }
+    const tooLong = await post(server, `{ document(id: "${'x'.repeat(257)}") { id } }`);
+    expect(codes(tooLong)).toEqual(['BAD_USER_INPUT']);
+  });
+
   it('serves agreements with their parties and evidence, people with their roles, and events with participants', async () => {
     const before = graph.reads;
     const response = await post(

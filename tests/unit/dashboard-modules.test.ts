@@ -10,6 +10,9 @@ import { layoutNetwork } from '../../src/dashboard/public/layout.js';
 import { DEFAULT_STATE, parseState, stateToSearch, toNetworkFilter } from '../../src/dashboard/public/filters.js';
 // @ts-expect-error plain browser ES modules without type declarations
 import { countryColors, edgeKind } from '../../src/dashboard/public/encodings.js';
+// @ts-expect-error plain browser ES modules without type declarations
+import { shortLabel } from '../../src/dashboard/public/dom.js';
+import { shortName } from '../../src/model/names.ts';
 
 type Pos = { x: number; y: number };
 type Layout = (nodes: { id: string; partnerCount: number }[], edges: { source: string; target: string }[], options?: { fixed?: Map<string, Pos> }) => Map<string, Pos>;
@@ -70,5 +73,18 @@ describe('dashboard encodings', () => {
   it('gives the most frequent countries their own colour', () => {
     const colors = countryColors([{ country: 'Morocco' }, { country: 'Morocco' }, { country: 'Chile' }, { country: null }]);
     expect([...colors.keys()]).toEqual(['Morocco', 'Chile']);
+  });
+});
+
+describe('dashboard labels', () => {
+  // The network's labels and the Neo4j Browser's captions (Organization.shortName) name an organisation alike.
+  it.each([
+    ['Islamic World Educational, Scientific, and Cultural Organization', ['ICESCO']],
+    ['Leibniz Institute for Catalysis at the University of Rostock', ['LIKAT', 'LIC', 'LIB']],
+    ['Leibniz Association', ['WGL']],
+    ['Ministry of Science and Higher Education of Kazakhstan', ['Ministry of Science', 'mshe']],
+    ['Association of Arab Universities in the Arab region', ['AArU', 'A']],
+  ])('labels %s as the short name the graph stores', (name, aliases) => {
+    expect(shortLabel({ name, aliases })).toBe(shortName(name, aliases));
   });
 });

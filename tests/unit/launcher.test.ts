@@ -48,6 +48,16 @@ describe('local Neo4j launcher (no server started)', () => {
     });
   });
 
+  it('lets the Browser load content from this machine, and runs :style with the service stylesheet on connect when given', () => {
+    const plain = neo4jConfSettings(localNeo4jOptions('/tmp/x'));
+    // Neo4j 5.26 still spells it "whitelist" (ServerSettings); the Browser compares hostnames only.
+    expect(plain['browser.remote_content_hostname_whitelist']?.split(',')).toEqual(['guides.neo4j.com', 'localhost', '127.0.0.1']);
+    expect(plain).not.toHaveProperty('browser.post_connect_cmd');
+    const styled = neo4jConfSettings(localNeo4jOptions('/tmp/x', { browserStyleUrl: 'http://graph.example.org:4000/neo4j-browser/browser-style.grss' }));
+    expect(styled['browser.post_connect_cmd']).toBe('style http://graph.example.org:4000/neo4j-browser/browser-style.grss');
+    expect(styled['browser.remote_content_hostname_whitelist']?.split(',')).toContain('graph.example.org');
+  });
+
   it('prints a Browser URL that connects to the configured Bolt port without a login form', async () => {
     const status = await localNeo4jStatus(localNeo4jOptions('/tmp/none', { instance: 'none', boltPort: 17687, httpPort: 17474 }));
     expect(status.boltUri).toBe('bolt://127.0.0.1:17687');

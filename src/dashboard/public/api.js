@@ -52,7 +52,7 @@ export const FACETS_QUERY = `query DashboardFacets {
   }
 }`;
 
-const EVIDENCE_FIELDS = 'text date kinds rules { id reason } document { id title publishedAt url }';
+const EVIDENCE_FIELDS = 'text start end date kinds rules { id reason } document { id title publishedAt url }';
 
 export const ORGANIZATION_QUERY = `query DashboardOrganization($id: ID!) {
   entity(type: ORGANIZATION, id: $id) {
@@ -114,6 +114,7 @@ export const COUNTRY_QUERY = `query DashboardCountry($id: ID!) {
 const PARTIED = `id name aliases status
       parties { id name aliases }
       areas { id name }
+      statusHistory { status date evidence { ${EVIDENCE_FIELDS} } }
       evidence(first: 50) { ${EVIDENCE_FIELDS} }`;
 
 export const AGREEMENT_QUERY = `query DashboardAgreement($id: ID!) {
@@ -132,6 +133,11 @@ export const EVENT_QUERY = `query DashboardEvent($id: ID!) {
       evidence(first: 50) { ${EVIDENCE_FIELDS} }
     }
   }
+}`;
+
+/** A document's text, to show a piece of evidence in its context (Evidence.start/end are offsets into it). */
+export const DOCUMENT_QUERY = `query DashboardDocument($id: ID!) {
+  document(id: $id) { id title publishedAt url text }
 }`;
 
 export const ENTITY_QUERY = `query DashboardEntity($type: EntityType!, $id: ID!) {

@@ -10,8 +10,10 @@ import { layoutNetwork } from './layout.js';
 const CYTOSCAPE_URL = '/vendor/cytoscape/cytoscape.esm.min.mjs';
 /** With more nodes than this, only the hubs, the selection and its partners carry labels. */
 const LABELLED_NODES = 30;
-/** Above this many nodes, labels hide while zoomed out and edges are straight. */
+/** Above this many nodes, labels hide while zoomed out and edges are drawn the cheap way. */
 const LARGE_NETWORK = 400;
+/** Above this many edges, edges are drawn as haystack lines (straight, centre to centre, the cheapest kind). */
+const MANY_EDGES = 400;
 const MAX_FIT_ZOOM = 1.4;
 
 let cytoscapePromise = null;
@@ -20,7 +22,7 @@ function loadCytoscape() {
   return cytoscapePromise;
 }
 
-function style(large) {
+function style(large, haystack) {
   return [
     {
       selector: 'node',
@@ -48,7 +50,7 @@ function style(large) {
       style: {
         width: 'data(width)',
         'line-color': 'data(color)',
-        'curve-style': large ? 'haystack' : 'straight',
+        'curve-style': large || haystack ? 'haystack' : 'straight',
         opacity: 0.8,
       },
     },
@@ -68,7 +70,11 @@ function style(large) {
  * onSelect(node data), onBackground(), onKindClick(kind id).
  */
 export function createNetwork({ container, legend, tooltip, onSelect, onBackground, onKindClick }) {
+  // Fetch cytoscape while the first view is requested, not after it arrives (render reports a failure).
+  loadCytoscape().catch(() => {});
   let cy = null;
+  /** Which stylesheet is applied ("large|haystack"). */
+  let styled = null;
   /** Every position placed in this session, by organisation id: a node that comes back returns to its place. */
   const placed = new Map();
   let current = { nodes: [], edges: [] };
@@ -102,7 +108,12 @@ export function createNetwork({ container, legend, tooltip, onSelect, onBackgrou
     };
   }
 
-  /** Draws `data` ({nodes, edges, center}); nodes already drawn keep their positions. */
+  /**
+   * Draws `data` ({nodes, edges, center}); nodes already drawn keep their
+   * positions. Elements still in view are updated in place, the others
+   * removed or added: a filter change costs what changed. Returns the
+   * milliseconds spent in the layout (for the benchmark).
+   */
   async function render(data) {
     current = data;
     const { nodes, edges } = data;
@@ -114,10 +125,14 @@ export function createNetwork({ container, legend, tooltip, onSelect, onBackgrou
     const cytoscape = await loadCytoscape();
     const fixed = new Map();
     for (const n of nodes) if (placed.has(n.id)) fixed.set(n.id, placed.get(n.id));
+    const layoutStarted = performance.now();
     const positions = layoutNetwork(nodes, edges, { fixed });
+    const layoutMs = performance.now() - layoutStarted;
     for (const [id, p] of positions) placed.set(id, p);
 
     const large = nodes.length > LARGE_NETWORK;
+    const haystack = edges.length > MANY_EDGES;
+    const styleKey = `${large}|${haystack}`;
     const countries = countryColors(nodes);
     const maxPartners = Math.max(1, ...nodes.map((n) => n.partnerCount || 0));
     const crowded = nodes.length > LABELLED_NODES * 1.5;
@@ -131,16 +146,30 @@ export function createNetwork({ container, legend, tooltip, onSelect, onBackgrou
       ...edges.map((e) => ({ group: 'edges', data: edgeData(e) })),
     ];
     if (cy) {
+      const ids = new Set(elements.map((e) => e.data.id));
       cy.batch(() => {
-        cy.elements().remove();
-        cy.add(elements);
+        cy.elements().filter((e) => !ids.has(e.id())).remove();
+        const added = [];
+        for (const e of elements) {
+          const drawn = cy.getElementById(e.data.id);
+          if (drawn.empty()) {
+            added.push(e);
+            continue;
+          }
+          // As if drawn afresh: new data and place, no highlight or selection left over.
+          drawn.data(e.data);
+          drawn.classes(e.classes || '');
+          drawn.unselect();
+          if (e.group === 'nodes') drawn.position(e.position);
+        }
+        cy.add(added);
       });
-      cy.style(style(large));
+      if (styled !== styleKey) cy.style(style(large, haystack));
     } else {
       cy = cytoscape({
         container,
         elements,
-        style: style(large),
+        style: style(large, haystack),
         layout: { name: 'preset' },
         minZoom: 0.05,
         maxZoom: 4,
@@ -152,9 +181,11 @@ export function createNetwork({ container, legend, tooltip, onSelect, onBackgrou
       });
       bindEvents();
     }
+    styled = styleKey;
     fit();
     drawLegend();
     window.__dashboard = { cy, nodes: nodes.length, edges: edges.length };
+    return layoutMs;
   }
 
   function bindEvents() {

@@ -1,11 +1,13 @@
 // The side panel: one page per kind of entity (organisation, partnership,
-// person, country, agreement, programme, event, place, topic), each loaded
+// person, country, agreement, programme, event, place, topic) and per
+// document (its text, the evidence sentence it was opened from marked), each loaded
 // through GraphQL. A page either shows its content, "not found", or the
 // error with a retry button: never "Loading…" for good.
 
 import {
   AGREEMENT_QUERY,
   COUNTRY_QUERY,
+  DOCUMENT_QUERY,
   ENTITY_QUERY,
   EVENT_QUERY,
   graphql,
@@ -22,10 +24,19 @@ export const EVIDENCE_PAGE = 5;
 
 const INTRO = 'Click an organisation to see its partners, units, people and the sentences behind each partnership; search finds people, countries, agreements and programmes too.';
 
-/** A page reference ↔ the `open` URL parameter ("organization:org-icesco", "partnership:ICESCO:Leibniz%20Association"). */
+/**
+ * A page reference ↔ the `open` URL parameter ("organization:org-icesco",
+ * "partnership:ICESCO:Leibniz%20Association", "document:<id>:<start>:<end>"
+ * for a document with the sentence at those offsets marked).
+ */
 export function refToParam(ref) {
   if (!ref) return '';
-  const parts = ref.kind === 'partnership' ? [ref.a, ref.b] : [ref.id];
+  const parts =
+    ref.kind === 'partnership'
+      ? [ref.a, ref.b]
+      : ref.kind === 'document' && Number.isInteger(ref.start) && Number.isInteger(ref.end)
+        ? [ref.id, String(ref.start), String(ref.end)]
+        : [ref.id];
   return [ref.kind, ...parts.map(encodeURIComponent)].join(':');
 }
 
@@ -35,6 +46,10 @@ export function paramToRef(param) {
   try {
     const values = parts.map(decodeURIComponent);
     if (kind === 'partnership' && values.length === 2 && values[0] && values[1]) return { kind, a: values[0], b: values[1] };
+    if (kind === 'document' && values[0]) {
+      const [start, end] = values.slice(1, 3).map(Number);
+      return Number.isInteger(start) && Number.isInteger(end) && start >= 0 && end > start ? { kind, id: values[0], start, end } : { kind, id: values[0] };
+    }
     if (['organization', 'person', 'country', 'agreement', 'programme', 'event', 'place', 'topic'].includes(kind) && values[0]) return { kind, id: values[0] };
   } catch {
     return null;
@@ -56,6 +71,8 @@ export function createPanel(container, nav) {
 
   const link = (ref, text, title) => el('button', { type: 'button', class: 'link', title, onclick: () => nav.open(ref) }, text);
   const orgLink = (o, cls = '') => el('button', { type: 'button', class: `link ${cls}`.trim(), title: o.name, onclick: () => nav.open({ kind: 'organization', id: o.id, name: o.name }) }, o.name);
+  /** Sentences grouped by document, each opening its document with the sentence marked. */
+  const evidence = (list) => evidenceGroups(list, (ref) => nav.open(ref));
   const heading = (text, type) => el('div', { class: 'page-head' }, type ? el('span', { class: 'page-type' }, type) : null, el('h3', { 'data-testid': 'details-name' }, text));
 
   function intro() {
@@ -90,6 +107,12 @@ export function createPanel(container, nav) {
     container.replaceChildren(...render(data).filter(Boolean));
     container.dataset.state = 'ready';
     container.scrollTop = 0;
+    // A document opened from a sentence shows that sentence.
+    const mark = container.querySelector('[data-scroll-to]');
+    if (mark) {
+      container.scrollTop += mark.getBoundingClientRect().top - container.getBoundingClientRect().top - container.clientHeight / 3;
+      mark.scrollIntoView({ block: 'nearest' });
+    }
   }
 
   function show(ref) {
@@ -109,6 +132,8 @@ export function createPanel(container, nav) {
         return load(ref.name || 'Programme', 'programme', async () => (await graphql(PROGRAMME_QUERY, { id: ref.id })).entity, (p) => partiedPage(p, 'programme'));
       case 'event':
         return load(ref.name || 'Event', 'event', async () => (await graphql(EVENT_QUERY, { id: ref.id })).entity, eventPage);
+      case 'document':
+        return load(ref.name || 'Document', 'document', async () => (await graphql(DOCUMENT_QUERY, { id: ref.id })).document, (d) => documentPage(d, ref));
       case 'place':
       case 'topic':
         return load(ref.name || ref.kind, ref.kind, async () => (await graphql(ENTITY_QUERY, { type: ref.kind.toUpperCase(), id: ref.id })).entity, (e) => simplePage(e, ref.kind));
@@ -150,7 +175,7 @@ export function createPanel(container, nav) {
                   { class: 'partner' },
                   el('div', { class: 'partner-head' }, orgLink(p.partner, 'partner-name'), kindChips(p.kinds), p.status !== 'ACTIVE' ? el('span', { class: 'chip status' }, p.status.toLowerCase()) : null),
                   el('div', { class: 'small muted' }, [dateRange(p.firstSeen, p.lastSeen), plural(p.documentCount, 'document')].filter(Boolean).join(' · ')),
-                  evidenceGroups(p.evidence),
+                  evidence(p.evidence),
                   el(
                     'button',
                     { type: 'button', class: 'link small all-evidence', onclick: () => nav.open({ kind: 'partnership', a: org.name, b: p.partner.name }) },
@@ -206,7 +231,7 @@ export function createPanel(container, nav) {
           el('p', { class: 'small' }, orgLink(p.organization), ' and ', orgLink(p.partner)),
           el('div', { class: 'partner-head' }, kindChips(p.kinds), p.status !== 'ACTIVE' ? el('span', { class: 'chip status' }, p.status.toLowerCase()) : null),
           el('p', { class: 'small muted' }, [dateRange(p.firstSeen, p.lastSeen), plural(p.documentCount, 'document')].filter(Boolean).join(' · ')),
-          section(`Evidence (${fmt(total)} sentence${total === 1 ? '' : 's'})`, evidenceGroups(p.evidence)),
+          section(`Evidence (${fmt(total)} sentence${total === 1 ? '' : 's'})`, evidence(p.evidence)),
           el(
             'div',
             { class: 'pager', 'data-testid': 'evidence-pager' },
@@ -236,7 +261,7 @@ export function createPanel(container, nav) {
               { class: 'partner' },
               el('div', { class: 'timeline-date small muted' }, dateRange(r.firstSeen, r.lastSeen) || 'undated'),
               el('div', { class: 'partner-head' }, r.title ? `${r.title}, ` : '', orgLink(r.organization, 'partner-name')),
-              evidenceGroups(r.evidence),
+              evidence(r.evidence),
             ),
           ),
         ),
@@ -290,9 +315,33 @@ export function createPanel(container, nav) {
   }
 
   function partiedPage(a, type) {
+    const history = a.statusHistory || [];
     return [
       heading(a.name, type),
-      el('p', { class: 'small' }, 'Status: ', statusChip(a.status) || el('span', { class: 'muted' }, 'not stated'), a.date ? el('span', { class: 'muted' }, ` · ${a.date}`) : null),
+      el('p', { class: 'small', 'data-testid': 'details-status' }, 'Status: ', statusChip(a.status) || el('span', { class: 'muted' }, 'not stated'), a.date ? el('span', { class: 'muted' }, ` · ${a.date}`) : null),
+      history.length > 0
+        ? section(
+            `Status history (${history.length})`,
+            el(
+              'ol',
+              { class: 'timeline', 'data-testid': 'details-status-history' },
+              ...history.map((c) =>
+                el(
+                  'li',
+                  { class: 'partner status-change' },
+                  el('div', { class: 'partner-head' }, el('span', { class: 'timeline-date small muted', 'data-testid': 'status-date' }, c.date || 'undated'), statusChip(c.status)),
+                  el('blockquote', {}, c.evidence.text),
+                  el(
+                    'div',
+                    { class: 'small' },
+                    documentLink(c.evidence, c.evidence.document.title || c.evidence.document.id, (ref) => nav.open(ref)),
+                    c.evidence.document.publishedAt ? el('span', { class: 'muted' }, ` · ${c.evidence.document.publishedAt}`) : null,
+                  ),
+                ),
+              ),
+            ),
+          )
+        : null,
       section(`Parties (${a.parties.length})`, el('ul', { class: 'plain', 'data-testid': 'details-parties' }, ...a.parties.map((o) => el('li', {}, orgLink(o))))),
       a.areas.length > 0
         ? section(
@@ -300,7 +349,7 @@ export function createPanel(container, nav) {
             el('p', { class: 'chips' }, ...a.areas.map((t) => el('button', { type: 'button', class: 'chip link-chip', title: 'Filter the page by this area', onclick: () => nav.filter({ area: t.name }) }, t.name))),
           )
         : null,
-      section(`Evidence (${a.evidence.length})`, evidenceGroups(a.evidence)),
+      section(`Evidence (${a.evidence.length})`, evidence(a.evidence)),
     ];
   }
 
@@ -312,7 +361,27 @@ export function createPanel(container, nav) {
         `Participants (${e.participants.length})`,
         el('ul', { class: 'plain' }, ...e.participants.map((p) => el('li', {}, link({ kind: kindOfType(p.__typename), id: p.id, name: p.name }, p.name)))),
       ),
-      section('Evidence', evidenceGroups(e.evidence)),
+      section('Evidence', evidence(e.evidence)),
+    ];
+  }
+
+  /** The document's text with the sentence at `ref.start`–`ref.end` marked and scrolled into view. */
+  function documentPage(d, ref) {
+    const text = d.text || '';
+    const marked = Number.isInteger(ref.start) && Number.isInteger(ref.end) && ref.start < ref.end && ref.end <= text.length;
+    const body = marked
+      ? [text.slice(0, ref.start), el('mark', { class: 'evidence-mark', 'data-testid': 'document-highlight', 'data-scroll-to': true }, text.slice(ref.start, ref.end)), text.slice(ref.end)]
+      : [text];
+    return [
+      heading(d.title || d.id, 'document'),
+      el(
+        'p',
+        { class: 'small muted' },
+        [d.publishedAt, d.id].filter(Boolean).join(' · '),
+        d.url ? el('span', {}, ' · ', el('a', { href: d.url, target: '_blank', rel: 'noopener noreferrer' }, 'original')) : null,
+      ),
+      ref.start !== undefined && !marked ? el('p', { class: 'small muted' }, 'The sentence is no longer in this version of the document.') : null,
+      text === '' ? el('p', { class: 'muted small' }, 'No text stored for this document.') : el('div', { class: 'document-text', 'data-testid': 'document-text' }, ...body),
     ];
   }
 
@@ -344,12 +413,28 @@ function statusChip(status) {
   return status ? el('span', { class: `chip status-${status.toLowerCase()}` }, status.toLowerCase()) : null;
 }
 
+/** A button opening the document of a sentence with the sentence marked. */
+function documentLink(e, text, open) {
+  return el(
+    'button',
+    {
+      type: 'button',
+      class: 'link',
+      'data-testid': 'evidence-open-document',
+      title: 'Read the sentence in its document',
+      onclick: () => open({ kind: 'document', id: e.document.id, start: e.start, end: e.end, name: e.document.title || e.document.id }),
+    },
+    text,
+  );
+}
+
 /**
  * Sentences grouped by document, in the order given (newest document first):
  * the title once per document; a sentence that is the headline itself is
- * marked as such instead of repeating the title.
+ * marked as such instead of repeating the title. With `open`, each sentence
+ * links to its document, where it is marked.
  */
-export function evidenceGroups(evidence) {
+export function evidenceGroups(evidence, open = null) {
   if (!evidence || evidence.length === 0) return el('p', { class: 'muted small' }, 'No sentence recorded.');
   const groups = [];
   for (const e of evidence) {
@@ -386,6 +471,7 @@ export function evidenceGroups(evidence) {
                 e.date ? el('span', { 'data-testid': 'evidence-date' }, e.date) : null,
                 kindChips(e.kinds),
                 ruleList(e.rules),
+                open && Number.isInteger(e.start) ? documentLink(e, 'in the document →', open) : null,
               ),
             ),
           ),

@@ -5,6 +5,7 @@
  */
 import type { EntityType } from '../../model/types.ts';
 import type { CypherQuery } from '../executor.ts';
+import type { EvidenceRow } from './common.ts';
 import { documentMap, entityMap, evidenceSentences, evidenceSubquery, notRejected, orgMap, partnershipMap, resolveByAlias, statementTopics } from './common.ts';
 
 /** One entity of `label` by alias key (`aliasKey(label, name)`); no row when unknown. */
@@ -197,6 +198,48 @@ export function documentsByIdsQuery(ids: readonly string[]): CypherQuery {
     cypher: `UNWIND $ids AS id
 MATCH (d:Document {id: id})
 RETURN id, ${documentMap('d')} AS document`,
+    params: { ids: [...ids] },
+  };
+}
+
+/** The full text of documents by id (read only when asked for: a text may be large). */
+export function documentTextsQuery(ids: readonly string[]): CypherQuery {
+  return {
+    cypher: `UNWIND $ids AS id
+MATCH (d:Document {id: id})
+RETURN id, d.text AS text`,
+    params: { ids: [...ids] },
+  };
+}
+
+/** One stated status of an agreement or programme: the sentence and document that state it. */
+export interface StatusChangeRow {
+  status: string;
+  /** The date the sentence gives, else its document's publication date; null when neither is known. */
+  date: string | null;
+  evidence: EvidenceRow;
+}
+
+/**
+ * The statuses the documents state for agreements (or programmes) by id,
+ * oldest first: one entry per status, sentence and document (the statements
+ * of each party in one sentence count once).
+ */
+export function statusHistoryQuery(label: 'Agreement' | 'Programme', ids: readonly string[]): CypherQuery {
+  return {
+    cypher: `UNWIND $ids AS id
+MATCH (n:${label} {id: id})
+CALL (n) {
+  MATCH (n)<-[r:PARTY_TO]-()
+  WITH DISTINCT r.key AS key
+  MATCH (s:Statement {factKey: key})-[:STATED_IN]->(d:Document)
+  WHERE s.status IS NOT NULL
+  WITH s.status AS status, d, s.start AS start, s.end AS end, s.text AS text, collect(s.rules) AS ruleLists, min(s.date) AS date
+  WITH status, d, start, end, text, ruleLists, date, coalesce(date, d.publishedAt) AS seen
+  ORDER BY seen IS NULL, seen ASC, d.id ASC, start ASC
+  RETURN collect({status: status, date: seen, evidence: {text: text, start: start, end: end, rules: reduce(acc = [], l IN ruleLists | acc + [x IN l WHERE NOT x IN acc]), kinds: [], date: date, document: ${documentMap('d')}}}) AS items
+}
+RETURN id, items`,
     params: { ids: [...ids] },
   };
 }
