@@ -14,6 +14,7 @@ import { connectionQuery, MAX_HOPS } from '../graph/queries/connection.ts';
 import type { ConnectionRow, PathStepRow } from '../graph/queries/connection.ts';
 import { documentsQuery } from '../graph/queries/documents.ts';
 import { documentPartnershipsQuery, entityByAliasQuery } from '../graph/queries/entities.ts';
+import { organizationAsOfQuery } from '../graph/queries/as-of.ts';
 import { partnershipQuery, partnersQuery } from '../graph/queries/partners.ts';
 import type { PartnersRow } from '../graph/queries/partners.ts';
 import { searchQuery } from '../graph/queries/search.ts';
@@ -106,7 +107,12 @@ export const resolvers = {
   DateTime: DateTimeScalar,
 
   Query: {
-    organization: (_: unknown, args: { name: string }, ctx: ApiContext) => lookup(ctx, 'Organization', 'name', args.name),
+    async organization(_: unknown, args: { name: string; asOf?: string | null }, ctx: ApiContext) {
+      if (args.asOf === null || args.asOf === undefined) return lookup(ctx, 'Organization', 'name', args.name);
+      const rows = await ctx.reader.rows<{ entity: EntityRow }>(organizationAsOfQuery(nameKeyArg('name', 'Organization', args.name), args.asOf), 'organization-as-of');
+      const entity = rows[0]?.entity;
+      return entity === undefined ? null : { ...entity, asOf: args.asOf };
+    },
     person: (_: unknown, args: { name: string }, ctx: ApiContext) => lookup(ctx, 'Person', 'name', args.name),
 
     async partners(_: unknown, args: Args, ctx: ApiContext, info: GraphQLResolveInfo) {
@@ -130,6 +136,7 @@ export const resolvers = {
           skip,
           limit: first,
           evidenceLimit,
+          asOf: (args.asOf as string | null | undefined) ?? null,
         }),
         'partners',
       );
@@ -142,10 +149,10 @@ export const resolvers = {
       );
     },
 
-    async partnership(_: unknown, args: { a: string; b: string }, ctx: ApiContext, info: GraphQLResolveInfo) {
+    async partnership(_: unknown, args: { a: string; b: string; asOf?: string | null }, ctx: ApiContext, info: GraphQLResolveInfo) {
       const evidenceLimit = Math.min(MAX_EVIDENCE, largestFirst(info, selectedFields(info, ['evidence']), 'Partnership', 'evidence'));
       const rows = await ctx.reader.rows<{ partnership: PartnershipRow }>(
-        partnershipQuery({ keyA: nameKeyArg('a', 'Organization', args.a), keyB: nameKeyArg('b', 'Organization', args.b), evidenceLimit }),
+        partnershipQuery({ keyA: nameKeyArg('a', 'Organization', args.a), keyB: nameKeyArg('b', 'Organization', args.b), evidenceLimit, asOf: args.asOf ?? null }),
         'partnership',
       );
       const row = rows[0];
@@ -215,7 +222,7 @@ export const resolvers = {
       return Object.fromEntries(STATS_SECTIONS.map((s) => [s, row[s] ?? []]));
     },
 
-    network: (_: unknown, args: { limit?: number | null; filter?: NetworkFilterArgs | null }, ctx: ApiContext) =>
+    network: (_: unknown, args: { limit?: number | null; filter?: NetworkFilterArgs | null; asOf?: string | null }, ctx: ApiContext) =>
       ctx.reader.run(() => resolveNetwork(ctx.reader, args, ctx.loaders.networkViews)),
 
     async entity(_: unknown, args: { type: string; id: string }, ctx: ApiContext) {
@@ -275,14 +282,16 @@ export const resolvers = {
     people: (o: EntityRow, _: Args, ctx: ApiContext) => ctx.loaders.roles('Organization').load(o.id),
     async partners(o: EntityRow, args: { first?: number }, ctx: ApiContext) {
       const first = intArg('first', args.first, 20, 0, MAX_PAGE);
-      return (await ctx.loaders.organizationPartners(first).load(o.id)).map((row) => withPrefetch(row, 0));
+      const loader = o.asOf ? ctx.loaders.organizationAsOf('partners', o.asOf, first) : ctx.loaders.organizationPartners(first);
+      return (await loader.load(o.id)).map((row) => withPrefetch(row, 0));
     },
-    partnerCount: (o: EntityRow, _: Args, ctx: ApiContext) => ctx.loaders.partnerCount().load(o.id),
-    agreements: (o: EntityRow, _: Args, ctx: ApiContext) => ctx.loaders.neighbours('Organization.agreements').load(o.id),
+    partnerCount: (o: EntityRow, _: Args, ctx: ApiContext) => (o.asOf ? ctx.loaders.organizationAsOf('partnerCount', o.asOf) : ctx.loaders.partnerCount()).load(o.id),
+    agreements: (o: EntityRow, _: Args, ctx: ApiContext) =>
+      (o.asOf ? ctx.loaders.organizationAsOf('agreements', o.asOf) : ctx.loaders.neighbours('Organization.agreements')).load(o.id),
     programmes: (o: EntityRow, _: Args, ctx: ApiContext) => ctx.loaders.neighbours('Organization.programmes').load(o.id),
     events: (o: EntityRow, _: Args, ctx: ApiContext) => ctx.loaders.neighbours('Organization.events').load(o.id),
     areas: (o: EntityRow, _: Args, ctx: ApiContext) => ctx.loaders.organizationAreas().load(o.id),
-    documents: (o: EntityRow, _: Args, ctx: ApiContext) => ctx.loaders.documentsMentioning('Organization').load(o.id),
+    documents: (o: EntityRow, _: Args, ctx: ApiContext) => (o.asOf ? ctx.loaders.organizationAsOf('documents', o.asOf) : ctx.loaders.documentsMentioning('Organization')).load(o.id),
   },
 
   Person: {
