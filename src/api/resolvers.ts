@@ -23,6 +23,8 @@ import type { StatsSection } from '../graph/queries/stats.ts';
 import { documentFieldProblem } from '../ingest/limits.ts';
 import { aliasKey } from '../resolve/normalize.ts';
 import { authError } from './auth.ts';
+import { changeFields, resolveChanges } from './changes.ts';
+import type { ChangesArgs } from './changes.ts';
 import { connectionOf, decodeCursor, intArg, nameArg, nameKeyArg, textArg } from './args.ts';
 import type { ApiContext } from './context.ts';
 import type { RoleRow } from './loaders.ts';
@@ -232,6 +234,8 @@ export const resolvers = {
       if (id === '' || id.length > 256) throw new AppError('BAD_USER_INPUT', 'id: must be 1-256 characters', { details: { argument: 'id' } });
       return ctx.loaders.entity(label).load(id);
     },
+
+    changes: (_: unknown, args: ChangesArgs, ctx: ApiContext) => resolveChanges(ctx.reader, args),
   },
 
   Mutation: {
@@ -334,6 +338,8 @@ export const resolvers = {
     evidence: partnershipEvidence,
     evidenceCount: (p: PartnershipValue, _: Args, ctx: ApiContext) => ctx.loaders.evidenceCount().load(p.key),
   },
+
+  Change: changeFields,
 
   Evidence: {
     rules: (e: EvidenceRow) => (e.rules ?? []).map(ruleOf),

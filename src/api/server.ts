@@ -19,6 +19,7 @@ import type { Logger } from '../log.ts';
 import { checkBearer, mutationAuthPlugin } from './auth.ts';
 import type { ApiContext } from './context.ts';
 import { applyCors } from './cors.ts';
+import { EXPORT_PREFIX, serveExport } from './export-route.ts';
 import { EXPLORER_HTML, explorerRoutes, wantsExplorer } from './explorer.ts';
 import { createFormatError } from './format-error.ts';
 import { Loaders } from './loaders.ts';
@@ -231,6 +232,7 @@ export async function createApiServer(config: Readonly<Config>, graph: Graph, op
     const route = url.pathname;
     if (route === '/graphql') return graphql(req, res, url);
     if (route === '/healthz') return sendJson(res, 200, { status: 'ok' });
+    if (route.startsWith(EXPORT_PREFIX)) return serveExport(req, res, url, (query, purpose) => new ApiReader(graph, config.neo4j.queryTimeoutMs).rows(query, purpose));
     if (route === '/readyz') {
       try {
         await withDeadline(graph.verify(), config.neo4j.connectTimeoutMs);

@@ -14,6 +14,7 @@ import { aggregateFacts, combineFacts, edgeOfSummary, factKey, statementsOf, sum
 import type { EntitySummary, MentionInfo, MentionProps } from '../resolve/profile.ts';
 import { EMPTY_SUMMARY, combineMentionProps, combineSummaries, entityProfile, profileOfSummary, summaryOfMention } from '../resolve/profile.ts';
 import { createLogger } from '../log.ts';
+import { ChangeRecorder } from './changes.ts';
 import type { CypherQuery, Graph } from './executor.ts';
 import type { DocumentRow, MentionRow, ProfileRow } from './ingest-queries.ts';
 import {
@@ -467,7 +468,9 @@ export async function writeDocumentsInTx(transaction: ManagedTransaction, batch:
   const storedRows = await tx.run<{ id: string; contentHash: string | null }>(documentHashesQuery(batch.map((d) => d.id)));
   const stored = new Map(storedRows.map((r) => [r.id, r.contentHash ?? '']));
   const docs = batch.filter((d) => stored.get(d.id) !== d.contentHash).map((d) => ({ ...d, replaces: stored.has(d.id) }));
-  const written = await writeLockedDocuments(tx, docs, now);
+  const changes = new ChangeRecorder(transaction, now);
+  const written = await writeLockedDocuments(tx, docs, now, changes);
+  await changes.recordIngest(docs);
   await tx.unlock();
   const byId = new Map(written.map((w) => [w.id, w]));
   return {
@@ -476,7 +479,7 @@ export async function writeDocumentsInTx(transaction: ManagedTransaction, batch:
   };
 }
 
-async function writeLockedDocuments(tx: Tx, docs: DocumentToWrite[], now: string): Promise<WrittenDocument[]> {
+async function writeLockedDocuments(tx: Tx, docs: DocumentToWrite[], now: string, changes: ChangeRecorder): Promise<WrittenDocument[]> {
   if (docs.length === 0) return [];
   const dirty = new Dirty();
   for (const doc of docs) if (doc.replaces) await retract(tx, doc.id, true, dirty);
@@ -548,6 +551,8 @@ async function writeLockedDocuments(tx: Tx, docs: DocumentToWrite[], now: string
   for (let i = 0; i < statements.length; i += 2000) {
     writes.push(createStatementsQuery(statements.slice(i, i + 2000) as unknown as Array<Record<string, unknown>>));
   }
+  // The change feed compares the facts these documents touch before and after.
+  await changes.snapshot([...dirty.factKeys, ...statements.map((st) => st.factKey)]);
   // Documents, entities, mentions and statements: sent back to back.
   await tx.runAll(writes);
   // Entities and facts that a retraction or merge touched are recomputed from all
@@ -592,8 +597,11 @@ export async function deleteDocumentFromGraph(graph: Graph, id: string): Promise
       const tx = new Tx(transaction);
       await tx.lock();
       const dirty = new Dirty();
+      const changes = new ChangeRecorder(transaction, new Date().toISOString());
       const deleted = await retract(tx, id, false, dirty);
+      await changes.snapshot(dirty.factKeys);
       if (deleted) await settle(tx, dirty);
+      if (deleted) await changes.recordDeletion(id);
       await tx.unlock();
       return { id, deleted, nodesDeleted: tx.counters.nodesDeleted, relationshipsDeleted: tx.counters.relationshipsDeleted };
     },

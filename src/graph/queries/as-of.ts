@@ -69,7 +69,7 @@ CALL (o) {
   }
   WITH x, statements, statuses WHERE statements > 0
   WITH x, last(statuses) AS status ORDER BY x.name ASC
-  RETURN collect(${entityMap('x')} {.*, status: status, asOf: $asOf}) AS items
+  RETURN collect(x {.id, .name, aliases: coalesce(x.aliases, []), .date, label: 'Agreement', status: status, asOf: $asOf}) AS items
 }
 RETURN id, items`,
     params: { ids: [...ids], asOf },
