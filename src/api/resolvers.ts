@@ -23,7 +23,7 @@ import type { StatsSection } from '../graph/queries/stats.ts';
 import { documentFieldProblem } from '../ingest/limits.ts';
 import { aliasKey } from '../resolve/normalize.ts';
 import { authError } from './auth.ts';
-import { changeFields, resolveChanges } from './changes.ts';
+import { changeFields, kindsFilter, organizationIdOf, resolveChanges } from './changes.ts';
 import type { ChangesArgs } from './changes.ts';
 import { connectionOf, decodeCursor, intArg, nameArg, nameKeyArg, textArg } from './args.ts';
 import type { ApiContext } from './context.ts';
@@ -340,6 +340,17 @@ export const resolvers = {
   },
 
   Change: changeFields,
+
+  Subscription: {
+    changed: {
+      async subscribe(_: unknown, args: { of?: string | null; kinds?: readonly string[] | null }, ctx: ApiContext) {
+        invariant(ctx.changes !== undefined, 'subscriptions are served with a change follower');
+        const filter = { kinds: kindsFilter('kinds', args.kinds), organizationId: await organizationIdOf(ctx.reader, 'of', args.of) };
+        return ctx.changes.follow(filter);
+      },
+      resolve: (change: unknown) => change,
+    },
+  },
 
   Evidence: {
     rules: (e: EvidenceRow) => (e.rules ?? []).map(ruleOf),
