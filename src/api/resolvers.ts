@@ -14,6 +14,8 @@ import { connectionQuery, MAX_HOPS } from '../graph/queries/connection.ts';
 import type { ConnectionRow, PathStepRow } from '../graph/queries/connection.ts';
 import { documentsQuery } from '../graph/queries/documents.ts';
 import { documentPartnershipsQuery, entityByAliasQuery } from '../graph/queries/entities.ts';
+import { daysBefore, monthsBefore, partnershipActivityQuery } from '../graph/queries/activity.ts';
+import type { Activity } from '../graph/queries/activity.ts';
 import { organizationAsOfQuery } from '../graph/queries/as-of.ts';
 import { partnershipQuery, partnersQuery } from '../graph/queries/partners.ts';
 import type { PartnersRow } from '../graph/queries/partners.ts';
@@ -363,6 +365,13 @@ export const resolvers = {
     evidence: (s: PathStepRow, args: Args, ctx: ApiContext) => edgeEvidence(s.key, args, ctx),
   },
 
+  Stats: {
+    newPartnerships: (_: unknown, args: { days?: number; top?: number }, ctx: ApiContext) =>
+      partnershipActivity(ctx, 'new', daysBefore(new Date(), intArg('days', args.days, 30, 1, 3650)), intArg('top', args.top, 10, 1, MAX_PAGE)),
+    dormantPartnerships: (_: unknown, args: { months?: number; top?: number }, ctx: ApiContext) =>
+      partnershipActivity(ctx, 'dormant', monthsBefore(new Date(), intArg('months', args.months, 12, 1, 240)), intArg('top', args.top, 10, 1, MAX_PAGE)),
+  },
+
   StatusCount: {
     status: (s: { status: string }) => s.status.toUpperCase(),
   },
@@ -377,6 +386,11 @@ function partiedFields(label: 'Agreement' | 'Programme') {
     areas: (a: EntityRow, _: Args, ctx: ApiContext) => ctx.loaders.neighbours(`${label}.areas`).load(a.id),
     evidence: (a: EntityRow, args: Args, ctx: ApiContext) => ctx.loaders.entityEvidence(label, evidenceFirst(args)).load(a.id),
   };
+}
+
+async function partnershipActivity(ctx: ApiContext, activity: Activity, day: string, top: number) {
+  const [row] = await ctx.reader.rows<{ count: number; organizations: Array<{ organization: EntityRow; count: number }> }>(partnershipActivityQuery(activity, day, top), `stats-${activity}`);
+  return { day, count: row?.count ?? 0, organizations: row?.organizations ?? [] };
 }
 
 function isEntity(value: EntityRow | null | Error): value is EntityRow {

@@ -131,6 +131,26 @@ describe('time: as-of answers and the change feed', () => {
     }
   });
 
+  it('counts new and dormant partnerships in stats, overall and for the organisation with most', async () => {
+    const daysAgo = Math.floor((Date.now() - Date.parse(`${days[1]}T00:00:00Z`)) / 86_400_000);
+    const stats = (
+      await gql(server, `query($days: Int, $months: Int) { stats { newPartnerships(days: $days, top: 3) { day count organizations { organization { id } count } }
+        dormantPartnerships(months: $months, top: 3) { day count organizations { organization { id } count } } } }`, { days: daysAgo, months: 1 })
+    ).stats;
+    expect(stats.newPartnerships.day).toBe(days[1]);
+    const edges = (await gql(server, NETWORK, { asOf: null })).network.edges as Array<{ source: string; target: string; firstSeen: string; lastSeen: string }>;
+    const fresh = edges.filter((e) => e.firstSeen >= days[1]!);
+    expect(fresh.length).toBeGreaterThan(0);
+    expect(fresh.length).toBeLessThan(edges.length);
+    expect(stats.newPartnerships.count).toBe(fresh.length);
+    const top = stats.newPartnerships.organizations[0];
+    expect(top.count).toBe(fresh.filter((e) => e.source === top.organization.id || e.target === top.organization.id).length);
+    // Dormant a month before today: every current partnership of this corpus (its latest document is years old).
+    const [current] = await graph.readRows<{ count: number }>({ cypher: "MATCH ()-[r:PARTNERS_WITH]->() WHERE coalesce(r.status, 'active') = 'active' RETURN count(r) AS count", params: {} });
+    expect(stats.dormantPartnerships.count).toBe(current!.count);
+    expect(stats.dormantPartnerships.count).toBeGreaterThan(0);
+  });
+
   it('records one AGREEMENT_STATUS change with its evidence when a document signs a drafted agreement, and keeps older pages stable', async () => {
     const before = await allChanges(server, 50);
     await ingestText(graph, { text: readFileSync(path.join(ROOT, 'tests/fixtures/time', `${SIGNED}.txt`), 'utf8'), id: SIGNED });
