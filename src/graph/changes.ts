@@ -50,7 +50,7 @@ export function factStatesQuery(keys: readonly string[]): CypherQuery {
   }
   const part = (type: TrackedRelation, param: string, target: string, extra: string) => `CALL () {
   UNWIND $${param} AS key
-  MATCH (a)-[r:${type} {key: key}]->(b)
+  MATCH (a)-[r:${type} {key: key}]->(b) USING INDEX r:${type}(key)
   RETURN collect({key: key, type: '${type}', source: ${entityMap('a', "head(labels(a))")}, target: ${entityMap('b', target)}, ${extra}}) AS ${param}
 }`;
   return {
@@ -66,7 +66,7 @@ RETURN partners + roles + parties AS facts`,
 export function changeStatementsQuery(keys: readonly string[], documentIds: readonly string[]): CypherQuery {
   return {
     cypher: `UNWIND $keys AS key
-MATCH (s:Statement {factKey: key})
+MATCH (s:Statement {factKey: key}) USING INDEX SEEK s:Statement(factKey)
 WHERE s.documentId IN $documentIds
 RETURN s.id AS id, s.factKey AS factKey, s.documentId AS documentId, s.kind AS kind, s.status AS status,
   s.text AS text, s.start AS start, s.end AS end, coalesce(s.rules, []) AS rules, s.date AS date`,
@@ -164,7 +164,10 @@ export class ChangeRecorder {
   ) {}
 
   private async rows<T>(query: CypherQuery): Promise<T[]> {
-    const result = await this.tx.run(query.cypher, query.params);
+    // As for the rest of the write path (WRITE_PATH_PLAN_OPTIONS in write-documents.ts): these
+    // statements seek by index whatever the counts, so their first plan stays good; replanning
+    // them while a young graph grows cost more than the queries themselves.
+    const result = await this.tx.run(`CYPHER replan=skip\n${query.cypher}`, query.params);
     return result.records.map((r) => r.toObject() as T);
   }
 
