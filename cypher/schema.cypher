@@ -79,3 +79,9 @@ CREATE CONSTRAINT participated_in_key_unique IF NOT EXISTS FOR ()-[r:PARTICIPATE
 CREATE CONSTRAINT based_in_key_unique IF NOT EXISTS FOR ()-[r:BASED_IN]-() REQUIRE r.key IS UNIQUE;
 CREATE CONSTRAINT located_in_key_unique IF NOT EXISTS FOR ()-[r:LOCATED_IN]-() REQUIRE r.key IS UNIQUE;
 CREATE CONSTRAINT concerns_key_unique IF NOT EXISTS FOR ()-[r:CONCERNS]-() REQUIRE r.key IS UNIQUE;
+
+// Change feed: one (:Change {seq, at, kind, documentId, organizationIds, json}) per change an
+// ingestion or deletion made, numbered by (:ChangeSequence {id: 'changes', last}) (src/graph/changes.ts).
+CREATE CONSTRAINT change_seq IF NOT EXISTS FOR (n:Change) REQUIRE n.seq IS UNIQUE;
+CREATE CONSTRAINT change_sequence_id IF NOT EXISTS FOR (n:ChangeSequence) REQUIRE n.id IS UNIQUE;
+CREATE INDEX change_at IF NOT EXISTS FOR (n:Change) ON (n.at);

@@ -50,6 +50,8 @@ export interface ApiConfig {
   explorer: boolean;
   /** Origins allowed to call the API from a browser (CORS); `*` allows any. */
   corsOrigins: readonly string[];
+  /** How often subscriptions read new changes from the change feed in Neo4j, in ms (changes written by any process). */
+  changesPollIntervalMs: number;
 }
 
 export interface Config {
@@ -172,6 +174,7 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
       maxRequestBytes: integer(env, 'GRAPHQL_MAX_REQUEST_BYTES', 1_048_576, 1_024, 104_857_600),
       explorer: boolean(env, 'GRAPHQL_EXPLORER', nodeEnv === 'development'),
       corsOrigins: origins(env, 'CORS_ORIGINS'),
+      changesPollIntervalMs: integer(env, 'CHANGES_POLL_INTERVAL_MS', 500, 50, 60_000),
     },
     sampleCorpusDir: path.resolve(ROOT_DIR, env.SAMPLE_CORPUS_DIR?.trim() || 'ingest'),
     ingestOnStart: boolean(env, 'INGEST_ON_START', true),

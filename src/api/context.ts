@@ -2,6 +2,7 @@
 import type { Config } from '../config.ts';
 import type { Graph } from '../graph/executor.ts';
 import type { AuthState } from './auth.ts';
+import type { ChangeFollower } from './change-follower.ts';
 import type { Loaders } from './loaders.ts';
 import type { PipelinePort } from './pipeline-port.ts';
 import type { ApiReader } from './reader.ts';
@@ -13,4 +14,6 @@ export interface ApiContext {
   graph: Graph;
   config: Readonly<Config>;
   pipeline: PipelinePort;
+  /** The change feed follower behind `Subscription.changed` (absent where nothing serves subscriptions). */
+  changes?: ChangeFollower;
 }

@@ -25,6 +25,7 @@ import {
 } from '../graph/queries/entities.ts';
 import type { NeighbourField, StatusChangeRow } from '../graph/queries/entities.ts';
 import { judgedEntitiesQuery, judgedFactsQuery } from '../graph/judgements.ts';
+import { agreementsAsOfQuery, mentioningDocumentsAsOfQuery, organizationPartnersAsOfQuery, partnerCountAsOfQuery } from '../graph/queries/as-of.ts';
 import type { NetworkView } from './network.ts';
 import type { ApiReader } from './reader.ts';
 
@@ -130,5 +131,24 @@ export class Loaders {
 
   partnershipAreas(): DataLoader<string, EntityRow[]> {
     return this.loader('Partnership.areas', partnershipAreasQuery, 'key', 'items', []);
+  }
+
+  /** Nested fields of `organization(asOf:)`: the graph as the documents published up to `asOf` describe it. */
+  organizationAsOf(field: 'partners', asOf: string, first: number): DataLoader<string, PartnershipRow[]>;
+  organizationAsOf(field: 'partnerCount', asOf: string): DataLoader<string, number>;
+  organizationAsOf(field: 'agreements', asOf: string): DataLoader<string, EntityRow[]>;
+  organizationAsOf(field: 'documents', asOf: string): DataLoader<string, DocumentRow[]>;
+  organizationAsOf(field: 'partners' | 'partnerCount' | 'agreements' | 'documents', asOf: string, first = 0): DataLoader<string, unknown> {
+    const name = `Organization.${field}.asOf#${asOf}#${first}`;
+    switch (field) {
+      case 'partners':
+        return this.loader(name, (ids) => organizationPartnersAsOfQuery(ids, first, asOf), 'id', 'items', []);
+      case 'partnerCount':
+        return this.loader(name, (ids) => partnerCountAsOfQuery(ids, asOf), 'id', 'count', 0);
+      case 'agreements':
+        return this.loader(name, (ids) => agreementsAsOfQuery(ids, asOf), 'id', 'items', []);
+      case 'documents':
+        return this.loader(name, (ids) => mentioningDocumentsAsOfQuery(ids, asOf), 'id', 'items', []);
+    }
   }
 }

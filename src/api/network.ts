@@ -40,6 +40,7 @@ export interface NetworkFilterArgs {
   minDocuments?: number | null;
   around?: string | null;
   hops?: number | null;
+  asOf?: string | null;
 }
 
 /** A validated filter: the query builder's input plus the neighbourhood. */
@@ -111,6 +112,7 @@ export function parseNetworkFilter(args: NetworkFilterArgs | null | undefined): 
     minDocuments: intArg('filter.minDocuments', f.minDocuments, 1, 1, MAX_MIN_DOCUMENTS),
     aroundKey: around,
     hops: intArg('filter.hops', f.hops, 1, 1, MAX_HOPS_AROUND),
+    asOf: f.asOf ?? null,
   };
 }
 
@@ -124,7 +126,8 @@ export function isEmptyFilter(filter: NetworkFilter): boolean {
     filter.country === null &&
     filter.area === null &&
     filter.organizationType === null &&
-    filter.minDocuments <= 1
+    filter.minDocuments <= 1 &&
+    (filter.asOf ?? null) === null
   );
 }
 
@@ -223,14 +226,16 @@ export async function networkOf(reader: RowReader, view: NetworkView, limit: num
 /** Validates `limit` and `filter` and reads the network. */
 export async function resolveNetwork(
   reader: RowReader,
-  args: { limit?: number | null; filter?: NetworkFilterArgs | null },
+  args: { limit?: number | null; filter?: NetworkFilterArgs | null; asOf?: string | null },
   cache: Map<string, Promise<NetworkView>> = new Map(),
 ): Promise<NetworkResult> {
   const limit = args.limit ?? DEFAULT_NETWORK_LIMIT;
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_NETWORK_LIMIT) {
     throw new AppError('BAD_USER_INPUT', `limit must be a whole number from 1 to ${MAX_NETWORK_LIMIT}`, { details: { limit } });
   }
-  const view = await cachedNetworkView(cache, reader, parseNetworkFilter(args.filter));
+  // `network(asOf:)` is `filter.asOf` spelled at the top.
+  const filter = args.asOf === null || args.asOf === undefined ? args.filter : { ...args.filter, asOf: args.asOf };
+  const view = await cachedNetworkView(cache, reader, parseNetworkFilter(filter));
   return networkOf(reader, view, limit);
 }
 

@@ -15,6 +15,9 @@ import type { ConnectionRow, PathStepRow } from '../graph/queries/connection.ts'
 import { documentsQuery } from '../graph/queries/documents.ts';
 import { documentPartnershipsQuery } from '../graph/queries/entities.ts';
 import type { StatusChangeRow } from '../graph/queries/entities.ts';
+import { daysBefore, monthsBefore, partnershipActivityQuery } from '../graph/queries/activity.ts';
+import type { Activity } from '../graph/queries/activity.ts';
+import { organizationAsOfQuery } from '../graph/queries/as-of.ts';
 import { partnershipQuery, partnersQuery } from '../graph/queries/partners.ts';
 import type { PartnersRow } from '../graph/queries/partners.ts';
 import { searchQuery } from '../graph/queries/search.ts';
@@ -22,7 +25,9 @@ import { STATS_SECTIONS, statsQuery } from '../graph/queries/stats.ts';
 import type { StatsSection } from '../graph/queries/stats.ts';
 import { documentFieldProblem } from '../ingest/limits.ts';
 import { authError } from './auth.ts';
-import { connectionOf, decodeCursor, intArg, nameArg, textArg } from './args.ts';
+import { changeFields, kindsFilter, organizationIdOf, resolveChanges } from './changes.ts';
+import type { ChangesArgs } from './changes.ts';
+import { connectionOf, decodeCursor, intArg, nameArg, nameKeyArg, textArg } from './args.ts';
 import type { ApiContext } from './context.ts';
 import { judgementFields, judgementMutations, judgementQueries } from './judgements.ts';
 import { resolveName } from './names.ts';
@@ -104,7 +109,13 @@ export const resolvers = {
   DateTime: DateTimeScalar,
 
   Query: {
-    organization: (_: unknown, args: { name: string }, ctx: ApiContext) => resolveName(ctx.reader, 'name', ['Organization'], args.name),
+    async organization(_: unknown, args: { name: string; asOf?: string | null }, ctx: ApiContext) {
+      const found = await resolveName(ctx.reader, 'name', ['Organization'], args.name);
+      if (args.asOf === null || args.asOf === undefined || found === null) return found;
+      const rows = await ctx.reader.rows<{ entity: EntityRow }>(organizationAsOfQuery(nameKeyArg('name', 'Organization', found.name), args.asOf), 'organization-as-of');
+      const entity = rows[0]?.entity;
+      return entity === undefined ? null : { ...entity, asOf: args.asOf };
+    },
     person: (_: unknown, args: { name: string }, ctx: ApiContext) => resolveName(ctx.reader, 'name', ['Person'], args.name),
 
     async partners(_: unknown, args: Args, ctx: ApiContext, info: GraphQLResolveInfo) {
@@ -130,6 +141,7 @@ export const resolvers = {
           skip,
           limit: first,
           evidenceLimit,
+          asOf: (args.asOf as string | null | undefined) ?? null,
         }),
         'partners',
       );
@@ -142,12 +154,12 @@ export const resolvers = {
       );
     },
 
-    async partnership(_: unknown, args: { a: string; b: string }, ctx: ApiContext, info: GraphQLResolveInfo) {
+    async partnership(_: unknown, args: { a: string; b: string; asOf?: string | null }, ctx: ApiContext, info: GraphQLResolveInfo) {
       const evidenceLimit = Math.min(MAX_EVIDENCE, largestFirst(info, selectedFields(info, ['evidence']), 'Partnership', 'evidence'));
       nameArg('a', args.a);
       nameArg('b', args.b);
       const [a, b] = await Promise.all([resolveName(ctx.reader, 'a', ['Organization'], args.a), resolveName(ctx.reader, 'b', ['Organization'], args.b)]);
-      const rows = await ctx.reader.rows<{ partnership: PartnershipRow }>(partnershipQuery({ idA: a.id, idB: b.id, evidenceLimit }), 'partnership');
+      const rows = await ctx.reader.rows<{ partnership: PartnershipRow }>(partnershipQuery({ idA: a.id, idB: b.id, evidenceLimit, asOf: args.asOf ?? null }), 'partnership');
       const row = rows[0];
       return row === undefined ? null : withPrefetch(row.partnership, evidenceLimit);
     },
@@ -225,7 +237,7 @@ export const resolvers = {
       return Object.fromEntries(STATS_SECTIONS.map((s) => [s, row[s] ?? []]));
     },
 
-    network: (_: unknown, args: { limit?: number | null; filter?: NetworkFilterArgs | null }, ctx: ApiContext) =>
+    network: (_: unknown, args: { limit?: number | null; filter?: NetworkFilterArgs | null; asOf?: string | null }, ctx: ApiContext) =>
       ctx.reader.run(() => resolveNetwork(ctx.reader, args, ctx.loaders.networkViews)),
 
     async document(_: unknown, args: { id: string }, ctx: ApiContext) {
@@ -243,6 +255,7 @@ export const resolvers = {
     },
 
     ...judgementQueries,
+    changes: (_: unknown, args: ChangesArgs, ctx: ApiContext) => resolveChanges(ctx.reader, args),
   },
 
   Mutation: {
@@ -297,14 +310,16 @@ export const resolvers = {
     people: (o: EntityRow, _: Args, ctx: ApiContext) => ctx.loaders.roles('Organization').load(o.id),
     async partners(o: EntityRow, args: { first?: number }, ctx: ApiContext) {
       const first = intArg('first', args.first, 20, 0, MAX_PAGE);
-      return (await ctx.loaders.organizationPartners(first).load(o.id)).map((row) => withPrefetch(row, 0));
+      const loader = o.asOf ? ctx.loaders.organizationAsOf('partners', o.asOf, first) : ctx.loaders.organizationPartners(first);
+      return (await loader.load(o.id)).map((row) => withPrefetch(row, 0));
     },
-    partnerCount: (o: EntityRow, _: Args, ctx: ApiContext) => ctx.loaders.partnerCount().load(o.id),
-    agreements: (o: EntityRow, _: Args, ctx: ApiContext) => ctx.loaders.neighbours('Organization.agreements').load(o.id),
+    partnerCount: (o: EntityRow, _: Args, ctx: ApiContext) => (o.asOf ? ctx.loaders.organizationAsOf('partnerCount', o.asOf) : ctx.loaders.partnerCount()).load(o.id),
+    agreements: (o: EntityRow, _: Args, ctx: ApiContext) =>
+      (o.asOf ? ctx.loaders.organizationAsOf('agreements', o.asOf) : ctx.loaders.neighbours('Organization.agreements')).load(o.id),
     programmes: (o: EntityRow, _: Args, ctx: ApiContext) => ctx.loaders.neighbours('Organization.programmes').load(o.id),
     events: (o: EntityRow, _: Args, ctx: ApiContext) => ctx.loaders.neighbours('Organization.events').load(o.id),
     areas: (o: EntityRow, _: Args, ctx: ApiContext) => ctx.loaders.organizationAreas().load(o.id),
-    documents: (o: EntityRow, _: Args, ctx: ApiContext) => ctx.loaders.documentsMentioning('Organization').load(o.id),
+    documents: (o: EntityRow, _: Args, ctx: ApiContext) => (o.asOf ? ctx.loaders.organizationAsOf('documents', o.asOf) : ctx.loaders.documentsMentioning('Organization')).load(o.id),
     judged: (o: EntityRow, _: Args, ctx: ApiContext) => ctx.loaders.judgedEntity('Organization').load(o.id),
   },
 
@@ -363,6 +378,19 @@ export const resolvers = {
     status: (c: StatusChangeRow) => agreementStatus({ status: c.status } as EntityRow),
   },
 
+  Change: changeFields,
+
+  Subscription: {
+    changed: {
+      async subscribe(_: unknown, args: { of?: string | null; kinds?: readonly string[] | null }, ctx: ApiContext) {
+        invariant(ctx.changes !== undefined, 'subscriptions are served with a change follower');
+        const filter = { kinds: kindsFilter('kinds', args.kinds), organizationId: await organizationIdOf(ctx.reader, 'of', args.of) };
+        return ctx.changes.follow(filter);
+      },
+      resolve: (change: unknown) => change,
+    },
+  },
+
   Evidence: {
     rules: (e: EvidenceRow) => (e.rules ?? []).map(ruleOf),
     kinds: (e: EvidenceRow) => (e.kinds ?? []).map(toKindEnum).filter((k): k is PartnershipKindEnum => k !== null),
@@ -372,6 +400,13 @@ export const resolvers = {
   PathStep: {
     label: (s: PathStepRow) => (s.relation === 'HOLDS_ROLE' ? s.title : s.relation === 'PARTNERS_WITH' ? (s.kinds ?? []).join(', ') : null),
     evidence: (s: PathStepRow, args: Args, ctx: ApiContext) => edgeEvidence(s.key, args, ctx),
+  },
+
+  Stats: {
+    newPartnerships: (_: unknown, args: { days?: number; top?: number }, ctx: ApiContext) =>
+      partnershipActivity(ctx, 'new', daysBefore(new Date(), intArg('days', args.days, 30, 1, 3650)), intArg('top', args.top, 10, 1, MAX_PAGE)),
+    dormantPartnerships: (_: unknown, args: { months?: number; top?: number }, ctx: ApiContext) =>
+      partnershipActivity(ctx, 'dormant', monthsBefore(new Date(), intArg('months', args.months, 12, 1, 240)), intArg('top', args.top, 10, 1, MAX_PAGE)),
   },
 
   StatusCount: {
@@ -395,6 +430,11 @@ function partiedFields(label: 'Agreement' | 'Programme') {
 /** Whether the operation also asks for the top-level field `name` (e.g. `network` beside `stats`). */
 function operationSelects(info: GraphQLResolveInfo, name: string): boolean {
   return info.operation.selectionSet.selections.some((s) => s.kind === 'Field' && s.name.value === name);
+}
+
+async function partnershipActivity(ctx: ApiContext, activity: Activity, day: string, top: number) {
+  const [row] = await ctx.reader.rows<{ count: number; organizations: Array<{ organization: EntityRow; count: number }> }>(partnershipActivityQuery(activity, day, top), `stats-${activity}`);
+  return { day, count: row?.count ?? 0, organizations: row?.organizations ?? [] };
 }
 
 function isEntity(value: EntityRow | null | Error): value is EntityRow {

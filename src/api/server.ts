@@ -5,20 +5,27 @@
  */
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
+import { createRequire } from 'node:module';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { ApolloServer, HeaderMap } from '@apollo/server';
 import type { ApolloServerPlugin } from '@apollo/server';
+import { getOperationAST, parse } from 'graphql';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
+import { makeExecutableSchema } from '@graphql-tools/schema';
+import { useServer } from 'graphql-ws/use/ws';
+import { WebSocketServer } from 'ws';
 import type { Config } from '../config.ts';
 import type { Graph } from '../graph/executor.ts';
 import { createLogger } from '../log.ts';
 import type { Logger } from '../log.ts';
 import { checkBearer, mutationAuthPlugin } from './auth.ts';
+import { ChangeFollower } from './change-follower.ts';
 import type { ApiContext } from './context.ts';
 import { applyCors } from './cors.ts';
+import { EXPORT_PREFIX, serveExport } from './export-route.ts';
 import { EXPLORER_HTML, explorerRoutes, wantsExplorer } from './explorer.ts';
 import { createFormatError } from './format-error.ts';
 import { Loaders } from './loaders.ts';
@@ -32,6 +39,13 @@ import { warmUpQueries } from './warm-up.ts';
 import type { StaticRoute } from './static-files.ts';
 
 export type { StaticRoute } from './static-files.ts';
+
+/**
+ * GraphQLError as graphql-ws sees it: it checks errors with `instanceof`
+ * against the copy of graphql that `require` loads, which under a bundler or
+ * test runner may not be the copy an `import` gets (graphql ships both).
+ */
+const { GraphQLError: SocketGraphQLError } = createRequire(import.meta.url)('graphql') as typeof import('graphql');
 
 /** Largest number of lexical tokens in one GraphQL document. */
 export const MAX_TOKENS = 2_000;
@@ -54,6 +68,8 @@ export interface ApiServer {
   /** e.g. http://127.0.0.1:4000 */
   url: string;
   port: number;
+  /** Open `changed` subscriptions (WebSocket). */
+  subscriptions(): number;
   /** Adds a static folder after start (the dashboard, vendored scripts). */
   addStaticRoute(route: StaticRoute): void;
   /** Stops accepting requests, closes open connections and Apollo; leaves the Graph open. */
@@ -157,9 +173,10 @@ export async function createApiServer(config: Readonly<Config>, graph: Graph, op
   await apollo.start();
   const routes: StaticRoute[] = [...(options.staticRoutes ?? []), ...(config.api.explorer ? explorerRoutes() : [])];
   const pipeline = options.pipeline ?? defaultPipeline;
+  const changes = new ChangeFollower(new ApiReader(graph, config.neo4j.queryTimeoutMs), config.api.changesPollIntervalMs, log);
   const contextFor = (authorization: string | undefined): ApiContext => {
     const reader = new ApiReader(graph, config.neo4j.queryTimeoutMs);
-    return { auth: checkBearer(authorization, config.api.apiToken), reader, loaders: new Loaders(reader), graph, config, pipeline };
+    return { auth: checkBearer(authorization, config.api.apiToken), reader, loaders: new Loaders(reader), graph, config, pipeline, changes };
   };
   const warmUp = async (reason: string) => {
     try {
@@ -231,6 +248,7 @@ export async function createApiServer(config: Readonly<Config>, graph: Graph, op
     const route = url.pathname;
     if (route === '/graphql') return graphql(req, res, url);
     if (route === '/healthz') return sendJson(res, 200, { status: 'ok' });
+    if (route.startsWith(EXPORT_PREFIX)) return serveExport(req, res, url, (query, purpose) => new ApiReader(graph, config.neo4j.queryTimeoutMs).rows(query, purpose));
     if (route === '/readyz') {
       try {
         await withDeadline(graph.verify(), config.neo4j.connectTimeoutMs);
@@ -274,6 +292,30 @@ export async function createApiServer(config: Readonly<Config>, graph: Graph, op
       resolve();
     });
   });
+  const formatSocketError = createFormatError({ development: config.env === 'development' });
+  // Subscriptions (graphql-ws) on the same port and path as GraphQL over HTTP.
+  const sockets = new WebSocketServer({ server, path: '/graphql' });
+  const subscriptionServer = useServer(
+    {
+      schema: makeExecutableSchema({ typeDefs: loadTypeDefs(config.rootDir), resolvers }),
+      context: () => contextFor(undefined),
+      onSubscribe: (_ctx, _id, payload) => {
+        let document;
+        try {
+          document = parse(payload.query, { maxTokens: MAX_TOKENS });
+        } catch (error) {
+          return [new SocketGraphQLError(error instanceof Error ? error.message : 'The query does not parse.', { extensions: { code: 'GRAPHQL_PARSE_FAILED' } })];
+        }
+        if (getOperationAST(document, payload.operationName)?.operation === 'subscription') return undefined;
+        return [new SocketGraphQLError('Only subscriptions are served over WebSocket; send queries and mutations over HTTP.', { extensions: { code: 'BAD_USER_INPUT' } })];
+      },
+      // Coded errors as over HTTP (AppError code in extensions.code, no stack traces).
+      onNext: (_ctx, _id, _payload, _args, result) =>
+        result.errors === undefined ? undefined : { ...result, errors: result.errors.map((error) => formatSocketError(error.toJSON(), error)) },
+    },
+    sockets,
+  );
+  changes.start();
   const port = (server.address() as AddressInfo).port;
   const shownHost = host.includes(':') ? `[${host}]` : host;
   const url = `http://${shownHost === '0.0.0.0' ? '127.0.0.1' : shownHost}:${port}`;
@@ -283,11 +325,14 @@ export async function createApiServer(config: Readonly<Config>, graph: Graph, op
   return {
     url,
     port,
+    subscriptions: () => changes.subscribers,
     addStaticRoute: (route) => {
       routes.push(route);
     },
     stop: () => {
       stopped ??= (async () => {
+        await changes.stop();
+        await subscriptionServer.dispose();
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
         server.closeIdleConnections();
         // Requests still running after 2 s are cut off: a stop must fit in a process manager's timeout.

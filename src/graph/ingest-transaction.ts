@@ -22,6 +22,7 @@ import type {
   WriteOp,
 } from '../model/write-plan.ts';
 import { createLogger } from '../log.ts';
+import { ChangeRecorder } from './changes.ts';
 import type { CypherQuery, Graph } from './executor.ts';
 import {
   acquireIngestLockQuery,
@@ -132,6 +133,11 @@ export function queryOfWrite(write: WriteOp): CypherQuery {
 export class IngestTransaction {
   readonly counters = emptyCounters();
   constructor(private readonly tx: ManagedTransaction) {}
+
+  /** The change feed's recorder, on this transaction (its writes stay out of the counters). */
+  changeRecorder(at: string): ChangeRecorder {
+    return new ChangeRecorder(this.tx, at);
+  }
 
   /** Step 1: the documents as stored (with what they support) and the entities holding the identity keys. */
   async readStored(request: FirstRequest): Promise<StoredBatch> {

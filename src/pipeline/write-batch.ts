@@ -9,7 +9,7 @@ import type { Graph } from '../graph/executor.ts';
 import type { IngestTransaction, WriteCounters } from '../graph/ingest-transaction.ts';
 import { inIngestTransaction, readIdentities } from '../graph/ingest-transaction.ts';
 import type { ExtractionResult } from '../model/types.ts';
-import type { DocumentToWrite, WrittenDocument } from '../model/write-plan.ts';
+import type { DocumentToWrite, WriteOp, WrittenDocument } from '../model/write-plan.ts';
 import type { PreparedDocument } from '../resolve/plan.ts';
 import { affectedReads, entityIdsOf, factReads, firstReads, planWrites, prepareDocuments, resolveBatch } from '../resolve/plan.ts';
 
@@ -24,8 +24,30 @@ async function resolveAndWrite(tx: IngestTransaction, prepared: PreparedDocument
   const affected = await tx.readAffected(affectedReads(resolution));
   const facts = await tx.readFacts(factReads(resolution, affected));
   const plan = planWrites(resolution, { affected, facts }, now);
+  // The change feed compares the facts the plan touches before and after it runs.
+  const changes = tx.changeRecorder(now);
+  await changes.snapshot(touchedFactKeys(plan.writes));
   await tx.apply(plan.writes);
-  return { documents: plan.documents, retracted: resolution.retractions.map((r) => r.id) };
+  const retracted = resolution.retractions.map((r) => r.id);
+  if (deletions.length > 0) {
+    for (const id of deletions) if (retracted.includes(id)) await changes.recordDeletion(id);
+  } else {
+    const written = new Set(plan.documents.filter((d) => d.outcome !== 'unchanged').map((d) => d.id));
+    const docs = prepared.filter((p) => written.has(p.doc.id)).map(({ doc }) => ({ id: doc.id, title: doc.title, url: doc.url, publishedAt: doc.publishedAt }));
+    if (docs.length > 0) await changes.recordIngest(docs);
+  }
+  return { documents: plan.documents, retracted };
+}
+
+/** Keys of the facts whose statements or aggregated edges a plan writes. */
+function touchedFactKeys(writes: readonly WriteOp[]): string[] {
+  const keys = new Set<string>();
+  for (const w of writes) {
+    if (w.op === 'createStatements' || w.op === 'rewriteStatements') for (const row of w.rows) keys.add(row.factKey);
+    else if (w.op === 'mergeEdges' || w.op === 'updateEdges') for (const row of w.rows) keys.add(row.key);
+    else if (w.op === 'deleteEdges') for (const key of w.keys) keys.add(key);
+  }
+  return [...keys];
 }
 
 /** Writes a batch of documents in one transaction; same id and content as stored is left unchanged. */

@@ -4,7 +4,7 @@
  * one node through its (:Alias) keys. Every fragment is static text; values
  * travel as parameters.
  */
-import { ENTITY_TYPES } from '../../model/types.ts';
+import { ENTITY_TYPES, PARTNERSHIP_KINDS } from '../../model/types.ts';
 import type { EntityType } from '../../model/types.ts';
 
 /** Entity labels, in the order used to pick a node's type (the extraction format's order). */
@@ -97,6 +97,8 @@ export interface EntityRow {
   label: EntityType;
   status?: string | null;
   date?: string | null;
+  /** Set on an organisation read `asOf` a day (and its agreements): nested fields answer as of that day too. */
+  asOf?: string | null;
 }
 
 export interface DocumentRow {
@@ -137,4 +139,27 @@ export interface PartnershipRow {
 /** The projection of one PARTNERS_WITH edge `r` seen from `o` (via unit `m`) to partner `p`. */
 export function partnershipMap(o: string, m: string, r: string, p: string, evidence: string): string {
   return `{key: ${r}.key, kinds: coalesce(${r}.kinds, []), status: coalesce(${r}.status, 'active'), firstSeen: ${r}.firstSeen, lastSeen: ${r}.lastSeen, documentCount: coalesce(${r}.documentCount, 0), organization: ${orgMap(o)}, partner: ${orgMap(p)}, viaUnit: ${m === o ? 'null' : `CASE WHEN ${m} = ${o} THEN null ELSE ${orgMap(m)} END`}, evidence: ${evidence}}`;
+}
+
+/** Stored partnership kinds in the order aggregated edges list them (sorted): the `$kindOrder` parameter of `asOfEdge`. */
+export const KIND_ORDER: readonly string[] = [...PARTNERSHIP_KINDS].sort();
+
+/**
+ * A subquery binding `out` to the PARTNERS_WITH edge `edge` as the documents
+ * published on or before `$asOf` describe it: a map with the edge's key,
+ * kinds, status, firstSeen, lastSeen and documentCount, aggregated from those
+ * documents' statements the way ingestion aggregates all of them
+ * (src/resolve/facts.ts); null when none of them states it. Documents without
+ * a publication date are never counted. Needs `$asOf` and `$kindOrder` (KIND_ORDER).
+ */
+export function asOfEdge(edge: string, out: string, indent: string): string {
+  return [
+    `CALL (${edge}) {`,
+    `  MATCH (s:Statement {factKey: ${edge}.key})-[:STATED_IN]->(d:Document)`,
+    '  WHERE d.publishedAt <= $asOf',
+    '  WITH s, d, coalesce(s.date, d.publishedAt) AS day ORDER BY day ASC, d.id ASC, s.id ASC',
+    '  WITH collect(s.kind) AS kinds, collect(s.status) AS statuses, min(day) AS firstSeen, max(day) AS lastSeen, count(DISTINCT d) AS documentCount',
+    `  RETURN CASE WHEN documentCount = 0 THEN null ELSE {key: ${edge}.key, kinds: [k IN $kindOrder WHERE k IN kinds], status: CASE WHEN last(statuses) IN ['ended', 'declined'] THEN last(statuses) ELSE 'active' END, firstSeen: firstSeen, lastSeen: lastSeen, documentCount: documentCount} END AS ${out}`,
+    '}',
+  ].join(`\n${indent}`);
 }

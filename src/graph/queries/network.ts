@@ -8,7 +8,7 @@
  * the figures of one request.
  */
 import type { CypherQuery } from '../executor.ts';
-import { notRejected, orgMap, shownName, statementTopics } from './common.ts';
+import { asOfEdge, KIND_ORDER, notRejected, orgMap, shownName, statementTopics } from './common.ts';
 import { organizationTypePatterns } from './organization-types.ts';
 import type { OrganizationType } from './organization-types.ts';
 
@@ -48,6 +48,8 @@ export interface NetworkFilterInput {
   /** One end must be of this type. */
   organizationType: OrganizationType | null;
   minDocuments: number;
+  /** YYYY-MM-DD: partnerships as the documents published up to that day describe them (kinds, dates, document counts); null for today's graph. */
+  asOf?: string | null;
 }
 
 export const NO_FILTER: NetworkFilterInput = Object.freeze({
@@ -58,6 +60,7 @@ export const NO_FILTER: NetworkFilterInput = Object.freeze({
   area: null,
   organizationType: null,
   minDocuments: 1,
+  asOf: null,
 });
 
 /** A predicate on organisation `v` for the node filters (country, type); 'true' when none is set. */
@@ -106,9 +109,16 @@ export function filteredEdgesQuery(filter: NetworkFilterInput): CypherQuery {
   if (patterns.include !== null) params.typeInclude = patterns.include;
   if (patterns.exclude !== null) params.typeExclude = patterns.exclude;
   if (filter.area !== null) params.area = filter.area;
+  const asOf = filter.asOf ?? null;
+  if (asOf !== null) Object.assign(params, { asOf, kindOrder: KIND_ORDER });
+  // As of a day, each edge is first re-aggregated from the statements of documents published by then.
+  const match =
+    asOf === null
+      ? 'MATCH (a:Organization)-[r:PARTNERS_WITH]->(b:Organization)'
+      : `MATCH (a:Organization)-[edge:PARTNERS_WITH]->(b:Organization)\n${asOfEdge('edge', 'r', '')}\nWITH a, b, r WHERE r IS NOT NULL`;
   return {
-    cypher: `MATCH (a:Organization)-[r:PARTNERS_WITH]->(b:Organization)
-WHERE ${where.join('\n  AND ')}
+    cypher: `${match}
+${asOf === null ? 'WHERE' : '  AND'} ${where.join('\n  AND ')}
 RETURN a.id AS source, b.id AS target, r.key AS key, coalesce(r.kinds, []) AS kinds, coalesce(r.documentCount, 0) AS documentCount, r.firstSeen AS firstSeen, r.lastSeen AS lastSeen`,
     params,
   };

@@ -4,7 +4,7 @@
  * same statement, so a page costs one round trip whatever its size.
  */
 import type { CypherQuery } from '../executor.ts';
-import { evidenceSubquery, notRejected, orgMap, partnershipMap, statementTopics } from './common.ts';
+import { asOfEdge, evidenceSubquery, KIND_ORDER, notRejected, orgMap, partnershipMap, statementTopics } from './common.ts';
 import type { EntityRow, PartnershipRow } from './common.ts';
 
 export interface PartnersInput {
@@ -25,6 +25,8 @@ export interface PartnersInput {
   limit: number;
   /** Sentences to prefetch per partnership; 0 skips them. */
   evidenceLimit: number;
+  /** YYYY-MM-DD: the partnerships as the documents published up to that day describe them; null for today's graph. */
+  asOf?: string | null;
 }
 
 export interface PartnersRow {
@@ -35,14 +37,14 @@ export interface PartnersRow {
 
 /** Partnerships of one organisation (and its units), most recent first, one page. */
 export function partnersQuery(input: PartnersInput): CypherQuery {
+  const asOf = (input.asOf ?? null) !== null;
   return {
     cypher: `MATCH (o:Organization {id: $id})
 OPTIONAL MATCH (u:Organization)-[:PART_OF*1..3]->(o) WHERE $includeUnits
 WITH o, [o] + collect(DISTINCT u) AS members
 CALL (o, members) {
   UNWIND members AS m
-  MATCH (m)-[r:PARTNERS_WITH]-(p:Organization)
-  WHERE NOT p IN members
+  ${asOf ? `MATCH (m)-[edge:PARTNERS_WITH]-(p:Organization)\n  WHERE NOT p IN members\n  ${asOfEdge('edge', 'r', '  ')}\n  WITH m, r, p WHERE r IS NOT NULL` : 'MATCH (m)-[r:PARTNERS_WITH]-(p:Organization)\n  WHERE NOT p IN members'}
     AND coalesce(r.status, 'active') IN $statuses
     AND ($kind IS NULL OR $kind IN r.kinds)
     AND ($includeRejected OR ${notRejected('r.key')})
@@ -77,6 +79,7 @@ RETURN ${orgMap('o')} AS organization, totalCount, items`,
       skip: input.skip,
       limit: input.limit,
       evidenceLimit: input.evidenceLimit,
+      ...(asOf ? { asOf: input.asOf, kindOrder: KIND_ORDER } : {}),
     },
   };
 }
@@ -86,17 +89,21 @@ export interface PartnershipInput {
   idA: string;
   idB: string;
   evidenceLimit: number;
+  /** YYYY-MM-DD, as in PartnersInput; null for today's graph. */
+  asOf?: string | null;
 }
 
 /** The edge between two organisations given by id, with its evidence; no row when none. */
 export function partnershipQuery(input: PartnershipInput): CypherQuery {
+  const asOf = (input.asOf ?? null) !== null;
+  const edge = asOf
+    ? `MATCH (a)-[edge:PARTNERS_WITH]-(b)\nWHERE ${notRejected('edge.key')}\nWITH a, edge, b LIMIT 1\n${asOfEdge('edge', 'r', '')}\nWITH a, r, b WHERE r IS NOT NULL`
+    : `MATCH (a)-[r:PARTNERS_WITH]-(b)\nWHERE ${notRejected('r.key')}\nWITH a, r, b LIMIT 1`;
   return {
     cypher: `MATCH (a:Organization {id: $idA}), (b:Organization {id: $idB})
-MATCH (a)-[r:PARTNERS_WITH]-(b)
-WHERE ${notRejected('r.key')}
-WITH a, r, b LIMIT 1
+${edge}
 ${evidenceSubquery('r', 'r.key', '$evidenceLimit')}
 RETURN ${partnershipMap('a', 'a', 'r', 'b', 'evidence')} AS partnership`,
-    params: { idA: input.idA, idB: input.idB, evidenceLimit: input.evidenceLimit },
+    params: { idA: input.idA, idB: input.idB, evidenceLimit: input.evidenceLimit, ...(asOf ? { asOf: input.asOf, kindOrder: KIND_ORDER } : {}) },
   };
 }
