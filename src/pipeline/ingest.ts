@@ -381,7 +381,6 @@ export async function ingestDocuments(
   } finally {
     await (pool as ExtractPool | null)?.close();
   }
-  if (stop !== null) throw stop;
   // Entities of documents written by an earlier, interrupted run: their step after the write may not have run.
   if (summary.new + summary.updated > 0) await refreshCaptions(graph, null);
   summary.seconds = (performance.now() - started) / 1000;
