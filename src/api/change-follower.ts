@@ -3,7 +3,8 @@
  * changes after the last one seen, at CHANGES_POLL_INTERVAL_MS, and hands
  * each to the subscribers whose filter it passes. Polling the store (not an
  * in-process event) is what lets a subscriber hear about changes written by
- * another process, such as `npm run ingest`.
+ * another process, such as `npm run ingest`. It reads nothing while nobody
+ * subscribes.
  */
 import { EventEmitter } from 'node:events';
 import type { ChangeRow } from '../graph/changes.ts';
@@ -68,7 +69,19 @@ export class ChangeFollower {
     this.timer.unref();
   }
 
+  /** Polls now unless a poll is under way (a first subscriber needs the cursor set from now). */
+  private pollSoon(): void {
+    if (this.running !== null || this.stopped) return;
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.schedule(0);
+  }
+
   private async poll(): Promise<void> {
+    // Nobody listens: no reads; the next subscriber follows from the moment it subscribes.
+    if (this.subscribers === 0) {
+      this.cursor = null;
+      return;
+    }
     try {
       const [row] = await this.reader.rows<{ last: number }>(lastChangeQuery(), 'changes-last');
       const last = row?.last ?? 0;
@@ -113,6 +126,7 @@ export class ChangeFollower {
     };
     this.events.on('change', listener);
     this.finishers.add(finish);
+    if (this.cursor === null) this.pollSoon();
     const iterator: AsyncIterableIterator<ChangeRow> = {
       [Symbol.asyncIterator]: () => iterator,
       next: async () => {
