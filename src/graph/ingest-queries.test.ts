@@ -29,16 +29,13 @@ describe('ingestion query builders', () => {
     `);
   });
 
-  it('finds entities by identity keys only, with every identity key they hold', () => {
+  it('finds entities by identity keys only', () => {
     expect(identityLookupQuery(['Organization|icesco'])).toMatchInlineSnapshot(`
       {
         "cypher": "UNWIND $keys AS key
       MATCH (a:Alias {key: key})-[r:ALIAS_OF]->(e) USING INDEX SEEK a:Alias(key)
       WHERE r.identity
-      WITH DISTINCT e
-      MATCH (b:Alias)-[s:ALIAS_OF]->(e)
-      WHERE s.identity
-      RETURN b.key AS key, e.id AS id",
+      RETURN key, e.id AS id",
         "params": {
           "keys": [
             "Organization|icesco",

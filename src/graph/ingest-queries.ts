@@ -53,22 +53,14 @@ export function releaseIngestLockQuery(): CypherQuery {
   return { cypher: 'MATCH (l:IngestLock {id: $id}) USING INDEX SEEK l:IngestLock(id) DELETE l', params: { id: INGEST_LOCK_ID } };
 }
 
-/**
- * Entities already linked to any of the identity keys (keys start with their
- * entity type: `Organization|...`), each with every identity key it holds:
- * identity needs to know, e.g., whether an organisation found by an acronym
- * was also named by that acronym alone, and by which full names.
- */
+/** Entities already linked to any of the identity keys (keys start with their entity type: `Organization|...`). */
 export function identityLookupQuery(keys: string[]): CypherQuery {
   return {
     cypher: [
       'UNWIND $keys AS key',
       'MATCH (a:Alias {key: key})-[r:ALIAS_OF]->(e) USING INDEX SEEK a:Alias(key)',
       'WHERE r.identity',
-      'WITH DISTINCT e',
-      'MATCH (b:Alias)-[s:ALIAS_OF]->(e)',
-      'WHERE s.identity',
-      'RETURN b.key AS key, e.id AS id',
+      'RETURN key, e.id AS id',
     ].join('\n'),
     params: { keys },
   };

@@ -10,13 +10,6 @@
  * identity key", and a component's id is the smallest candidate id of its
  * members (shortest, then alphabetical). Both are independent of the order in
  * which documents arrive, so any order gives the same graph.
- *
- * Weak keys (ending in `~`) join only through a mention that is named by the
- * short form alone: "UP" in one document joins every organisation a full name
- * abbreviates "UP", but "University of Porto (UP)" and "Union of Potters (UP)"
- * stay two while no document names "UP" alone. The same holds for people: a
- * surname at an organisation ("Ndiaye", weak for "Zainab Ndiaye" and "Daniel
- * Ndiaye") joins only through a mention of the surname alone.
  */
 import { createHash } from 'node:crypto';
 import type { EntityType, ExtractedEntity, ExtractionResult } from '../model/types.ts';
@@ -67,29 +60,6 @@ export function idFromKey(type: EntityType, key: string): string {
 /** Total order on ids used to pick a component's id: shorter first, then alphabetical. */
 export function compareIds(a: string, b: string): number {
   return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
-}
-
-/** Weak keys join their holders only through the key without `~` (a mention named by the short form alone). */
-export const WEAK = '~';
-
-export function isWeakKey(key: string): boolean {
-  return key.endsWith(WEAK);
-}
-
-/**
- * `Organization|pua@polytechnic university of accra`: an acronym together with the full
- * name it stands for in one mention. It joins nothing new (the full name does), but tells
- * which id an organisation takes when its acronym names another organisation too.
- */
-function spelledOutKey(acronymKey: string, fullName: string): string {
-  return `${acronymKey}@${normalizeKey(fullName)}`;
-}
-
-/** The acronym key and full name of a spelled-out key, or null for any other key. */
-function parseSpelledOut(key: string): { acronymKey: string; fullName: string } | null {
-  if (!key.startsWith('Organization|')) return null;
-  const at = key.indexOf('@');
-  return at < 0 ? null : { acronymKey: key.slice(0, at), fullName: key.slice(at + 1) };
 }
 
 export function bestId(ids: Iterable<string>): string | undefined {
@@ -194,30 +164,14 @@ export function entityKeysOf(extraction: ExtractionResult): EntityKeys[] {
   // Organisations first: other types are scoped by their keys.
   const orgIdentity = new Map<string, string[]>();
   const out = new Map<string, EntityKeys>();
-  // Keys that scope a person's surname to an organisation: its names as the document gives them.
-  const orgScopes = new Map<string, string[]>();
   for (const entity of extraction.entities) {
     if (entity.type !== 'Organization') continue;
     const names = namesOf(entity);
     const strong = names.filter((n) => isAcronym(n) || normalizeKey(n).split(' ').length >= 2 || n === names[0]);
-    const scopes = unique(strong.filter((n) => !isGenericDescription(n)).map((n) => aliasKey('Organization', n))).sort();
-    const acronymNames = names.filter(isAcronym);
-    const fullNames = names.filter((n) => !isAcronym(n) && normalizeKey(n).split(' ').length >= 2 && !isGenericDescription(n));
-    const acronymKeys = new Set(acronymNames.map((n) => aliasKey('Organization', n)));
-    // An acronym with a full name beside it is weak: the same letters may stand for another organisation.
-    const identityKeys = unique(
-      fullNames.length === 0
-        ? scopes
-        : [
-            ...scopes.filter((k) => !acronymKeys.has(k)),
-            ...[...acronymKeys].map((k) => k + WEAK),
-            ...[...acronymKeys].flatMap((k) => fullNames.map((f) => spelledOutKey(k, f))),
-          ],
-    ).sort();
-    const acronyms = acronymNames.map((n) => normalizeKey(n)).sort(compareIds);
+    const identityKeys = unique(strong.filter((n) => !isGenericDescription(n)).map((n) => aliasKey('Organization', n))).sort();
+    const acronyms = names.filter(isAcronym).map((n) => normalizeKey(n)).sort(compareIds);
     const candidateKey = acronyms[0] ?? normalizeKey(names[0] ?? entity.name);
     orgIdentity.set(entity.id, identityKeys);
-    orgScopes.set(entity.id, scopes);
     out.set(entity.id, {
       localId: entity.id,
       type: entity.type,
@@ -248,14 +202,16 @@ export function entityKeysOf(extraction: ExtractionResult): EntityKeys[] {
         const forms = unique(names.flatMap(personIdentityForms));
         const full = personIdentityForms(names[0] ?? entity.name);
         identityKeys = forms.map((f) => `Person|${f}`);
-        // "Ndiaye" alone is the same person only within one organisation's people, and
-        // only through a mention of the surname alone: "Zainab Ndiaye" and "Daniel Ndiaye"
-        // hold it weakly, so they stay two.
+        // "Al-Malik" alone is the same person only within one organisation's people.
         const surname = surnameOf(names[0] ?? entity.name);
-        const weak = forms.length > 0 ? WEAK : '';
         if (surname !== undefined) {
-          const orgs = extraction.relations.filter((r) => r.type === 'HOLDS_ROLE' && r.source === entity.id).map((r) => orgScopes.get(r.target) ?? []);
-          for (const keys of orgs) for (const key of keys) identityKeys.push(`Person|${surname}@${key}${weak}`);
+          for (const keys of relatedOrgs(entity.id, [], 'source').concat(
+            extraction.relations
+              .filter((r) => r.type === 'HOLDS_ROLE' && r.source === entity.id)
+              .map((r) => orgIdentity.get(r.target) ?? []),
+          )) {
+            for (const key of keys) identityKeys.push(`Person|${surname}@${key}`);
+          }
         }
         candidateKey = full[full.length - 1] ?? forms[0] ?? `${normalizeKey(entity.name)} ${docId} ${entity.id}`;
         break;
@@ -363,59 +319,19 @@ export function assignIds(batch: BatchEntity[], existing: ExistingIdentity[], do
 
   // Nodes: "n:<doc>:<localId>" for batch entities, "g:<type>:<id>" for graph entities, "k:<key>" for keys.
   const existingType = new Map<string, EntityType>();
-  const weakHolders = new Map<string, string[]>();
-  const spelledOut: Array<{ holder: string; acronymKey: string; fullName: string }> = [];
-  const hold = (holder: string, type: EntityType, key: string) => {
-    const node = `k:${type}:${key}`;
-    if (isWeakKey(key)) {
-      const holders = weakHolders.get(node) ?? [];
-      weakHolders.set(node, holders);
-      holders.push(holder);
-      return;
-    }
-    const parsed = parseSpelledOut(key);
-    if (parsed !== null) spelledOut.push({ holder, ...parsed });
-    add(node);
-    union(holder, node);
-  };
   for (const e of existing) {
     const g = `g:${e.type}:${e.id}`;
     existingType.set(g, e.type);
     add(g);
-    hold(g, e.type, e.key);
+    add(`k:${e.type}:${e.key}`);
+    union(g, `k:${e.type}:${e.key}`);
   }
   for (const { doc, keys } of batch) {
     const n = `n:${doc}:${keys.localId}`;
     add(n);
-    for (const key of keys.identityKeys) hold(n, keys.type, key);
-  }
-  // A weak key joins its holders when something holds it strong (is named by the short form alone).
-  for (const [node, holders] of weakHolders) {
-    const strong = node.slice(0, -WEAK.length);
-    if (parent.has(strong)) for (const holder of holders) union(holder, strong);
-  }
-  // An acronym that stays weak and spells out two organisations gives neither its id:
-  // each takes the id of a full name it stands for.
-  const barred = new Map<string, Set<string>>();
-  const fallback = new Map<string, string[]>();
-  for (const [node, holders] of weakHolders) {
-    const strong = node.slice(0, -WEAK.length);
-    if (parent.has(strong) || !strong.startsWith('k:Organization:')) continue;
-    const roots = new Set(holders.map(find));
-    if (roots.size < 2) continue;
-    const acronymKey = strong.slice('k:'.length).replace(/^Organization:/, '');
-    const acronymId = idFromKey('Organization', acronymKey.slice('Organization|'.length));
-    for (const root of roots) {
-      const ids = barred.get(root) ?? new Set<string>();
-      barred.set(root, ids);
-      ids.add(acronymId);
-    }
-    for (const s of spelledOut) {
-      const root = find(s.holder);
-      if (s.acronymKey !== acronymKey || !roots.has(root)) continue;
-      const ids = fallback.get(root) ?? [];
-      fallback.set(root, ids);
-      ids.push(idFromKey('Organization', s.fullName));
+    for (const key of keys.identityKeys) {
+      add(`k:${keys.type}:${key}`);
+      union(n, `k:${keys.type}:${key}`);
     }
   }
   const members = new Map<string, { candidates: string[]; graph: Array<{ type: EntityType; id: string }> }>();
@@ -435,20 +351,15 @@ export function assignIds(batch: BatchEntity[], existing: ExistingIdentity[], do
     group.candidates.push(id);
     group.graph.push({ type, id });
   }
-  const winners = new Map<string, string>();
-  for (const [root, group] of members) {
-    const bar = barred.get(root);
-    const allowed = bar === undefined ? group.candidates : [...group.candidates.filter((id) => !bar.has(id)), ...(fallback.get(root) ?? [])];
-    winners.set(root, bestId(allowed) ?? bestId(group.candidates)!);
-  }
   const graphIds: Array<Record<string, string>> = Array.from({ length: docCount }, () => ({}));
   for (const { doc, keys } of batch) {
-    graphIds[doc]![keys.localId] = winners.get(find(`n:${doc}:${keys.localId}`))!;
+    const group = groupOf(`n:${doc}:${keys.localId}`);
+    graphIds[doc]![keys.localId] = bestId(group.candidates)!;
   }
   const merges: Assignment['merges'] = [];
-  for (const [root, group] of members) {
+  for (const group of members.values()) {
     if (group.graph.length === 0) continue;
-    const winner = winners.get(root)!;
+    const winner = bestId(group.candidates)!;
     for (const g of group.graph) if (g.id !== winner) merges.push({ type: g.type, from: g.id, to: winner });
   }
   merges.sort((a, b) => compareIds(a.from, b.from));

@@ -7,9 +7,6 @@ const NOW = '2026-01-01T00:00:00.000Z';
 const ABC = 'Organization|abc';
 const ALPHA = 'Organization|alpha beta council';
 const GAMMA = 'Organization|gamma delta institute';
-// An acronym written beside its full name is a weak key; its pairing with the full name and its 'alone' form are identity keys.
-const ABC_OF_ALPHA = 'Organization|abc@alpha beta council';
-const ABC_ALONE = 'Organization|abc~';
 const OMEGA = 'Organization|omega board';
 
 function doc(id: string, entities: ExtractedEntity[], relations: ExtractedRelation[] = [], over: Partial<DocumentToWrite> = {}): DocumentToWrite {
@@ -102,9 +99,7 @@ describe('planIngest: new documents', () => {
       aliases: ['ABC'],
       searchText: 'Alpha Beta Council | ABC',
       aliasKeys: [
-        { key: ABC, identity: false },
-        { key: ABC_OF_ALPHA, identity: true },
-        { key: ABC_ALONE, identity: true },
+        { key: ABC, identity: true },
         { key: ALPHA, identity: true },
       ],
     });
@@ -123,7 +118,7 @@ describe('planIngest: new documents', () => {
 
   it('asks the graph first for the batch documents and every shareable identity key', () => {
     const d1 = doc('d1', [org('e1', 'Alpha Beta Council', ['ABC']), org('e2', 'Gamma Delta Institute')]);
-    expect(firstReads(prepareDocuments([d1]), ['gone'])).toEqual({ documentIds: ['d1', 'gone'], identityKeys: [ABC_OF_ALPHA, ABC_ALONE, ALPHA, GAMMA] });
+    expect(firstReads(prepareDocuments([d1]), ['gone'])).toEqual({ documentIds: ['d1', 'gone'], identityKeys: [ABC, ALPHA, GAMMA] });
   });
 });
 
@@ -211,7 +206,7 @@ describe('planIngest: entities the graph already holds', () => {
     expect(plan.writes.find((w) => w.op === 'deleteEntities')).toEqual({ op: 'deleteEntities', type: 'Organization', ids: ['org-alpha-beta-council'] });
     // The surviving entity is recomputed from all three documents' mentions.
     expect(only(plan.writes, 'setProfiles').rows).toEqual([
-      expect.objectContaining({ id: 'org-abc', name: 'Alpha Beta Council', aliases: ['ABC'], aliasKeys: [{ key: ABC_OF_ALPHA, identity: true }, { key: ABC_ALONE, identity: true }, { key: ALPHA, identity: true }], removedKeys: [] }),
+      expect.objectContaining({ id: 'org-abc', name: 'Alpha Beta Council', aliases: ['ABC'], aliasKeys: [{ key: ALPHA, identity: true }], removedKeys: [] }),
     ]);
     // The statement's fact follows it to its new key; the old edge goes.
     expect(only(plan.writes, 'mergeEdges').rows).toEqual([
