@@ -15,9 +15,8 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { localNeo4jOptions, localNeo4jStatus, startLocalNeo4j, stopLocalNeo4j, wipeLocalNeo4j } from '../../neo4j-local/launcher.ts';
 import { startApp } from '../../src/app.ts';
-import { integerFlag, parseCommandLine, usageErrorExitCode } from '../../src/cli/command-line.ts';
+import { integerFlag, parseCommandLine, runCommand, usageErrorExitCode } from '../../src/cli/command-line.ts';
 import { loadConfig, ROOT_DIR } from '../../src/config.ts';
-import { formatErrorLine } from '../../src/errors.ts';
 import type { ExampleBlock } from './blocks.ts';
 import { allExampleBlocks, consoleBlock, exampleBlocks, graphqlBlock, replaceBlocks } from './blocks.ts';
 import type { CommandExample, GraphqlExample } from './catalogue.ts';
@@ -147,12 +146,4 @@ async function main(argv: string[]): Promise<number> {
   return generate(opts);
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    process.stderr.write(`${formatErrorLine(error)}\n`);
-    process.exitCode = 1;
-  },
-);
+runCommand(main);

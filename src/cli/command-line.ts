@@ -6,7 +6,7 @@
  */
 import { parseArgs } from 'node:util';
 import type { ParseArgsConfig } from 'node:util';
-import { AppError, isAppError } from '../errors.ts';
+import { AppError, formatErrorLine, isAppError } from '../errors.ts';
 
 /** Exit code of a command called the wrong way. */
 export const USAGE_EXIT_CODE = 2;
@@ -41,4 +41,17 @@ export function usageErrorExitCode(error: unknown, usage: string): number {
   if (!isAppError(error) || error.code !== 'BAD_USER_INPUT') throw error;
   process.stderr.write(`BAD_USER_INPUT: ${error.message}\n${usage}\n`);
   return USAGE_EXIT_CODE;
+}
+
+/** Runs a command's `main` on its arguments: what it returns is the exit code; an error it lets through is one line on stderr and exit code 1. */
+export function runCommand(main: (argv: string[]) => Promise<number>): void {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`${formatErrorLine(error)}\n`);
+      process.exitCode = 1;
+    },
+  );
 }

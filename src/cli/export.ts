@@ -7,7 +7,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { loadConfig, neo4jUriOf } from '../config.ts';
-import { formatErrorLine } from '../errors.ts';
+import { runCommand } from './command-line.ts';
 import { EXPORT_FORMATS, parseAsOf, readExport, renderExport } from '../export/index.ts';
 import type { ExportFormat } from '../export/index.ts';
 import { Graph } from '../graph/executor.ts';
@@ -92,12 +92,4 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    process.stderr.write(`${formatErrorLine(error)}\n`);
-    process.exitCode = 1;
-  },
-);
+runCommand(main);

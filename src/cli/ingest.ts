@@ -5,7 +5,8 @@
 import { parseArgs as parseArgv } from 'node:util';
 import cliProgress from 'cli-progress';
 import { loadConfig, neo4jUriOf } from '../config.ts';
-import { AppError, formatErrorLine, isAppError } from '../errors.ts';
+import { AppError, isAppError } from '../errors.ts';
+import { runCommand } from './command-line.ts';
 import { Graph } from '../graph/executor.ts';
 import { applySchema } from '../graph/schema.ts';
 import type { IngestProgress, IngestSummary } from '../pipeline/index.ts';
@@ -177,12 +178,4 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    process.stderr.write(`${formatErrorLine(error)}\n`);
-    process.exitCode = 1;
-  },
-);
+runCommand(main);
