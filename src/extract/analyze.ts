@@ -580,6 +580,11 @@ function corefAt(tokens: Token[], k: number, reg: Registry, lastByHead: Map<stri
   const headTok = tokens[m];
   if (!headTok) return null;
   if (PLURAL_GROUP.test(tokens[k + 1]?.text ?? '')) return null;
+  // "the regional office", "the national commission": lower-case words that spell part of one organisation's name.
+  if (!mods.length && /^\p{Ll}/u.test(headTok.text) && ruleOn('org.described-coreference')) {
+    const described = describedName(tokens, k + 1, recent);
+    if (described) return described;
+  }
   const headWord = headTok.text.toLowerCase();
   const head = CAP_COREF_HEADS.get(headWord) ?? (DESCRIPTOR_CLASS.has(headWord) ? headWord : undefined);
   if (!head) return null;
@@ -597,6 +602,27 @@ function corefAt(tokens: Token[], k: number, reg: Registry, lastByHead: Map<stri
   const e = exact ?? lastByHead.get(head) ?? described ?? reg.entities.find((x) => x.head === head);
   if (!e) return null;
   return { entity: e, end: m + 1 };
+}
+
+/**
+ * "the regional office" after "the UNESCO Regional Office for Eastern Africa": two or three lower-case words,
+ * the last an organisation head, that appear capitalised in exactly one recent organisation's name.
+ */
+function describedName(tokens: Token[], k: number, recent: Entity[]): { entity: Entity; end: number } | null {
+  for (const len of [3, 2]) {
+    const words = tokens.slice(k, k + len);
+    if (words.length < len || !words.every((t) => t.kind === 'word' && /^\p{Ll}[\p{Ll}-]*$/u.test(t.text))) continue;
+    if (!CAP_COREF_HEADS.has(words[len - 1]!.text)) continue;
+    const next = tokens[k + len];
+    if (next && (next.text === 'of' || isNameWord(next))) continue;
+    const phrase = ` ${words.map((t) => t.text[0]!.toUpperCase() + t.text.slice(1)).join(' ')} `;
+    const owners = [...new Set(recent)].filter((e) => e.type === 'Organization' && ` ${e.name} `.includes(phrase));
+    if (owners.length === 1) {
+      owners[0]!.rules.add('org.described-coreference');
+      return { entity: owners[0]!, end: k + len };
+    }
+  }
+  return null;
 }
 
 function distinctiveOwner(tokens: Token[], k: number, ownersByWord: Map<string, Set<Entity>>): Entity | undefined {

@@ -292,6 +292,12 @@ function appositionHead(ctx: Ctx, m: Mention, k: number): Entity | undefined {
 }
 
 function partyAfter(ctx: Ctx, k: number): Entity[] {
+  // "with Karnataka's Department of School Education", "with UNICEF's Supply Division": the possessed organisation.
+  const o = lower(ctx.tokens[k]) === 'the' ? k + 1 : k;
+  // The owner may be a mention or a capitalised word the text names nothing else by ("Karnataka's").
+  const ownerEnd = ctx.ms.find((x) => x.ti === o)?.tj ?? (/^\p{Lu}/u.test(ctx.tokens[o]?.text ?? '') ? o + 1 : -1);
+  const owned = ownerEnd > 0 && /^['’]s$/.test(ctx.tokens[ownerEnd]?.text ?? '') ? ctx.ms.find((x) => x.ti === ownerEnd + 1 && x.entity.type === 'Organization') : undefined;
+  if (owned) return [owned.entity];
   const at = ctx.ms.find((x) => x.ti === k && x.entity.type === 'Organization');
   if (at) return [at.entity];
   let p = k;
@@ -326,6 +332,10 @@ const UNDERTAKING_SUBJECT = new RegExp(`^(?:it|${UNDERTAKING_NOUN.source.slice(1
 
 /** Nouns whose "of" lists the parties of a joint undertaking: "a joint initiative of", "an alliance of". */
 const JOINT_OF = /\b(joint \w+|alliance|coalition|consortium|partnership|collaboration|joint venture)$/i;
+/** Participles of contributing in an absolute clause: "with X providing ...". */
+const CONTRIBUTING = /^(providing|offering|supplying|contributing|covering|giving|funding|financing|co-financing|hosting|running|bringing|handling|managing|leading|coordinating|sponsoring|supporting|supervising|training|donating)$/i;
+/** "with (technical) support from", "with financial assistance of": the contributor follows. */
+const WITH_SUPPORT = /^(?:(?:the|technical|financial|logistical|scientific|additional|further|expert|in-kind)\s+){0,2}(?:support|assistance|backing|funding|financing|expertise)\s+(?:from|of)\b/i;
 /** Fronted partners: "In partnership with X, ...", "Together with X, ...", "With the support of X, ...". */
 const FRONTED_WITH = /^(in (partnership|cooperation|collaboration|association) with|together with|with the (support|backing) of|jointly with)\b/i;
 
@@ -447,6 +457,31 @@ function sentencePairs(ctx: Ctx, a: Analysis): Found[] {
     }
     for (const x of agents) for (const y of ctx.lead) out.push([x, y, undefined, 'partner.lead-undertaking']);
   }
+  // "..., with Microsoft providing cloud credits", "..., with technical support from the UNESCO Regional Office":
+  // an absolute clause names a contributor to what the clause before it does; it works with that clause's party.
+  if (!attendance && ruleOn('partner.with-contributor')) {
+    for (let k = 1; k < tokens.length - 2; k++) {
+      if (lower(tokens[k]) !== 'with' || tokens[k - 1]!.text !== ',') continue;
+      let contributors: Entity[] = [];
+      const support = WITH_SUPPORT.exec(tokenSpan(ctx, k + 1, k + 6));
+      if (support) {
+        const q = k + 1 + support[0]!.trim().split(/\s+/).length;
+        contributors = coordinatedAfter(ctx, q, partyAfter(ctx, q));
+      } else {
+        const objs = coordinatedAfter(ctx, k + 1, partyAfter(ctx, k + 1));
+        const last = ctx.orgs.filter((m) => objs.includes(m.entity) && m.ti > k).pop();
+        const end = last ? conjunctEnd(ctx, last) : -1;
+        if (end > 0 && CONTRIBUTING.test(tokens[end]?.text ?? '')) contributors = objs;
+      }
+      if (!contributors.length) continue;
+      // The party of the clause before: the nearest organisation, with every organisation coordinated with it.
+      const nearest = ctx.orgs.filter((m) => m.tj <= k - 1 && !contributors.includes(m.entity)).pop();
+      if (!nearest) continue;
+      const g = groups.find((x) => x.includes(nearest));
+      const parties = g ? [...new Set(g.map((m) => m.entity))] : [nearest.entity];
+      for (const x of contributors) for (const y of parties) if (x !== y) out.push([x, y, undefined, 'partner.with-contributor']);
+    }
+  }
   // Coordinated subjects.
   let betweenEnd = -1;
   for (const g of groups) {
@@ -561,6 +596,15 @@ function sentencePairs(ctx: Ctx, a: Analysis): Found[] {
       const m = ctx.ms.find((x) => x.ti === k && x.entity.type === 'Person');
       const p = m?.entity ?? personByTitle(ctx, k);
       if (!p) continue;
+      // "by Dr. A, on behalf of IsDB and the LLF, and by Mr. B, on behalf of the Ministry": the parties they sign for.
+      const q = m ? m.tj + (tokens[m.tj]?.text === ',' ? 1 : 0) : -1;
+      if (q > 0 && /^on behalf of$/i.test(tokenSpan(ctx, q, q + 3))) {
+        const represented = coordinatedAfter(ctx, q + 3, partyAfter(ctx, q + 3));
+        if (represented.length) {
+          parties.push(...represented);
+          continue;
+        }
+      }
       const o = orgOfPerson(ctx, p);
       if (o) parties.push(o);
     }

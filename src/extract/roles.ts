@@ -65,6 +65,8 @@ function orgEndingAt(ctx: Ctx, k: number): Mention | undefined {
 function orgAfter(ctx: Ctx, k: number): Mention | undefined {
   let p = k;
   if (['the', 'a', 'an'].includes(lower(ctx.tokens[p])) && !orgAt(ctx, p)) p++;
+  // "founder of Jinja-based Kamu Agro Processors Ltd": a place-based qualifier before the name.
+  if (/^\p{Lu}[\p{L}-]*-based$/u.test(ctx.tokens[p]?.text ?? '') && !orgAt(ctx, p)) p++;
   const direct = orgAt(ctx, p);
   if (direct) {
     // "the University's Institute for Coastal and Marine Research": the unit, not its parent.
@@ -161,7 +163,9 @@ function parseRole(ctx: Ctx, k: number): ParsedRole | null {
     }
     return e;
   };
-  if (lower(tokens[end]) === 'for' || (lower(tokens[end]) === 'of' && !orgAfter(ctx, end + 1) && isRemitTitle(title.key))) {
+  // "Minister of Fisheries, Maritime Infrastructure and Ports": a remit word that matched part of another name is still the remit.
+  const named = (m: Mention | undefined) => (m && m.via !== 'token' ? m : undefined);
+  if (lower(tokens[end]) === 'for' || (lower(tokens[end]) === 'of' && !named(orgAfter(ctx, end + 1)) && isRemitTitle(title.key))) {
     const e = grow(end + 1 + (lower(tokens[end + 1]) === 'the' ? 1 : 0));
     if (e > end + 1) {
       titleText = textOf(tokens, p, e);

@@ -48,6 +48,11 @@ export const RULES: readonly Rule[] = [
     examples: ['The camps are a joint initiative of the Uganda National Commission for UNESCO, the Kenya National Commission for UNESCO and the Tanzania Commission for Science and Technology.'],
   },
   {
+    id: 'partner.with-contributor',
+    reason: 'an absolute clause names a contributor: "..., with X providing ...", "..., with technical support from X"',
+    examples: ['Strathmore University and Moi University will each open an AI skills clinic, with the Islamic Development Bank providing cloud credits and training content.', 'The camps are run by the Kenya National Commission for UNESCO, with technical support from the UNESCO Regional Office for Eastern Africa.'],
+  },
+  {
     id: 'partner.fronted-with',
     reason: 'a partner fronted before the subject: "In partnership with X, Y and Z will launch ..."',
     examples: ['In partnership with the Islamic Development Bank, the University of Lagos will launch a scholarship programme.'],
@@ -245,6 +250,11 @@ export const ENTITY_RULES: readonly Rule[] = [
     id: 'org.boilerplate',
     reason: 'the name in an "About X" section heading or a newswire\'s "SOURCE X" line',
     examples: ['Zentara Mobile and the University of Lagos signed an agreement.\n\nAbout Zentara Mobile\nZentara Mobile runs mobile networks in nine countries.'],
+  },
+  {
+    id: 'org.described-coreference',
+    reason: 'lower-case words that spell part of one organisation\'s name refer to it ("the regional office")',
+    examples: ['The camps have technical support from the UNESCO Regional Office for Eastern Africa. The director of the regional office, Amadou Ba Sy, said the camps would be evaluated.'],
   },
   {
     id: 'org.apposition',
