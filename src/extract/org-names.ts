@@ -363,6 +363,14 @@ export function findNameSpans(tokens: Token[]): NameSpan[] {
     if (!head) continue;
     if (spans.some((s) => s.i <= h && h < s.j)) continue;
     let i = extendLeft(tokens, h);
+    // "the Chief Executive Stanbic Bank Uganda": a title that began before the name does not end inside it.
+    for (const back of [1, 2]) {
+      const tt = i - back >= 0 ? titleAt(tokens, i - back, { capitalisedOnly: true }) : null;
+      if (tt && tt.end > i && tt.end <= h) {
+        i = tt.end;
+        break;
+      }
+    }
     // A company suffix needs a name before it.
     if (COMPANY_SUFFIXES.has(t.text) && i === h) continue;
     let j = extendRight(tokens, h);

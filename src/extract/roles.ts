@@ -444,7 +444,8 @@ function titleClauseBefore(ctx: Ctx, comma: number, si: number, a: Analysis): { 
   // Modifiers before the title back to a possessive or "its".
   let q = st;
   while (q > st - 3 && q > 0 && tokens[q - 1]!.kind === 'word' && TITLE_LEAD.test(tokens[q - 1]!.text) && !/^(its|their|the|a|an|whose)$/i.test(tokens[q - 1]!.text) && !ctx.mentions.some((m) => m.tj === q && m.entity.type !== 'Country')) q--;
-  const title = textOf(tokens, q, inside ? inside.ti - (lower(tokens[inside.ti - 1]) === 'the' ? 2 : 1) : comma).replace(/\s+(of|at|in|with)$/i, '');
+  const titleStop = !inside ? comma : inside.ti === titleEnd ? inside.ti : inside.ti - (lower(tokens[inside.ti - 1]) === 'the' ? 2 : 1);
+  const title = textOf(tokens, q, titleStop).replace(/\s+(of|at|in|with)$/i, '');
   if (inside) return { title, org: inside.entity };
   if (/^['’]s$/.test(tokens[q - 1]?.text ?? '')) {
     const owner = orgEndingAt(ctx, q - 1);
@@ -562,7 +563,8 @@ export function titleWithRemitEndingAt(tokens: Token[], st: number, b: number): 
   const t = titleAt(tokens, st);
   if (!t) return null;
   if (t.end === b) return t.text;
-  if (!/^(of|for)$/.test(lower(tokens[t.end])) || b - t.end < 2 || b - t.end > 12) return null;
+  // "Resident Representative in Egypt": a posting's place, like a remit.
+  if (!/^(of|for|in)$/.test(lower(tokens[t.end])) || b - t.end < 2 || b - t.end > 12) return null;
   for (let q = t.end + 1; q < b; q++) {
     const w = tokens[q]!.text;
     if (/^\p{Lu}/u.test(w) || w === 'the' && q === t.end + 1 && q < b - 1 || (/^(and|&|the)$/.test(w) || w === ',' && /^\p{Lu}/u.test(tokens[q + 1]?.text ?? '')) && q > t.end + 1 && q < b - 1) continue;
