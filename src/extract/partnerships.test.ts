@@ -40,6 +40,8 @@ describe('PARTNERS_WITH', () => {
       ['Islamic Development Bank + Ministry of Economy and Planning']],
     ['a contributor in an absolute clause', 'Strathmore University and Moi University will each open a clinic where students help firms, with the Islamic Development Bank providing cloud credits.',
       ['Islamic Development Bank + Moi University', 'Islamic Development Bank + Strathmore University']],
+    ['a nationality before a described party is no party', 'The United Nations Development Programme (UNDP), the International Organization for Migration (IOM) and the Honduran non-governmental organisation Fundación Raíz Viva last week launched a joint programme.',
+      ['Fundación Raíz Viva + International Organization for Migration', 'Fundación Raíz Viva + United Nations Development Programme', 'International Organization for Migration + United Nations Development Programme']],
     ['membership of a network', 'Université Gaston Berger (UGB) has become a full member of the Agence universitaire de la Francophonie (AUF).',
       ['Agence universitaire de la Francophonie + Université Gaston Berger']],
     ['a joint name', 'The Technical University of Munich (TUM) and Helios Grid Systems GmbH will open the Helios–TUM Storage Lab in 2024.',

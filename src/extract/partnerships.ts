@@ -23,6 +23,7 @@ import { titleAt } from './titles.ts';
 import { DEMONYMS, HONORIFICS, NON_NAME_CAPITALS, NON_ORG_ACRONYMS } from './gazetteers.ts';
 import { isNameWord } from './org-names.ts';
 import { datelineEnd } from './noise.ts';
+import { isDescriptionOfNext } from './companies.ts';
 import { isAcronym } from './text.ts';
 import { ruleOn } from './rules.ts';
 import { isCommonWord } from './words.ts';
@@ -165,6 +166,8 @@ function separates(ctx: Ctx, from: number, to: number): boolean {
       continue;
     }
     if (w === 'the' || /^['’]s$/.test(t.text)) continue;
+    // "... and the Honduran non-governmental organisation Fundación X": a description of the next member.
+    if (sawLink && isDescriptionOfNext(ctx.tokens, k, to)) return true;
     if (ctx.ms.some((m) => m.entity.type === 'Country' && m.ti <= k && k < m.tj)) continue;
     // "BSU's Faculty ... and NUIST's School ...": the owner of the next member.
     const owner = ctx.orgs.find((m) => m.ti === k && /^['’]s$/.test(ctx.tokens[m.tj]?.text ?? ''));
