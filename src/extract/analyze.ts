@@ -635,7 +635,13 @@ function distinctiveOwner(tokens: Token[], k: number, ownersByWord: Map<string, 
   if (prev === 'and' && !titleAt(tokens, k + 1, { capitalisedOnly: true }) && !/^['’]s$/.test(tokens[k + 1]?.text ?? '')) return undefined;
   if (isNameWord(tokens[k + 1]) && !titleAt(tokens, k + 1)) return undefined;
   const owners = [...(ownersByWord.get(t.text) ?? [])].filter((e) => e.type === 'Organization');
-  return owners.length === 1 ? owners[0] : undefined;
+  if (owners.length === 1) return owners[0];
+  // "Makerere" after "Makerere University" and "the College of Computing at Makerere University": the body whose
+  // name every other owner's name contains (its units name it), not one of its units.
+  const parent = owners.find((e) => owners.every((x) => x === e || ` ${x.name} `.includes(` ${e.name} `)));
+  if (!parent || !ruleOn('org.distinctive-parent')) return undefined;
+  parent.rules.add('org.distinctive-parent');
+  return parent;
 }
 
 function mergePeople(reg: Registry): void {

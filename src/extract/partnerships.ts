@@ -240,9 +240,15 @@ function isSubject(ctx: Ctx, g: Mention[]): boolean {
   return startOk && (endOk || headlineOk);
 }
 
+/** Titles that say a person belongs to a body, not that they act for it ("academician of the NAS"). */
+const MEMBER_TITLE = /^(?:(?:full|corresponding|foreign|honorary|associate)\s+)?(academician|member|fellow)\b/i;
+
+/** The organisation a person acts for: a role stated in the sentence first, a position before a membership. */
 function orgOfPerson(ctx: Ctx, person: Entity): Entity | undefined {
-  const inSentence = ctx.roles.roles.find((r) => r.person === person && r.sentence === ctx.s.index);
-  return (inSentence ?? ctx.roles.roles.find((r) => r.person === person))?.org;
+  const held = ctx.roles.roles.filter((r) => r.person === person);
+  const inSentence = held.filter((r) => r.sentence === ctx.s.index);
+  const pick = (rs: typeof held) => rs.find((r) => !MEMBER_TITLE.test(r.title)) ?? rs[0];
+  return (pick(inSentence) ?? pick(held))?.org;
 }
 
 /** "the Minister", "the Director-General": the person holding that title. */
@@ -262,6 +268,9 @@ function groupNounAt(ctx: Ctx, k: number): number {
   return -1;
 }
 
+/** A unit described, not named, after its owner's possessive: "computing college", "research arm". */
+const UNNAMED_UNIT = /^(?:\p{Ll}[\p{Ll}-]*\s+){0,2}(college|faculty|school|department|institute|centre|center|unit|arm|subsidiary|lab|laboratory|division|campus|hospital)\b/u;
+
 /** Nearest party before token k: an organisation, a group noun or a person's organisation. */
 function subjectBefore(ctx: Ctx, k: number): Entity[] {
   for (let p = k - 1; p >= 0; p--) {
@@ -270,6 +279,8 @@ function subjectBefore(ctx: Ctx, k: number): Entity[] {
     const m = ctx.ms.find((x) => x.tj === p + 1 && x.tj <= k);
     // Relations with countries are not partnerships; "Pakistan's first campaign" only qualifies a noun.
     if (m?.entity.type === 'Country' && !/^['’]s$/.test(ctx.tokens[m.tj]?.text ?? '')) return [];
+    // "Makerere's computing college partners with X": the party is the unnamed unit, not its owner.
+    if (m?.entity.type === 'Organization' && /^['’]s$/.test(ctx.tokens[m.tj]?.text ?? '') && UNNAMED_UNIT.test(tokenSpan(ctx, m.tj + 1, Math.min(k, m.tj + 4)))) return [];
     if (m?.entity.type === 'Organization') return [appositionHead(ctx, m, k) ?? m.entity];
     if (m?.entity.type === 'Person') {
       const o = orgOfPerson(ctx, m.entity);
@@ -552,7 +563,7 @@ function sentencePairs(ctx: Ctx, a: Analysis): Found[] {
         // "The first was with Universiti Malaya": the party of the talks the sentence before reported.
         if (!subj.length && ORDINAL_WITH.test(tokenSpan(ctx, 0, k + 1))) subj = ctx.previousWithSubject ?? [];
         // "Talks with USM are continuing": no party before "with" in the sentence; the organisation the text is about.
-        if (!subj.length && w === 'with' && !ctx.ms.some((m) => m.ti < k && (m.entity.type === 'Person' || m.entity.type === 'Country')) && ruleOn('partner.lead-with')) {
+        if (!subj.length && w === 'with' && !ctx.ms.some((m) => m.ti < k) && ruleOn('partner.lead-with')) {
           subj = ctx.lead.filter((x) => !objs.includes(x));
           if (subj.length) rule = 'partner.lead-with';
         }
@@ -577,7 +588,10 @@ function sentencePairs(ctx: Ctx, a: Analysis): Found[] {
     if (memberOf && memberOf > 0 && ruleOn('partner.member-of')) {
       // "IFC, a member of the World Bank Group": a member of a corporate group is part of it (part-of.ts).
       const objs = partyAfter(ctx, memberOf).filter((o) => !/\bGroup$/.test(o.name));
-      const subj = subjectBefore(ctx, k);
+      // "Dr. X (corresponding member of the Academy)": a person's membership, not their organisation's.
+      const nearest = ctx.ms.filter((m) => m.tj <= k).pop();
+      const ofPerson = nearest?.entity.type === 'Person' && /^[(,–—]\s*(?:(?:a|an|full|corresponding|foreign|honorary|associate)(?:\s+|$))*$/i.test(tokenSpan(ctx, nearest.tj, k));
+      const subj = ofPerson ? [] : subjectBefore(ctx, k);
       for (const a of subj) for (const b of objs) out.push([a, b, 'membership', 'partner.member-of']);
     }
     // "a regional network of which USM is a member"

@@ -36,6 +36,8 @@ describe('HOLDS_ROLE', () => {
       ['Karin Solberg-Haddad | Resident Representative in Peru | UNDP']],
     ['a title right before the organisation, no "of"', 'Lakeside Bank Kenya lends to farmers. "Women own a third of firms," said the Chief Executive Lakeside Bank Kenya, Agnes Wanjiru.',
       ['Agnes Wanjiru | Chief Executive | Lakeside Bank']],
+    ['a portfolio in brackets after the title', 'Deputy Vice-Chancellor (Academics and Research) of the University of Ibadan Professor Bolanle Adeyemi said the partnership would help.',
+      ['Bolanle Adeyemi | Deputy Vice-Chancellor (Academics and Research) | University of Ibadan']],
     ['an organisation named only in the role', 'Mr. Tariq Nasser, Chief Executive Officer of Levant Telecom, called for more training.',
       ['Tariq Nasser | Chief Executive Officer | Levant Telecom']],
     ['a title before the next person is not the previous person\'s', 'It was signed by IsDB President H.E. Dr. Faisal Al-Qurashi, ICESCO\'s Director-General Dr. Salim Al-Malik, and others. The Islamic Development Bank (IsDB) hosted it.',

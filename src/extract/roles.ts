@@ -380,7 +380,11 @@ export function findRoles(a: Analysis): RoleFindings {
           const org = orgEndingAt(ctx, o);
           // "Malawi's Minister of Health, Hon. Dr. X": the country picks the ministry.
           const country = o < st ? ctx.mentions.find((m) => m.tj === o && m.entity.type === 'Country') : undefined;
-          add('role.org-title-before', person, org?.entity, t, si, country?.entity.name);
+          // "Makerere, a member of ARUA, leads ... Deputy Vice-Chancellor (Academic Affairs) Prof. X said ...": a title
+          // that names no organisation, at the start of a sentence after one whose subject is an organisation.
+          const context = !org && !country && st === 0 && !MINISTER_TITLE.test(t) && !/\bMinister\b/i.test(t) ? subjectOfSentence(a, si - 1) : undefined;
+          if (context && ruleOn('role.title-context')) add('role.title-context', person, context, t, si);
+          else add('role.org-title-before', person, org?.entity, t, si, country?.entity.name);
           break;
         }
       }
@@ -419,6 +423,16 @@ export function findRoles(a: Analysis): RoleFindings {
     };
   });
   return { roles, relations };
+}
+
+/** The organisation a sentence opens with ("Makerere, a member of ARUA, ...", "The Bank said ..."), if any. */
+function subjectOfSentence(a: Analysis, si: number): Entity | undefined {
+  const s = a.sentences[si];
+  if (!s || s.isHeadline) return undefined;
+  const first = (a.mentions[si] ?? [])[0];
+  if (!first || first.entity.type !== 'Organization') return undefined;
+  const start = lower(s.tokens[0]) === 'the' ? 1 : 0;
+  return first.ti === start ? first.entity : undefined;
 }
 
 /** Words of honorific phrases ("Tan Sri", "His Excellency", "Rt Hon") skipped before a name. */
@@ -559,10 +573,22 @@ function clause(ctx: Ctx, q: number, person: Entity, si: number, add: (rule: str
  * A title that ends at token b, with its remit: "Pro-Vice-Chancellor for Research", "Minister of Health",
  * "Cabinet Secretary for Health" (before a comma and the person's name).
  */
+/** "Deputy Vice-Chancellor (Academic Affairs)": a capitalised portfolio in brackets after a title; the token after it. */
+function afterQualifier(tokens: Token[], end: number): number {
+  if (tokens[end]?.text !== '(') return end;
+  for (let q = end + 1; q < Math.min(tokens.length, end + 8); q++) {
+    const w = tokens[q]!.text;
+    if (w === ')') return q > end + 1 && !isAcronym(tokens[end + 1]!.text) ? q + 1 : end;
+    if (!/^\p{Lu}/u.test(w) && !/^(and|&|of|for|the|,)$/.test(w)) return end;
+  }
+  return end;
+}
+
 export function titleWithRemitEndingAt(tokens: Token[], st: number, b: number): string | null {
-  const t = titleAt(tokens, st);
-  if (!t) return null;
-  if (t.end === b) return t.text;
+  const found = titleAt(tokens, st);
+  if (!found) return null;
+  const t = { ...found, end: afterQualifier(tokens, found.end) };
+  if (t.end === b) return textOf(tokens, st, b);
   // "Resident Representative in Egypt": a posting's place, like a remit.
   if (!/^(of|for|in)$/.test(lower(tokens[t.end])) || b - t.end < 2 || b - t.end > 12) return null;
   for (let q = t.end + 1; q < b; q++) {

@@ -106,6 +106,11 @@ export const RULES: readonly Rule[] = [
   },
   // Roles.
   {
+    id: 'role.title-context',
+    reason: 'a sentence that opens with a title and a name but no organisation: the organisation the sentence before opens with',
+    examples: ['The University of Sfax already leads a centre on water. Deputy Vice-Chancellor (Academic Affairs) Prof. Amel Trabelsi said the partnership fitted its strategy.'],
+  },
+  {
     id: 'role.apposition',
     reason: 'a person followed by ", Title of Organisation", ", Organisation Title" or ", a profession at Organisation"',
     examples: ['Dr. Salim AlMalik, Director-General of the Islamic Development Bank, opened the meeting.', 'Dr. Amel Ben Salah, a seismologist at the University of Sfax, will lead the field work.'],
@@ -255,6 +260,11 @@ export const ENTITY_RULES: readonly Rule[] = [
     id: 'org.described-coreference',
     reason: 'lower-case words that spell part of one organisation\'s name refer to it ("the regional office")',
     examples: ['The camps have technical support from the UNESCO Regional Office for Eastern Africa. The director of the regional office, Amadou Ba Sy, said the camps would be evaluated.'],
+  },
+  {
+    id: 'org.distinctive-parent',
+    reason: 'a distinctive word of several names refers to the body whose name the others contain ("Makerere" -> Makerere University, not its college)',
+    examples: ['The College of Computing at Makerere University signed an agreement with Carnegie Mellon University Africa. Makerere University is in Kampala. Makerere, a member of the African Research Universities Alliance, signed an agreement with the Kampala Capital City Authority.'],
   },
   {
     id: 'org.apposition',
