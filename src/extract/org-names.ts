@@ -420,6 +420,11 @@ export function findNameSpans(tokens: Token[]): NameSpan[] {
       h = j - 1;
       continue;
     }
+    // "Minister for School Education and Literacy": a minister's remit that starts with a head word is no name.
+    if (i === h && !acronym && /^(of|for)$/i.test(tokens[i - 1]?.text ?? '') && /^Minister$/i.test(tokens[i - 2]?.text ?? '')) {
+      h = j - 1;
+      continue;
+    }
     // "Chairman of the Committee for Environmental Protection Bahodur Sharifzoda said": the name ends before the person.
     if (!acronym && titleBefore(tokens, i)) {
       const p = trailingPersonName(tokens, h + 1, j);
@@ -453,6 +458,9 @@ export function trailingPersonName(tokens: Token[], i: number, j: number): numbe
   }
   // Particles inside the name: "Faisal bin Turki", "Elnur Rashid oglu Aliyev".
   if (j - s < 2 || s < i) return -1;
+  // "for Information Technology and Telecommunication Asad Mehmood Kundi": a remit's last word, after "and",
+  // is not the name's first; the name is the rest when two or more words remain.
+  while (/^(of|and|for|the|de|&)$/i.test(tokens[s - 1]?.text ?? '') && j - s > 2 && s > i) s++;
   const before = tokens[s - 1]!;
   if (before.kind !== 'word' || /^(of|and|for|the|de|&)$/i.test(before.text)) return -1;
   if (countryAt(tokens, s) || isPlaceName(textOf(tokens, s, j))) return -1;

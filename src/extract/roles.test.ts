@@ -38,6 +38,8 @@ describe('HOLDS_ROLE', () => {
       ['Agnes Wanjiru | Chief Executive | Lakeside Bank']],
     ['a portfolio in brackets after the title', 'Deputy Vice-Chancellor (Academics and Research) of the University of Ibadan Professor Bolanle Adeyemi said the partnership would help.',
       ['Bolanle Adeyemi | Deputy Vice-Chancellor (Academics and Research) | University of Ibadan']],
+    ['a minister heads the department of the remit', 'Tata Trusts signed an MoU with the Department of School Education and Sports. It was exchanged in the presence of Minister for School Education and Sports K. Ravi Hegde at the secretariat.',
+      ['K. Ravi Hegde | Minister for School Education and Sports | Department of School Education and Sports']],
     ['an organisation named only in the role', 'Mr. Tariq Nasser, Chief Executive Officer of Levant Telecom, called for more training.',
       ['Tariq Nasser | Chief Executive Officer | Levant Telecom']],
     ['a title before the next person is not the previous person\'s', 'It was signed by IsDB President H.E. Dr. Faisal Al-Qurashi, ICESCO\'s Director-General Dr. Salim Al-Malik, and others. The Islamic Development Bank (IsDB) hosted it.',

@@ -259,7 +259,8 @@ function ministryFor(title: string, ministries: Entity[], country?: string): Ent
 
 export function findRoles(a: Analysis): RoleFindings {
   const roles: Role[] = [];
-  const ministries = a.registry.entities.filter((e) => e.type === 'Organization' && e.head === 'Ministry');
+  // "Minister for School Education and Literacy" heads the Department of School Education and Literacy too.
+  const ministries = a.registry.entities.filter((e) => e.type === 'Organization' && (e.head === 'Ministry' || e.head === 'Department' && /^Department of /.test(e.name)));
   const add = (rule: string, person: Entity, org: Entity | undefined, title: string, s: number, country?: string) => {
     if (!ruleOn(rule)) return;
     const rules = [rule];
