@@ -7,7 +7,7 @@
  *  - signatories ("was signed by Dr. A, Director-General of X, and Prof. B, President of Y")
  *  - a person visiting/meeting organisations ("Dr. A visited X and Y")
  *  - group nouns ("the two partners were in talks with Z")
- *  - membership ("X has become a full member of Y", "The new members are A; B; C")
+ *  - membership ("X has become a full member of Y"), and a counted group listed next ("admitted five new members. The new members are A; B; C")
  *  - joint names ("the ICESCO-KAU Science Teachers Academy")
  * Termination and refusal cues give status 'ended' / 'declined'; invitations give nothing.
  */
@@ -350,6 +350,60 @@ const JOINT_OF = /\b(joint \w+|alliance|coalition|consortium|partnership|collabo
 const CONTRIBUTING = /^(providing|offering|supplying|contributing|covering|giving|funding|financing|co-financing|hosting|running|bringing|handling|managing|leading|coordinating|sponsoring|supporting|supervising|training|donating)$/i;
 /** "with (technical) support from", "with financial assistance of": the contributor follows. */
 const WITH_SUPPORT = /^(?:(?:the|technical|financial|logistical|scientific|additional|further|expert|in-kind)\s+){0,2}(?:support|assistance|backing|funding|financing|expertise)\s+(?:from|of)\b/i;
+/** "five new members", "three public universities": a counted group the next sentence may list. */
+const COUNT_WORDS = new Map([['two', 2], ['three', 3], ['four', 4], ['five', 5], ['six', 6], ['seven', 7], ['eight', 8], ['nine', 9], ['ten', 10]]);
+const COUNTED_NOUN = /^(members|universities|institutions|institutes|organi[sz]ations|partners|libraries|companies|ministries|agencies|banks|colleges|schools|centres|centers|foundations|networks|hospitals|firms)$/i;
+
+interface CountedGroup {
+  parties: Entity[];
+  count: number;
+  noun: string;
+  kind?: PartnershipKind;
+}
+
+/**
+ * "GACHE ... admitted five new members", "Huawei Pakistan will also work with three public universities":
+ * an organisation and a counted group it joins or works with, whose names the next sentence gives.
+ */
+function countedGroup(ctx: Ctx): CountedGroup | null {
+  const { tokens } = ctx;
+  for (let k = 1; k < tokens.length - 1; k++) {
+    const count = COUNT_WORDS.get(lower(tokens[k])) ?? (/^\d$/.test(tokens[k]!.text) ? Number(tokens[k]!.text) : 0);
+    if (count < 2) continue;
+    let q = k + 1;
+    while (q < k + 3 && tokens[q] && /^\p{Ll}[\p{Ll}-]*$/u.test(tokens[q]!.text) && !COUNTED_NOUN.test(tokens[q]!.text)) q++;
+    const noun = tokens[q]?.text ?? '';
+    if (!COUNTED_NOUN.test(noun)) continue;
+    // Names follow in this sentence: not a group to be listed later.
+    if (ctx.orgs.some((m) => m.ti > q)) return null;
+    const members = /^members$/i.test(noun);
+    const withIt = /\bwith\s*(?:\S+\s*){0,2}$/i.test(tokenSpan(ctx, Math.max(0, k - 3), k));
+    if (!members && !withIt) continue;
+    const parties = subjectBefore(ctx, k);
+    if (!parties.length) return null;
+    return { parties, count, noun: noun.toLowerCase(), ...(members ? { kind: 'membership' as const } : {}) };
+  }
+  return null;
+}
+
+/** The names a sentence lists for a counted group: one per ";" item, else a coordinated group of that size. */
+function listedGroup(ctx: Ctx, group: CountedGroup): Entity[] {
+  const { tokens } = ctx;
+  if (tokens.some((t) => t.text === ';')) {
+    const items: Entity[] = [];
+    let start = 0;
+    for (let k = 0; k <= tokens.length; k++) {
+      if (k < tokens.length && tokens[k]!.text !== ';') continue;
+      const first = ctx.orgs.find((m) => m.ti >= start && m.ti < k);
+      if (first) items.push(first.entity);
+      start = k + 1;
+    }
+    return items.length === group.count ? items : [];
+  }
+  const g = groupsOf(ctx).find((x) => new Set(x.map((m) => m.entity)).size === group.count);
+  return g ? [...new Set(g.map((m) => m.entity))] : [];
+}
+
 /** Fronted partners: "In partnership with X, ...", "Together with X, ...", "With the support of X, ...". */
 const FRONTED_WITH = /^(in (partnership|cooperation|collaboration|association) with|together with|with the (support|backing) of|jointly with)\b/i;
 
@@ -796,12 +850,16 @@ export function findPartnerships(a: Analysis, roles: RoleFindings): DraftRelatio
   /** The one pair the previous sentence named: "... an MoU between ICESCO and the institute. ... the two parties". */
   let lastPair: Entity[] | null = null;
   let previousWithSubject: Entity[] | null = null;
+  let counted: CountedGroup | null = null;
   for (const s of a.sentences) {
     const ctx = ctxOf(s);
     if (lastPair && ruleOn('partner.group-noun')) ctx.principals = lastPair;
     ctx.previousWithSubject = previousWithSubject;
     const kind = kindOf(s.text);
     const found: Found[] = sentencePairs(ctx, a);
+    // "... admitted five new members. The new members are A; B; C; D; and E.": each with the organisation.
+    if (counted && ruleOn('partner.counted-list')) for (const m of listedGroup(ctx, counted)) for (const x of counted.parties) found.push([x, m, counted.kind, 'partner.counted-list']);
+    counted = s.isHeadline ? null : countedGroup(ctx);
     previousWithSubject = ctx.lastWithSubject ?? null;
     if (ruleOn('partner.joint-name')) for (const group of jointNames(ctx, a)) for (const [x, y] of pairsAmong(group)) found.push([x, y, 'programme', 'partner.joint-name']);
     // Pairs the rules found, with every rule that found each.

@@ -53,6 +53,11 @@ export const RULES: readonly Rule[] = [
     examples: ['Strathmore University and Moi University will each open an AI skills clinic, with the Islamic Development Bank providing cloud credits and training content.', 'The camps are run by the Kenya National Commission for UNESCO, with technical support from the UNESCO Regional Office for Eastern Africa.'],
   },
   {
+    id: 'partner.counted-list',
+    reason: 'a counted group an organisation admits or works with ("admitted five new members"), listed by name in the next sentence',
+    examples: ['The Baltic Library Network admitted three new members on Friday. The new members are the Tartu University Library; the National Library of Latvia; and the Vilnius University Library.'],
+  },
+  {
     id: 'partner.fronted-with',
     reason: 'a partner fronted before the subject: "In partnership with X, Y and Z will launch ..."',
     examples: ['In partnership with the Islamic Development Bank, the University of Lagos will launch a scholarship programme.'],
