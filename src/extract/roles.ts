@@ -381,11 +381,7 @@ export function findRoles(a: Analysis): RoleFindings {
           const org = orgEndingAt(ctx, o);
           // "Malawi's Minister of Health, Hon. Dr. X": the country picks the ministry.
           const country = o < st ? ctx.mentions.find((m) => m.tj === o && m.entity.type === 'Country') : undefined;
-          // "Makerere, a member of ARUA, leads ... Deputy Vice-Chancellor (Academic Affairs) Prof. X said ...": a title
-          // that names no organisation, at the start of a sentence after one whose subject is an organisation.
-          const context = !org && !country && st === 0 && !MINISTER_TITLE.test(t) && !/\bMinister\b/i.test(t) ? subjectOfSentence(a, si - 1) : undefined;
-          if (context && ruleOn('role.title-context')) add('role.title-context', person, context, t, si);
-          else add('role.org-title-before', person, org?.entity, t, si, country?.entity.name);
+          add('role.org-title-before', person, org?.entity, t, si, country?.entity.name);
           break;
         }
       }
@@ -424,16 +420,6 @@ export function findRoles(a: Analysis): RoleFindings {
     };
   });
   return { roles, relations };
-}
-
-/** The organisation a sentence opens with ("Makerere, a member of ARUA, ...", "The Bank said ..."), if any. */
-function subjectOfSentence(a: Analysis, si: number): Entity | undefined {
-  const s = a.sentences[si];
-  if (!s || s.isHeadline) return undefined;
-  const first = (a.mentions[si] ?? [])[0];
-  if (!first || first.entity.type !== 'Organization') return undefined;
-  const start = lower(s.tokens[0]) === 'the' ? 1 : 0;
-  return first.ti === start ? first.entity : undefined;
 }
 
 /** Words of honorific phrases ("Tan Sri", "His Excellency", "Rt Hon") skipped before a name. */

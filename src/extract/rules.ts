@@ -110,11 +110,7 @@ export const RULES: readonly Rule[] = [
     examples: ['The Kivu Water Trust launched a programme to repair 300 wells. Financed by the Nordic Development Fund, the programme will run for four years.'],
   },
   // Roles.
-  {
-    id: 'role.title-context',
-    reason: 'a sentence that opens with a title and a name but no organisation: the organisation the sentence before opens with',
-    examples: ['The University of Sfax already leads a centre on water. Deputy Vice-Chancellor (Academic Affairs) Prof. Amel Trabelsi said the partnership fitted its strategy.'],
-  },
+
   {
     id: 'role.apposition',
     reason: 'a person followed by ", Title of Organisation", ", Organisation Title" or ", a profession at Organisation"',
