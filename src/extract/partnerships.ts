@@ -316,6 +316,9 @@ function partyAfter(ctx: Ctx, k: number): Entity[] {
   if (at) return [at.entity];
   let p = k;
   while (['the', 'its', 'their', 'a', 'an'].includes(lower(ctx.tokens[p])) || /-based$/.test(ctx.tokens[p]?.text ?? '')) p++;
+  // "with education technology company NewGlobe": a description before the name.
+  const described = ctx.orgs.find((m) => m.ti > p && m.ti <= p + 5 && isDescriptionOfNext(ctx.tokens, p, m.ti));
+  if (described) return [described.entity];
   const g = groupNounAt(ctx, k);
   if (g > 0) return ctx.principals;
   const m = ctx.ms.find((x) => x.ti === p);
@@ -461,17 +464,27 @@ function sentencePairs(ctx: Ctx, a: Analysis): Found[] {
     return m ? [m.entity] : [];
   };
   // "backed by A, B and C", "agreed ... by A, B and C", "will be implemented by D": everyone acting in a joint undertaking.
-  if (cue && !attendance && ruleOn('partner.by-group')) {
+  if (!attendance && ruleOn('partner.by-group')) {
     const agents: Entity[] = [];
+    let joint = cue;
     for (let k = 1; k < tokens.length; k++) {
       if (lower(tokens[k]) !== 'by') continue;
+      // "led by the Institute of Geophysics of UNAM and by Geosciences Barcelona": a second agent of the same participle.
+      if (agents.length && lower(tokens[k - 1]) === 'and') {
+        // An unrecognised name may stand before its acronym: "by Geosciences Barcelona (GEO3BCN)".
+        const bracketed = ctx.orgs.find((m) => m.via !== 'token' && m.ti > k + 1 && m.ti <= k + 6 && tokens.slice(k + 1, m.ti).every((t) => /^(\p{Lu}|\(|the$)/u.test(t.text)));
+        const more = groupAt(k + 1).length ? groupAt(k + 1) : bracketed ? [bracketed.entity] : [];
+        if (more.length) joint = true;
+        agents.push(...more);
+        continue;
+      }
       // "agreed on Monday in Abuja by ...": time and place may stand between the participle and "by".
       let q = k;
       while (q > 0 && k - q < 8 && (/^(on|in|at|today|yesterday|here|jointly|together|also|the|last|this)$/i.test(tokens[q - 1]!.text) || /^(\p{Lu}|\d)/u.test(tokens[q - 1]!.text))) q--;
       if (!AGENT_PARTICIPLE.test(tokenSpan(ctx, q - 4, q)) && !AGENT_PARTICIPLE.test(tokenSpan(ctx, k - 4, k))) continue;
       agents.push(...groupAt(k + 1));
     }
-    for (const [x, y] of pairsAmong(agents)) out.push([x, y, undefined, 'partner.by-group']);
+    if (joint) for (const [x, y] of pairsAmong(agents)) out.push([x, y, undefined, 'partner.by-group']);
   }
   // "a joint initiative of A, B and C", "an alliance of A, B, C and D" (and the alliance with each of them).
   if (ruleOn('partner.joint-of')) {
