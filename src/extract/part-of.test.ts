@@ -19,6 +19,18 @@ describe('PART_OF', () => {
       ['Fraunhofer Institute for Solar Energy Systems ISE < Fraunhofer-Gesellschaft']],
     ['an institute named after its research society', 'Prof. Matthias Beller, Vice President of the Leibniz Association and Executive Director of the Leibniz Institute for Catalysis (LIKAT), spoke.',
       ['Leibniz Institute for Catalysis < Leibniz Association']],
+    ['an organ named with "the" and the bare head of its body', 'The Academy of Sciences of Mongolia hosted the talks. The Chinese Academy of Sciences sent a delegation. It was received by the Presidium of the Academy.',
+      ['Presidium of the Academy < Academy of Sciences of Mongolia']],
+    ['"its" unit when the sentence names no other organisation', 'The Helmholtz Centre for Ocean Research signed the agreement. Visiting scientists will sail on vessels run by its Marine Data Centre (MDC).',
+      ['Marine Data Centre < Helmholtz Centre for Ocean Research']],
+    ['a unit named with its university\'s acronym', 'Addis Ababa University (AAU) and the University of Bergen renewed their agreement. The AAU College of Health Sciences will host the first cohort.',
+      ['AAU College of Health Sciences < Addis Ababa University']],
+    ['a parent after a description of it', 'Tidewell Labs, the software arm of Danish shipping company Norvane, signed the lease.',
+      ['Tidewell Labs < Norvane']],
+    ['a regional campus apart from its university', 'Aston University Asia, the Singapore campus of Birmingham-based Aston University, joined the network.',
+      ['Aston University Asia < Aston University']],
+    ['an acronym in parentheses before the apposition', 'The study is led by Ocean Lisboa (OCLX), a research centre of the University of Lisbon.',
+      ['OCLX < University of Lisbon']],
   ])('reads %s', (_pattern, text, expected) => {
     expect(partOf(text)).toEqual(expected);
   });
