@@ -10,6 +10,7 @@ import { COOPERATION_CUE } from './cues.ts';
 import { COMPANY_SUFFIXES, DEMONYMS, MONTHS, NON_NAME_CAPITALS, NON_ORG_ACRONYMS, ORG_HEADS } from './gazetteers.ts';
 import { datelineEnd, isCreditLine, isNonOrgAcronym } from './noise.ts';
 import { findBrandNames } from './companies.ts';
+import { mergeNameVariants } from './name-variants.ts';
 import { ruleOn } from './rules.ts';
 import { findNameSpans, headOf, isNameWord, nestedParent } from './org-names.ts';
 import type { NameSpan } from './org-names.ts';
@@ -309,6 +310,8 @@ export function analyze(text: string, sentences: Sentence[], publishedAt: string
       }
     }
   }
+  // "Leiden" and "Leiden University", "NAS of Ukraine" and "National Academy of Sciences of Ukraine": one organisation.
+  mergeNameVariants(registry, acronymOwner, abbreviates);
   // Joint names ("ICESCO-KAU Science Teachers Academy") are programmes of the two organisations.
   for (const e of registry.entities) if (e.type === 'Organization' && isJointName(e.name, registry)) e.type = 'Programme';
 
@@ -432,6 +435,8 @@ export function analyze(text: string, sentences: Sentence[], publishedAt: string
     out.sort((x, y) => x.ti - y.ti);
     mentions[s.index] = out;
   }
+  // Names first met in pass 2 ("ETH" beside "ETH Zurich").
+  mergeNameVariants(registry, acronymOwner, abbreviates, mentions);
   for (const e of registry.entities) if (e.type === 'Organization' && isJointName(e.name, registry)) e.type = 'Programme';
   return { text, sentences, registry, mentions, countries, publishedAt };
 }

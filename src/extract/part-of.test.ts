@@ -31,6 +31,8 @@ describe('PART_OF', () => {
       ['Aston University Asia < Aston University']],
     ['an acronym in parentheses before the apposition', 'The study is led by Ocean Lisboa (OCLX), a research centre of the University of Lisbon.',
       ['OCLX < University of Lisbon']],
+    ['a member of a group named by its bank\'s acronym', 'The Sahel Development Bank (SDB) approved the loan. The Sahel Trade Finance Corporation (STFC), another member of the SDB Group, will insure it.',
+      ['Sahel Trade Finance Corporation < Sahel Development Bank']],
   ])('reads %s', (_pattern, text, expected) => {
     expect(partOf(text)).toEqual(expected);
   });

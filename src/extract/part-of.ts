@@ -103,7 +103,8 @@ export function findPartOf(a: Analysis): DraftRelation[] {
       // "IFC, a member of the World Bank Group", "ITFC, another member of the IsDB Group": part of a corporate group.
       const memberAt = tokens.findIndex((t, i) => i >= m.tj && i <= m.tj + 5 && /^members?$/i.test(t.text) && lower(tokens[i + 1]) === 'of');
       if (memberAt >= 0 && tokens.slice(m.tj, memberAt).every((t) => /^(,|is|was|a|an|another|the|full|\(|\)|[A-Z]+)$/.test(t.text))) {
-        const group = ms.find((x) => (x.ti === memberAt + 2 || x.ti === memberAt + 3) && /\bGroup$/.test(x.entity.name));
+        // The group may be one entity with its bank: "another member of the IsDB Group" of the Islamic Development Bank.
+        const group = ms.find((x) => (x.ti === memberAt + 2 || x.ti === memberAt + 3) && (/\bGroup$/.test(x.entity.name) || tokens[x.tj - 1]?.text === 'Group'));
         if (group) add(m.entity, group.entity, si, 'member-of-group');
       }
       // "Fraunhofer ISE is one of 76 institutes and research units of the Fraunhofer-Gesellschaft"

@@ -307,6 +307,11 @@ export const ENTITY_RULES: readonly Rule[] = [
     examples: ['Zentara Mobile signed an agreement with the University of Lagos.\n\nPress contact:\nTemitope Adeyemi-Okoro\nHead of Corporate Communications, Zentara Mobile\npress@zentara.example'],
   },
   {
+    id: 'org.name-variant',
+    reason: 'a short form or variant of a name the text gives in full is the same organisation ("ETH" for "ETH Zurich", "NAS of Ukraine")',
+    examples: ['The University of Ghana signed an agreement with ETH Zurich. ETH will send two professors to Accra.', 'The National Academy of Sciences of Belarus hosted the talks. The Institute of Botany of the NAS of Belarus will lead the work.'],
+  },
+  {
     id: 'org.country-office',
     reason: 'an organisation\'s name followed by a country names its office or subsidiary there ("UNICEF Nigeria")',
     examples: ['UNICEF Nigeria and the Federal Ministry of Education signed an agreement on Monday.'],
