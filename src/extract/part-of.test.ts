@@ -33,6 +33,10 @@ describe('PART_OF', () => {
       ['OCLX < University of Lisbon']],
     ['a member of a group named by its bank\'s acronym', 'The Sahel Development Bank (SDB) approved the loan. The Sahel Trade Finance Corporation (STFC), another member of the SDB Group, will insure it.',
       ['Sahel Trade Finance Corporation < Sahel Development Bank']],
+    ['a unit "at" its parent', 'The Swiss Seismological Service at ETH Zurich will share its data with the University of Tehran.',
+      ['Swiss Seismological Service < ETH Zurich']],
+    ['a unit "under" its parent', 'The laboratory will be based at the Institute of Chemistry under the Mongolian Academy of Sciences, with training in Seoul.',
+      ['Institute of Chemistry < Mongolian Academy of Sciences']],
   ])('reads %s', (_pattern, text, expected) => {
     expect(partOf(text)).toEqual(expected);
   });

@@ -78,6 +78,13 @@ export function findPartOf(a: Analysis): DraftRelation[] {
         const parent = ms.find((x) => x.ti === q && x.entity !== m.entity);
         if (parent) add(m.entity, parent.entity, si, 'nested-name');
       }
+      // "the Swiss Seismological Service at ETH Zurich", "the Institute of Materials Science under the Vietnam Academy of
+      // Science and Technology": a unit placed at or under a university, academy or other parent body.
+      if (UNIT_HEADS.has(m.entity.head ?? '') && /^(at|under)$/.test(lower(tokens[m.tj]))) {
+        const q = m.tj + 1 + (lower(tokens[m.tj + 1]) === 'the' ? 1 : 0);
+        const parent = ms.find((x) => x.ti === q && x.entity !== m.entity && x.via !== 'coref');
+        if (parent) add(m.entity, parent.entity, si, 'at-parent');
+      }
       // "Universiti Malaya (UM), whose Academy of Malay Studies will ...": the unit of the organisation "whose" refers to.
       if (lower(tokens[m.ti - 1]) === 'whose' && UNIT_HEADS.has(m.entity.head ?? '')) {
         let q = m.ti - 2;

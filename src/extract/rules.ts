@@ -182,6 +182,11 @@ export const RULES: readonly Rule[] = [
     examples: ['The Siberian Branch of the Russian Academy of Sciences signed an agreement with the University of Tashkent.'],
   },
   {
+    id: 'part-of.at-parent',
+    reason: 'a unit placed "at" or "under" a university, academy, company or other parent body: "the Seismological Service at ETH Zurich"',
+    examples: ['The Swiss Seismological Service at ETH Zurich will share its data with the University of Tehran.'],
+  },
+  {
     id: 'part-of.member-of-group',
     reason: 'a member of a corporate group is part of it ("IFC, a member of the World Bank Group")',
     examples: ['The International Finance Corporation (IFC), a member of the World Bank Group, signed the loan.'],
