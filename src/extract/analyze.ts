@@ -602,6 +602,11 @@ function corefAt(tokens: Token[], k: number, reg: Registry, lastByHead: Map<stri
   const headTok = tokens[m];
   if (!headTok) return null;
   if (PLURAL_GROUP.test(tokens[k + 1]?.text ?? '')) return null;
+  // "the regional office", "the national commission": lower-case words that spell part of one organisation's name.
+  if (!mods.length && /^\p{Ll}/u.test(headTok.text) && ruleOn('org.described-coreference')) {
+    const described = describedName(tokens, k + 1, recent);
+    if (described) return described;
+  }
   const headWord = headTok.text.toLowerCase();
   const head = CAP_COREF_HEADS.get(headWord) ?? (DESCRIPTOR_CLASS.has(headWord) ? headWord : undefined);
   if (!head) return null;
@@ -621,6 +626,27 @@ function corefAt(tokens: Token[], k: number, reg: Registry, lastByHead: Map<stri
   return { entity: e, end: m + 1 };
 }
 
+/**
+ * "the regional office" after "the UNESCO Regional Office for Eastern Africa": two or three lower-case words,
+ * the last an organisation head, that appear capitalised in exactly one recent organisation's name.
+ */
+function describedName(tokens: Token[], k: number, recent: Entity[]): { entity: Entity; end: number } | null {
+  for (const len of [3, 2]) {
+    const words = tokens.slice(k, k + len);
+    if (words.length < len || !words.every((t) => t.kind === 'word' && /^\p{Ll}[\p{Ll}-]*$/u.test(t.text))) continue;
+    if (!CAP_COREF_HEADS.has(words[len - 1]!.text)) continue;
+    const next = tokens[k + len];
+    if (next && (next.text === 'of' || isNameWord(next))) continue;
+    const phrase = ` ${words.map((t) => t.text[0]!.toUpperCase() + t.text.slice(1)).join(' ')} `;
+    const owners = [...new Set(recent)].filter((e) => e.type === 'Organization' && ` ${e.name} `.includes(phrase));
+    if (owners.length === 1) {
+      owners[0]!.rules.add('org.described-coreference');
+      return { entity: owners[0]!, end: k + len };
+    }
+  }
+  return null;
+}
+
 function distinctiveOwner(tokens: Token[], k: number, ownersByWord: Map<string, Set<Entity>>): Entity | undefined {
   const t = tokens[k]!;
   if (!isNameWord(t) || NON_NAME_CAPITALS.has(t.text) || titleAt(tokens, k, { capitalisedOnly: true })) return undefined;
@@ -631,7 +657,13 @@ function distinctiveOwner(tokens: Token[], k: number, ownersByWord: Map<string, 
   if (prev === 'and' && !titleAt(tokens, k + 1, { capitalisedOnly: true }) && !/^['’]s$/.test(tokens[k + 1]?.text ?? '')) return undefined;
   if (isNameWord(tokens[k + 1]) && !titleAt(tokens, k + 1)) return undefined;
   const owners = [...(ownersByWord.get(t.text) ?? [])].filter((e) => e.type === 'Organization');
-  return owners.length === 1 ? owners[0] : undefined;
+  if (owners.length === 1) return owners[0];
+  // "Makerere" after "Makerere University" and "the College of Computing at Makerere University": the body whose
+  // name every other owner's name contains (its units name it), not one of its units.
+  const parent = owners.find((e) => owners.every((x) => x === e || ` ${x.name} `.includes(` ${e.name} `)));
+  if (!parent || !ruleOn('org.distinctive-parent')) return undefined;
+  parent.rules.add('org.distinctive-parent');
+  return parent;
 }
 
 function mergePeople(reg: Registry): void {

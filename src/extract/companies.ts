@@ -20,7 +20,7 @@ import type { Registry } from './registry.ts';
 import { isAcronym } from './text.ts';
 import type { Sentence, Token } from './text.ts';
 import { textOf, titleAt } from './titles.ts';
-import { isPlaceName } from './nlp.ts';
+import { isDemonym, isPlaceName } from './nlp.ts';
 import { isCommonWord } from './words.ts';
 import { ruleOn } from './rules.ts';
 import { COOPERATION_CUE } from './cues.ts';
@@ -28,6 +28,15 @@ import { COOPERATION_CUE } from './cues.ts';
 /** Nouns that describe a company or a non-profit in apposition or before its name. */
 const COMPANY_NOUNS =
   /^(company|companies|firm|provider|operator|bank|lender|insurer|group|startup|start-up|platform|carrier|manufacturer|developer|retailer|charity|nonprofit|non-profit|foundation|conglomerate|subsidiary|arm|giant|maker|producer|supplier|utility|investor|publisher|broadcaster|telco|airline|philanthropy|enterprise|corporation|multinational|fintech|edtech|organi[sz]ation|ngo|network|coalition|alliance|consortium|agency|initiative|programme|program)$/i;
+/**
+ * "the Honduran non-governmental organisation", "technology company": a description that tokens i..j-1 give
+ * of the name at j (an optional nationality, lower-case words, a company or non-profit noun).
+ */
+export function isDescriptionOfNext(tokens: Token[], i: number, j: number): boolean {
+  if (j - i < 1 || j - i > 5 || !COMPANY_NOUNS.test(tokens[j - 1]?.text ?? '') || !/^\p{Ll}/u.test(tokens[j - 1]!.text)) return false;
+  return tokens.slice(i, j - 1).every((t, d) => t.kind === 'word' && (/^\p{Ll}[\p{Ll}-]*$/u.test(t.text) || d === 0 && (DEMONYMS.has(t.text) || isDemonym(t.text))));
+}
+
 /** Nouns that may precede a company's name ("telecom operator Zain"); people's descriptions are not among them. */
 const COMPANY_BEFORE = /^(company|firm|provider|operator|lender|insurer|startup|start-up|platform|carrier|manufacturer|conglomerate|giant|maker|telco|fintech|edtech|multinational|operators|giants|group|companies|firms|providers)$/i;
 /** A unit a company owns, after the company's possessive and an adjective: "Safaricom's philanthropic arm". */
@@ -66,6 +75,8 @@ const SIGNING_VERB = /^(signed|sign|signs|launched|launch|launches|agreed|partne
 function candidateRun(tokens: Token[], i: number): number {
   if (!brandWord(tokens[i]) || NON_NAME_CAPITALS.has(tokens[i]!.text) || titleAt(tokens, i, { capitalisedOnly: true })) return i;
   if (countryAt(tokens, i)) return i;
+  // "the Guatemalan non-governmental organisation X": a nationality describes the item, it is not one.
+  if (DEMONYMS.has(tokens[i]!.text) || isDemonym(tokens[i]!.text)) return i;
   return runStartingAt(tokens, i);
 }
 

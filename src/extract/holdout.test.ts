@@ -52,8 +52,8 @@ describe('held-out documents', () => {
       id: 'h05-seadln-members',
       orgs: ['Southeast Asian Digital Library Network', 'Universiti Brunei Darussalam Library'],
       roles: ['Nguyen Thi Lan -> Southeast Asian Digital Library Network'],
-      // "The new members are A; B; C" was a rule that fired in one dev document only; it was deleted.
-      pairs: [],
+      // "... approved the admission of three new members. The new members are A; B; C" (partner.counted-list).
+      pairs: ['Southeast Asian Digital Library Network + Universiti Brunei Darussalam Library', 'Rizal Library of Ateneo de Manila University + Southeast Asian Digital Library Network'],
       countries: ['Thailand'],
     },
     {

@@ -43,6 +43,12 @@ export function isPlaceName(span: string): boolean {
   return terms.length > 0 && terms.every((t) => PLACE_TAGS.some((g) => t.tags.has(g)) && !t.tags.has('FirstName'));
 }
 
+/** A nationality adjective compromise knows ("Guatemalan", "Kenyan"): a description, never a name by itself. */
+export function isDemonym(word: string): boolean {
+  const terms = termsOf(word);
+  return terms.length === 1 && terms[0]!.tags.has('Demonym');
+}
+
 /** Any word of the span is a known first name, last name or honorific ("Eleanor", "Capt"). */
 export function hasPersonWord(span: string): boolean {
   return termsOf(span).some((t) => PERSON_TAGS.some((g) => t.tags.has(g)));

@@ -366,6 +366,14 @@ export function findNameSpans(tokens: Token[]): NameSpan[] {
     if (!head) continue;
     if (spans.some((s) => s.i <= h && h < s.j)) continue;
     let i = extendLeft(tokens, h);
+    // "the Chief Executive Stanbic Bank Uganda": a title that began before the name does not end inside it.
+    for (const back of [1, 2]) {
+      const tt = i - back >= 0 ? titleAt(tokens, i - back, { capitalisedOnly: true }) : null;
+      if (tt && tt.end > i && tt.end <= h) {
+        i = tt.end;
+        break;
+      }
+    }
     // A company suffix needs a name before it.
     if (COMPANY_SUFFIXES.has(t.text) && i === h) continue;
     let j = extendRight(tokens, h);
@@ -415,6 +423,11 @@ export function findNameSpans(tokens: Token[]): NameSpan[] {
       h = j - 1;
       continue;
     }
+    // "Minister for School Education and Literacy": a minister's remit that starts with a head word is no name.
+    if (i === h && !acronym && /^(of|for)$/i.test(tokens[i - 1]?.text ?? '') && /^Minister$/i.test(tokens[i - 2]?.text ?? '')) {
+      h = j - 1;
+      continue;
+    }
     // "Chairman of the Committee for Environmental Protection Bahodur Sharifzoda said": the name ends before the person.
     if (!acronym && titleBefore(tokens, i)) {
       const p = trailingPersonName(tokens, h + 1, j);
@@ -448,6 +461,9 @@ export function trailingPersonName(tokens: Token[], i: number, j: number): numbe
   }
   // Particles inside the name: "Faisal bin Turki", "Elnur Rashid oglu Aliyev".
   if (j - s < 2 || s < i) return -1;
+  // "for Information Technology and Telecommunication Asad Mehmood Kundi": a remit's last word, after "and",
+  // is not the name's first; the name is the rest when two or more words remain.
+  while (/^(of|and|for|the|de|&)$/i.test(tokens[s - 1]?.text ?? '') && j - s > 2 && s > i) s++;
   const before = tokens[s - 1]!;
   if (before.kind !== 'word' || /^(of|and|for|the|de|&)$/i.test(before.text)) return -1;
   if (countryAt(tokens, s) || isPlaceName(textOf(tokens, s, j))) return -1;

@@ -7,7 +7,7 @@
  *  - signatories ("was signed by Dr. A, Director-General of X, and Prof. B, President of Y")
  *  - a person visiting/meeting organisations ("Dr. A visited X and Y")
  *  - group nouns ("the two partners were in talks with Z")
- *  - membership ("X has become a full member of Y", "The new members are A; B; C")
+ *  - membership ("X has become a full member of Y"), and a counted group listed next ("admitted five new members. The new members are A; B; C")
  *  - joint names ("the ICESCO-KAU Science Teachers Academy")
  * Termination and refusal cues give status 'ended' / 'declined'; invitations give nothing.
  */
@@ -23,6 +23,7 @@ import { titleAt } from './titles.ts';
 import { DEMONYMS, HONORIFICS, NON_NAME_CAPITALS, NON_ORG_ACRONYMS } from './gazetteers.ts';
 import { isNameWord } from './org-names.ts';
 import { datelineEnd } from './noise.ts';
+import { isDescriptionOfNext } from './companies.ts';
 import { isAcronym } from './text.ts';
 import { ruleOn } from './rules.ts';
 import { isCommonWord } from './words.ts';
@@ -165,6 +166,8 @@ function separates(ctx: Ctx, from: number, to: number): boolean {
       continue;
     }
     if (w === 'the' || /^['’]s$/.test(t.text)) continue;
+    // "... and the Honduran non-governmental organisation Fundación X": a description of the next member.
+    if (sawLink && isDescriptionOfNext(ctx.tokens, k, to)) return true;
     if (ctx.ms.some((m) => m.entity.type === 'Country' && m.ti <= k && k < m.tj)) continue;
     // "BSU's Faculty ... and NUIST's School ...": the owner of the next member.
     const owner = ctx.orgs.find((m) => m.ti === k && /^['’]s$/.test(ctx.tokens[m.tj]?.text ?? ''));
@@ -237,9 +240,15 @@ function isSubject(ctx: Ctx, g: Mention[]): boolean {
   return startOk && (endOk || headlineOk);
 }
 
+/** Titles that say a person belongs to a body, not that they act for it ("academician of the NAS"). */
+const MEMBER_TITLE = /^(?:(?:full|corresponding|foreign|honorary|associate)\s+)?(academician|member|fellow)\b/i;
+
+/** The organisation a person acts for: a role stated in the sentence first, a position before a membership. */
 function orgOfPerson(ctx: Ctx, person: Entity): Entity | undefined {
-  const inSentence = ctx.roles.roles.find((r) => r.person === person && r.sentence === ctx.s.index);
-  return (inSentence ?? ctx.roles.roles.find((r) => r.person === person))?.org;
+  const held = ctx.roles.roles.filter((r) => r.person === person);
+  const inSentence = held.filter((r) => r.sentence === ctx.s.index);
+  const pick = (rs: typeof held) => rs.find((r) => !MEMBER_TITLE.test(r.title)) ?? rs[0];
+  return (pick(inSentence) ?? pick(held))?.org;
 }
 
 /** "the Minister", "the Director-General": the person holding that title. */
@@ -259,6 +268,9 @@ function groupNounAt(ctx: Ctx, k: number): number {
   return -1;
 }
 
+/** A unit described, not named, after its owner's possessive: "computing college", "research arm". */
+const UNNAMED_UNIT = /^(?:\p{Ll}[\p{Ll}-]*\s+){0,2}(college|faculty|school|department|institute|centre|center|unit|arm|subsidiary|lab|laboratory|division|campus|hospital)\b/u;
+
 /** Nearest party before token k: an organisation, a group noun or a person's organisation. */
 function subjectBefore(ctx: Ctx, k: number): Entity[] {
   for (let p = k - 1; p >= 0; p--) {
@@ -267,6 +279,8 @@ function subjectBefore(ctx: Ctx, k: number): Entity[] {
     const m = ctx.ms.find((x) => x.tj === p + 1 && x.tj <= k);
     // Relations with countries are not partnerships; "Pakistan's first campaign" only qualifies a noun.
     if (m?.entity.type === 'Country' && !/^['’]s$/.test(ctx.tokens[m.tj]?.text ?? '')) return [];
+    // "Makerere's computing college partners with X": the party is the unnamed unit, not its owner.
+    if (m?.entity.type === 'Organization' && /^['’]s$/.test(ctx.tokens[m.tj]?.text ?? '') && UNNAMED_UNIT.test(tokenSpan(ctx, m.tj + 1, Math.min(k, m.tj + 4)))) return [];
     if (m?.entity.type === 'Organization') return [appositionHead(ctx, m, k) ?? m.entity];
     if (m?.entity.type === 'Person') {
       const o = orgOfPerson(ctx, m.entity);
@@ -292,6 +306,12 @@ function appositionHead(ctx: Ctx, m: Mention, k: number): Entity | undefined {
 }
 
 function partyAfter(ctx: Ctx, k: number): Entity[] {
+  // "with Karnataka's Department of School Education", "with UNICEF's Supply Division": the possessed organisation.
+  const o = lower(ctx.tokens[k]) === 'the' ? k + 1 : k;
+  // The owner may be a mention or a capitalised word the text names nothing else by ("Karnataka's").
+  const ownerEnd = ctx.ms.find((x) => x.ti === o)?.tj ?? (/^\p{Lu}/u.test(ctx.tokens[o]?.text ?? '') ? o + 1 : -1);
+  const owned = ownerEnd > 0 && /^['’]s$/.test(ctx.tokens[ownerEnd]?.text ?? '') ? ctx.ms.find((x) => x.ti === ownerEnd + 1 && x.entity.type === 'Organization') : undefined;
+  if (owned) return [owned.entity];
   const at = ctx.ms.find((x) => x.ti === k && x.entity.type === 'Organization');
   if (at) return [at.entity];
   let p = k;
@@ -326,6 +346,64 @@ const UNDERTAKING_SUBJECT = new RegExp(`^(?:it|${UNDERTAKING_NOUN.source.slice(1
 
 /** Nouns whose "of" lists the parties of a joint undertaking: "a joint initiative of", "an alliance of". */
 const JOINT_OF = /\b(joint \w+|alliance|coalition|consortium|partnership|collaboration|joint venture)$/i;
+/** Participles of contributing in an absolute clause: "with X providing ...". */
+const CONTRIBUTING = /^(providing|offering|supplying|contributing|covering|giving|funding|financing|co-financing|hosting|running|bringing|handling|managing|leading|coordinating|sponsoring|supporting|supervising|training|donating)$/i;
+/** "with (technical) support from", "with financial assistance of": the contributor follows. */
+const WITH_SUPPORT = /^(?:(?:the|technical|financial|logistical|scientific|additional|further|expert|in-kind)\s+){0,2}(?:support|assistance|backing|funding|financing|expertise)\s+(?:from|of)\b/i;
+/** "five new members", "three public universities": a counted group the next sentence may list. */
+const COUNT_WORDS = new Map([['two', 2], ['three', 3], ['four', 4], ['five', 5], ['six', 6], ['seven', 7], ['eight', 8], ['nine', 9], ['ten', 10]]);
+const COUNTED_NOUN = /^(members|universities|institutions|institutes|organi[sz]ations|partners|libraries|companies|ministries|agencies|banks|colleges|schools|centres|centers|foundations|networks|hospitals|firms)$/i;
+
+interface CountedGroup {
+  parties: Entity[];
+  count: number;
+  noun: string;
+  kind?: PartnershipKind;
+}
+
+/**
+ * "GACHE ... admitted five new members", "Huawei Pakistan will also work with three public universities":
+ * an organisation and a counted group it joins or works with, whose names the next sentence gives.
+ */
+function countedGroup(ctx: Ctx): CountedGroup | null {
+  const { tokens } = ctx;
+  for (let k = 1; k < tokens.length - 1; k++) {
+    const count = COUNT_WORDS.get(lower(tokens[k])) ?? (/^\d$/.test(tokens[k]!.text) ? Number(tokens[k]!.text) : 0);
+    if (count < 2) continue;
+    let q = k + 1;
+    while (q < k + 3 && tokens[q] && /^\p{Ll}[\p{Ll}-]*$/u.test(tokens[q]!.text) && !COUNTED_NOUN.test(tokens[q]!.text)) q++;
+    const noun = tokens[q]?.text ?? '';
+    if (!COUNTED_NOUN.test(noun)) continue;
+    // Names follow in this sentence: not a group to be listed later.
+    if (ctx.orgs.some((m) => m.ti > q)) return null;
+    const members = /^members$/i.test(noun);
+    const withIt = /\bwith\s*(?:\S+\s*){0,2}$/i.test(tokenSpan(ctx, Math.max(0, k - 3), k));
+    if (!members && !withIt) continue;
+    const parties = subjectBefore(ctx, k);
+    if (!parties.length) return null;
+    return { parties, count, noun: noun.toLowerCase(), ...(members ? { kind: 'membership' as const } : {}) };
+  }
+  return null;
+}
+
+/** The names a sentence lists for a counted group: one per ";" item, else a coordinated group of that size. */
+function listedGroup(ctx: Ctx, group: CountedGroup): Entity[] {
+  const { tokens } = ctx;
+  if (tokens.some((t) => t.text === ';')) {
+    const items: Entity[] = [];
+    let start = 0;
+    for (let k = 0; k <= tokens.length; k++) {
+      if (k < tokens.length && tokens[k]!.text !== ';') continue;
+      const first = ctx.orgs.find((m) => m.ti >= start && m.ti < k);
+      if (first) items.push(first.entity);
+      start = k + 1;
+    }
+    return items.length === group.count ? items : [];
+  }
+  const g = groupsOf(ctx).find((x) => new Set(x.map((m) => m.entity)).size === group.count);
+  return g ? [...new Set(g.map((m) => m.entity))] : [];
+}
+
 /** Fronted partners: "In partnership with X, ...", "Together with X, ...", "With the support of X, ...". */
 const FRONTED_WITH = /^(in (partnership|cooperation|collaboration|association) with|together with|with the (support|backing) of|jointly with)\b/i;
 
@@ -447,6 +525,31 @@ function sentencePairs(ctx: Ctx, a: Analysis): Found[] {
     }
     for (const x of agents) for (const y of ctx.lead) out.push([x, y, undefined, 'partner.lead-undertaking']);
   }
+  // "..., with Microsoft providing cloud credits", "..., with technical support from the UNESCO Regional Office":
+  // an absolute clause names a contributor to what the clause before it does; it works with that clause's party.
+  if (!attendance && ruleOn('partner.with-contributor')) {
+    for (let k = 1; k < tokens.length - 2; k++) {
+      if (lower(tokens[k]) !== 'with' || tokens[k - 1]!.text !== ',') continue;
+      let contributors: Entity[] = [];
+      const support = WITH_SUPPORT.exec(tokenSpan(ctx, k + 1, k + 6));
+      if (support) {
+        const q = k + 1 + support[0]!.trim().split(/\s+/).length;
+        contributors = coordinatedAfter(ctx, q, partyAfter(ctx, q));
+      } else {
+        const objs = coordinatedAfter(ctx, k + 1, partyAfter(ctx, k + 1));
+        const last = ctx.orgs.filter((m) => objs.includes(m.entity) && m.ti > k).pop();
+        const end = last ? conjunctEnd(ctx, last) : -1;
+        if (end > 0 && CONTRIBUTING.test(tokens[end]?.text ?? '')) contributors = objs;
+      }
+      if (!contributors.length) continue;
+      // The party of the clause before: the nearest organisation, with every organisation coordinated with it.
+      const nearest = ctx.orgs.filter((m) => m.tj <= k - 1 && !contributors.includes(m.entity)).pop();
+      if (!nearest) continue;
+      const g = groups.find((x) => x.includes(nearest));
+      const parties = g ? [...new Set(g.map((m) => m.entity))] : [nearest.entity];
+      for (const x of contributors) for (const y of parties) if (x !== y) out.push([x, y, undefined, 'partner.with-contributor']);
+    }
+  }
   // Coordinated subjects.
   let betweenEnd = -1;
   for (const g of groups) {
@@ -514,7 +617,7 @@ function sentencePairs(ctx: Ctx, a: Analysis): Found[] {
         // "The first was with Universiti Malaya": the party of the talks the sentence before reported.
         if (!subj.length && ORDINAL_WITH.test(tokenSpan(ctx, 0, k + 1))) subj = ctx.previousWithSubject ?? [];
         // "Talks with USM are continuing": no party before "with" in the sentence; the organisation the text is about.
-        if (!subj.length && w === 'with' && !ctx.ms.some((m) => m.ti < k && (m.entity.type === 'Person' || m.entity.type === 'Country')) && ruleOn('partner.lead-with')) {
+        if (!subj.length && w === 'with' && !ctx.ms.some((m) => m.ti < k) && ruleOn('partner.lead-with')) {
           subj = ctx.lead.filter((x) => !objs.includes(x));
           if (subj.length) rule = 'partner.lead-with';
         }
@@ -539,7 +642,10 @@ function sentencePairs(ctx: Ctx, a: Analysis): Found[] {
     if (memberOf && memberOf > 0 && ruleOn('partner.member-of')) {
       // "IFC, a member of the World Bank Group": a member of a corporate group is part of it (part-of.ts).
       const objs = partyAfter(ctx, memberOf).filter((o) => !/\bGroup$/.test(o.name));
-      const subj = subjectBefore(ctx, k);
+      // "Dr. X (corresponding member of the Academy)": a person's membership, not their organisation's.
+      const nearest = ctx.ms.filter((m) => m.tj <= k).pop();
+      const ofPerson = nearest?.entity.type === 'Person' && /^[(,–—]\s*(?:(?:a|an|full|corresponding|foreign|honorary|associate)(?:\s+|$))*$/i.test(tokenSpan(ctx, nearest.tj, k));
+      const subj = ofPerson ? [] : subjectBefore(ctx, k);
       for (const a of subj) for (const b of objs) out.push([a, b, 'membership', 'partner.member-of']);
     }
     // "a regional network of which USM is a member"
@@ -561,6 +667,15 @@ function sentencePairs(ctx: Ctx, a: Analysis): Found[] {
       const m = ctx.ms.find((x) => x.ti === k && x.entity.type === 'Person');
       const p = m?.entity ?? personByTitle(ctx, k);
       if (!p) continue;
+      // "by Dr. A, on behalf of IsDB and the LLF, and by Mr. B, on behalf of the Ministry": the parties they sign for.
+      const q = m ? m.tj + (tokens[m.tj]?.text === ',' ? 1 : 0) : -1;
+      if (q > 0 && /^on behalf of$/i.test(tokenSpan(ctx, q, q + 3))) {
+        const represented = coordinatedAfter(ctx, q + 3, partyAfter(ctx, q + 3));
+        if (represented.length) {
+          parties.push(...represented);
+          continue;
+        }
+      }
       const o = orgOfPerson(ctx, p);
       if (o) parties.push(o);
     }
@@ -735,12 +850,16 @@ export function findPartnerships(a: Analysis, roles: RoleFindings): DraftRelatio
   /** The one pair the previous sentence named: "... an MoU between ICESCO and the institute. ... the two parties". */
   let lastPair: Entity[] | null = null;
   let previousWithSubject: Entity[] | null = null;
+  let counted: CountedGroup | null = null;
   for (const s of a.sentences) {
     const ctx = ctxOf(s);
     if (lastPair && ruleOn('partner.group-noun')) ctx.principals = lastPair;
     ctx.previousWithSubject = previousWithSubject;
     const kind = kindOf(s.text);
     const found: Found[] = sentencePairs(ctx, a);
+    // "... admitted five new members. The new members are A; B; C; D; and E.": each with the organisation.
+    if (counted && ruleOn('partner.counted-list')) for (const m of listedGroup(ctx, counted)) for (const x of counted.parties) found.push([x, m, counted.kind, 'partner.counted-list']);
+    counted = s.isHeadline ? null : countedGroup(ctx);
     previousWithSubject = ctx.lastWithSubject ?? null;
     if (ruleOn('partner.joint-name')) for (const group of jointNames(ctx, a)) for (const [x, y] of pairsAmong(group)) found.push([x, y, 'programme', 'partner.joint-name']);
     // Pairs the rules found, with every rule that found each.

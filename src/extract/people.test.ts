@@ -16,6 +16,7 @@ describe('findPersonSpans', () => {
     ['said Dr. van Leeuwen', ['honorific:van Leeuwen']],
     ['He thanked IFLA President Amara Nwosu, who first proposed it.', ['title-before:Amara Nwosu']],
     ['said Minister Abdikarimov.', ['title-before:Abdikarimov']],
+    ['Federal Minister for Housing and Telecommunication Rashid Mehmood Baloch witnessed the signing.', ['title-before:Rashid Mehmood Baloch']],
     ['said Maria Delgado-Wright, Executive Director of the Commission.', ['title-after:Maria Delgado-Wright']],
     ['coordinated by Pieter van der Merwe, PhD, Director of the Institute', ['title-after:Pieter van der Merwe']],
     ['Press contact: Lena Fischer, Head of Corporate Communications, Helios Grid Systems GmbH', ['title-after:Lena Fischer']],

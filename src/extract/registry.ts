@@ -34,7 +34,9 @@ export interface Mention {
   via: 'name' | 'alias' | 'acronym' | 'coref' | 'title' | 'token';
 }
 
-const STOP = new Set(['the', 'of', 'and', 'for', 'in', 'on', 'de', 'des', 'du', 'la', 'le', 'a', 'an', '&', 'named', 'after', 'l', 'd']);
+const STOP = new Set(['the', 'of', 'and', 'for', 'in', 'on', 'de', 'des', 'du', 'la', 'le', 'a', 'an', '&', 'named', 'after', 'l', 'd',
+  // Legal and generic company words: "Huawei Technologies Pakistan" and "Huawei Pakistan" are one company.
+  'technologies', 'limited', 'ltd', 'inc', 'plc', 'llc', 'holdings']);
 /** Heads in other languages and spellings, folded (no accents). */
 const HEAD_NORMAL: Record<string, string> = {
   universite: 'university', universiti: 'university', universidade: 'university', universidad: 'university',

@@ -65,6 +65,8 @@ function orgEndingAt(ctx: Ctx, k: number): Mention | undefined {
 function orgAfter(ctx: Ctx, k: number): Mention | undefined {
   let p = k;
   if (['the', 'a', 'an'].includes(lower(ctx.tokens[p])) && !orgAt(ctx, p)) p++;
+  // "founder of Jinja-based Kamu Agro Processors Ltd": a place-based qualifier before the name.
+  if (/^\p{Lu}[\p{L}-]*-based$/u.test(ctx.tokens[p]?.text ?? '') && !orgAt(ctx, p)) p++;
   const direct = orgAt(ctx, p);
   if (direct) {
     // "the University's Institute for Coastal and Marine Research": the unit, not its parent.
@@ -161,7 +163,9 @@ function parseRole(ctx: Ctx, k: number): ParsedRole | null {
     }
     return e;
   };
-  if (lower(tokens[end]) === 'for' || (lower(tokens[end]) === 'of' && !orgAfter(ctx, end + 1) && isRemitTitle(title.key))) {
+  // "Minister of Fisheries, Maritime Infrastructure and Ports": a remit word that matched part of another name is still the remit.
+  const named = (m: Mention | undefined) => (m && m.via !== 'token' ? m : undefined);
+  if (lower(tokens[end]) === 'for' || (lower(tokens[end]) === 'of' && !named(orgAfter(ctx, end + 1)) && isRemitTitle(title.key))) {
     const e = grow(end + 1 + (lower(tokens[end + 1]) === 'the' ? 1 : 0));
     if (e > end + 1) {
       titleText = textOf(tokens, p, e);
@@ -255,7 +259,8 @@ function ministryFor(title: string, ministries: Entity[], country?: string): Ent
 
 export function findRoles(a: Analysis): RoleFindings {
   const roles: Role[] = [];
-  const ministries = a.registry.entities.filter((e) => e.type === 'Organization' && e.head === 'Ministry');
+  // "Minister for School Education and Literacy" heads the Department of School Education and Literacy too.
+  const ministries = a.registry.entities.filter((e) => e.type === 'Organization' && (e.head === 'Ministry' || e.head === 'Department' && /^Department of /.test(e.name)));
   const add = (rule: string, person: Entity, org: Entity | undefined, title: string, s: number, country?: string) => {
     if (!ruleOn(rule)) return;
     const rules = [rule];
@@ -440,7 +445,8 @@ function titleClauseBefore(ctx: Ctx, comma: number, si: number, a: Analysis): { 
   // Modifiers before the title back to a possessive or "its".
   let q = st;
   while (q > st - 3 && q > 0 && tokens[q - 1]!.kind === 'word' && TITLE_LEAD.test(tokens[q - 1]!.text) && !/^(its|their|the|a|an|whose)$/i.test(tokens[q - 1]!.text) && !ctx.mentions.some((m) => m.tj === q && m.entity.type !== 'Country')) q--;
-  const title = textOf(tokens, q, inside ? inside.ti - (lower(tokens[inside.ti - 1]) === 'the' ? 2 : 1) : comma).replace(/\s+(of|at|in|with)$/i, '');
+  const titleStop = !inside ? comma : inside.ti === titleEnd ? inside.ti : inside.ti - (lower(tokens[inside.ti - 1]) === 'the' ? 2 : 1);
+  const title = textOf(tokens, q, titleStop).replace(/\s+(of|at|in|with)$/i, '');
   if (inside) return { title, org: inside.entity };
   if (/^['’]s$/.test(tokens[q - 1]?.text ?? '')) {
     const owner = orgEndingAt(ctx, q - 1);
@@ -554,11 +560,24 @@ function clause(ctx: Ctx, q: number, person: Entity, si: number, add: (rule: str
  * A title that ends at token b, with its remit: "Pro-Vice-Chancellor for Research", "Minister of Health",
  * "Cabinet Secretary for Health" (before a comma and the person's name).
  */
+/** "Deputy Vice-Chancellor (Academic Affairs)": a capitalised portfolio in brackets after a title; the token after it. */
+function afterQualifier(tokens: Token[], end: number): number {
+  if (tokens[end]?.text !== '(') return end;
+  for (let q = end + 1; q < Math.min(tokens.length, end + 8); q++) {
+    const w = tokens[q]!.text;
+    if (w === ')') return q > end + 1 && !isAcronym(tokens[end + 1]!.text) ? q + 1 : end;
+    if (!/^\p{Lu}/u.test(w) && !/^(and|&|of|for|the|,)$/.test(w)) return end;
+  }
+  return end;
+}
+
 export function titleWithRemitEndingAt(tokens: Token[], st: number, b: number): string | null {
-  const t = titleAt(tokens, st);
-  if (!t) return null;
-  if (t.end === b) return t.text;
-  if (!/^(of|for)$/.test(lower(tokens[t.end])) || b - t.end < 2 || b - t.end > 12) return null;
+  const found = titleAt(tokens, st);
+  if (!found) return null;
+  const t = { ...found, end: afterQualifier(tokens, found.end) };
+  if (t.end === b) return textOf(tokens, st, b);
+  // "Resident Representative in Egypt": a posting's place, like a remit.
+  if (!/^(of|for|in)$/.test(lower(tokens[t.end])) || b - t.end < 2 || b - t.end > 12) return null;
   for (let q = t.end + 1; q < b; q++) {
     const w = tokens[q]!.text;
     if (/^\p{Lu}/u.test(w) || w === 'the' && q === t.end + 1 && q < b - 1 || (/^(and|&|the)$/.test(w) || w === ',' && /^\p{Lu}/u.test(tokens[q + 1]?.text ?? '')) && q > t.end + 1 && q < b - 1) continue;

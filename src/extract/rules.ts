@@ -48,6 +48,16 @@ export const RULES: readonly Rule[] = [
     examples: ['The camps are a joint initiative of the Uganda National Commission for UNESCO, the Kenya National Commission for UNESCO and the Tanzania Commission for Science and Technology.'],
   },
   {
+    id: 'partner.with-contributor',
+    reason: 'an absolute clause names a contributor: "..., with X providing ...", "..., with technical support from X"',
+    examples: ['Strathmore University and Moi University will each open an AI skills clinic, with the Islamic Development Bank providing cloud credits and training content.', 'The camps are run by the Kenya National Commission for UNESCO, with technical support from the UNESCO Regional Office for Eastern Africa.'],
+  },
+  {
+    id: 'partner.counted-list',
+    reason: 'a counted group an organisation admits or works with ("admitted five new members"), listed by name in the next sentence',
+    examples: ['The Baltic Library Network admitted three new members on Friday. The new members are the Tartu University Library; the National Library of Latvia; and the Vilnius University Library.'],
+  },
+  {
     id: 'partner.fronted-with',
     reason: 'a partner fronted before the subject: "In partnership with X, Y and Z will launch ..."',
     examples: ['In partnership with the Islamic Development Bank, the University of Lagos will launch a scholarship programme.'],
@@ -100,6 +110,7 @@ export const RULES: readonly Rule[] = [
     examples: ['The Kivu Water Trust launched a programme to repair 300 wells. Financed by the Nordic Development Fund, the programme will run for four years.'],
   },
   // Roles.
+
   {
     id: 'role.apposition',
     reason: 'a person followed by ", Title of Organisation", ", Organisation Title" or ", a profession at Organisation"',
@@ -250,6 +261,16 @@ export const ENTITY_RULES: readonly Rule[] = [
     id: 'org.boilerplate',
     reason: 'the name in an "About X" section heading or a newswire\'s "SOURCE X" line',
     examples: ['Zentara Mobile and the University of Lagos signed an agreement.\n\nAbout Zentara Mobile\nZentara Mobile runs mobile networks in nine countries.'],
+  },
+  {
+    id: 'org.described-coreference',
+    reason: 'lower-case words that spell part of one organisation\'s name refer to it ("the regional office")',
+    examples: ['The camps have technical support from the UNESCO Regional Office for Eastern Africa. The director of the regional office, Amadou Ba Sy, said the camps would be evaluated.'],
+  },
+  {
+    id: 'org.distinctive-parent',
+    reason: 'a distinctive word of several names refers to the body whose name the others contain ("Makerere" -> Makerere University, not its college)',
+    examples: ['The College of Computing at Makerere University signed an agreement with Carnegie Mellon University Africa. Makerere University is in Kampala. Makerere, a member of the African Research Universities Alliance, signed an agreement with the Kampala Capital City Authority.'],
   },
   {
     id: 'org.apposition',

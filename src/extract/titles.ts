@@ -151,7 +151,7 @@ export function textOf(tokens: Token[], i: number, j: number): string {
 export function titleBefore(tokens: Token[], i: number): boolean {
   let k = i;
   if ((tokens[k - 1]?.text.toLowerCase() ?? '') === 'the') k--;
-  if (/^(of|at)$/.test((tokens[k - 1]?.text.toLowerCase() ?? ''))) k--;
+  if (/^(of|at|for)$/.test((tokens[k - 1]?.text.toLowerCase() ?? ''))) k--;
   for (let st = Math.max(0, k - 5); st < k; st++) if (titleAt(tokens, st)?.end === k) return true;
   return false;
 }
