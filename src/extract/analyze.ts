@@ -10,6 +10,7 @@ import { COOPERATION_CUE } from './cues.ts';
 import { COMPANY_SUFFIXES, DEMONYMS, MONTHS, NON_NAME_CAPITALS, NON_ORG_ACRONYMS, ORG_HEADS } from './gazetteers.ts';
 import { datelineEnd, isCreditLine, isNonOrgAcronym } from './noise.ts';
 import { findBrandNames } from './companies.ts';
+import { mergeNameVariants } from './name-variants.ts';
 import { ruleOn } from './rules.ts';
 import { findNameSpans, headOf, isNameWord, nestedParent } from './org-names.ts';
 import type { NameSpan } from './org-names.ts';
@@ -152,6 +153,8 @@ export function analyze(text: string, sentences: Sentence[], publishedAt: string
           if (!ORGLIKE.includes(x.type) || x.head !== span.head) return false;
           const xk = keyOf.get(x) ?? orgKeyTokens(x.name);
           const [small, big] = key.length <= xk.length ? [key, xk] : [xk, key];
+          // "Carnegie Mellon University Africa" is the regional campus of "Carnegie Mellon University", not another name of it.
+          if (regionalName(name, x.name) || regionalName(x.name, name)) return false;
           return small.length >= 2 && small.every((w) => big.includes(w));
         });
         if (e && (keyOf.get(e)?.length ?? 0) < key.length) {
@@ -248,7 +251,11 @@ export function analyze(text: string, sentences: Sentence[], publishedAt: string
     // "under the Government of the Republic of Tajikistan": a state, not a parent organisation.
     if (/^Government of\b/.test(n.name) && countryAt(tokenize(n.name), tokenize(n.name).length - 1)) continue;
     // "the Institute of Seismology of the Academy": a bare head noun refers to the organisation with that head.
-    const bare = headOf(n.name) ? registry.entities.filter((x) => x.type === 'Organization' && x !== n.unit && x.head === headOf(n.name)!.head && x.first < n.at).pop() : undefined;
+    // The first such organisation is the one the text is about: "the Academy" of a release that opened with the
+    // Academy of Sciences of Uzbekistan and later named the Russian Academy of Sciences.
+    if (n.unit.properties._nestedIn !== undefined) continue;
+    const bare = headOf(n.name) ? registry.entities.filter((x) => x.type === 'Organization' && x !== n.unit && x.head === headOf(n.name)!.head && x.first < n.at)
+      .sort((x, y) => x.first - y.first)[0] : undefined;
     const parent = bare ?? registry.findByName(n.name, ORGLIKE) ?? acronymOwner.get(n.name)
       ?? (isAcronym(n.name) ? registry.entities.find((x) => x.type === 'Organization' && abbreviates(n.name, x.name)) : undefined)
       ?? registry.create('Organization', n.name, n.at, headOf(n.name.split(/\s+/).pop() ?? '')?.head);
@@ -303,6 +310,8 @@ export function analyze(text: string, sentences: Sentence[], publishedAt: string
       }
     }
   }
+  // "Leiden" and "Leiden University", "NAS of Ukraine" and "National Academy of Sciences of Ukraine": one organisation.
+  mergeNameVariants(registry, acronymOwner, abbreviates);
   // Joint names ("ICESCO-KAU Science Teachers Academy") are programmes of the two organisations.
   for (const e of registry.entities) if (e.type === 'Organization' && isJointName(e.name, registry)) e.type = 'Programme';
 
@@ -426,8 +435,21 @@ export function analyze(text: string, sentences: Sentence[], publishedAt: string
     out.sort((x, y) => x.ti - y.ti);
     mentions[s.index] = out;
   }
+  // Names first met in pass 2 ("ETH" beside "ETH Zurich").
+  mergeNameVariants(registry, acronymOwner, abbreviates, mentions);
   for (const e of registry.entities) if (e.type === 'Organization' && isJointName(e.name, registry)) e.type = 'Programme';
   return { text, sentences, registry, mentions, countries, publishedAt };
+}
+
+/** Continents and regions that name a regional body of an organisation: "Carnegie Mellon University Africa". */
+const REGIONS: ReadonlySet<string> = new Set(['Africa', 'Asia', 'Europe', 'America', 'Americas', 'Arabia', 'Pacific', 'Caribbean', 'Oceania', 'MENA']);
+
+/** `name` is `base` followed by a country or region: a country office or regional campus of `base`. */
+function regionalName(name: string, base: string): boolean {
+  if (!name.startsWith(`${base} `)) return false;
+  const rest = tokenize(name.slice(base.length + 1));
+  if (rest.length === 1 && REGIONS.has(rest[0]!.text)) return true;
+  return countryAt(rest, 0)?.j === rest.length;
 }
 
 /**

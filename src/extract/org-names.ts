@@ -131,6 +131,9 @@ export function nestedParent(tokens: Token[], span: { i: number; j: number }): {
     if (r >= span.j) return null;
     const rest = tokens.slice(r, span.j);
     if (isAcronym(rest[0]!.text) && rest[0]!.text.length >= 2) return { i: r, j: span.j };
+    // "Presidium of the Academy", "Institute of Seismology of the Academy": "the" and a bare head noun refer to the
+    // organisation the text named with that head.
+    if (rest.length === 1 && r > q + 1 && headOf(rest[0]!.text)?.kind === 'Organization') return { i: r, j: span.j };
     // "of Igor Sikorsky KPI": a name that ends in an acronym.
     if (rest.length <= 4 && isAcronym(rest[rest.length - 1]!.text) && rest.every((x) => isNameWord(x) || isAcronym(x.text))) return { i: r, j: span.j };
     const inner = findNameSpans(rest)[0];

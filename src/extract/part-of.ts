@@ -14,6 +14,7 @@ import { evidenceOf } from './result.ts';
 import type { DraftRelation } from './result.ts';
 import type { Token } from './text.ts';
 import { ruleOn } from './rules.ts';
+import { isAcronym } from './text.ts';
 import { NESTABLE_HEADS } from './org-names.ts';
 
 /** Heads of units that belong to a larger body. */
@@ -22,7 +23,7 @@ const UNIT_HEADS: ReadonlySet<string> = new Set([...NESTABLE_HEADS, 'Foundation'
 const PARENT_HEADS: ReadonlySet<string> = new Set(['Association', 'Society', 'University', 'Foundation', 'Organization', 'Union', 'Academy']);
 /** Descriptions of a unit in apposition: "a constituent school of", "an affiliate of". */
 const UNIT_DESCRIPTION =
-  /^(?:(?:a|an|the|its|one of (?:the )?(?:\d+ )?)\s*(?:[\w-]+\s+){0,2}?(?:constituent|affiliate|affiliated|subsidiary|branch|institutes?|schools?|colleges?|faculty|faculties|units?|agency|centres?|centers?|departments?|laborator(?:y|ies)|research units?|arm|window|organ|division|office|bureau|foundation|programme|program)\b|part of\b)/i;
+  /^(?:(?:a|an|the|its|one of (?:the )?(?:\d+ )?)\s*(?:[\w-]+\s+){0,2}?(?:constituent|affiliate|affiliated|subsidiary|branch|institutes?|schools?|colleges?|faculty|faculties|units?|agency|centres?|centers?|departments?|laborator(?:y|ies)|research units?|arm|window|organ|division|office|bureau|foundation|programme|program|campus)\b|part of\b)/i;
 
 /** Nouns that describe a unit of an organisation: "its Nigerian subsidiary", "the Group's concessional window". */
 const UNIT_NOUN = /^(subsidiary|subsidiaries|affiliate|unit|arm|branch|office|foundation|division|window|organ|agency|institute|centre|center|campus|school|college|faculty)$/i;
@@ -49,7 +50,7 @@ export function findPartOf(a: Analysis): DraftRelation[] {
       }
       // "at its National Engineering School of Sfax": its = the clause's subject organisation.
       if (lower(tokens[m.ti - 1]) === 'its' && UNIT_HEADS.has(m.entity.head ?? '')) {
-        const subject = ms.find((x) => x.ti < m.ti && x.entity !== m.entity) ?? previousSubject(a, si);
+        const subject = ms.find((x) => x.ti < m.ti && x.entity !== m.entity) ?? previousSubject(a, si, m.entity);
         if (subject) add(m.entity, subject.entity, si, 'its');
       }
       // Apposition: "X (ACR) in City, Country, a constituent school of Y"
@@ -63,7 +64,9 @@ export function findPartOf(a: Analysis): DraftRelation[] {
           // "Infosys Foundation, the CSR arm of Infosys": a parent without a head noun is named by the description.
           if (!parent && ruleOn('part-of.apposition')) parent = unnamedParent(a, tokens, after, si);
           // "a subsidiary of Norway's Telenor Group": a possessive country may stand before the parent.
-          const ofBefore = parent && /\bof(\s+the)?((\s+\S+){1,2}\s+['’]s)?$/i.test(tokens.slice(after, parent.ti).map((t) => t.text).join(' '));
+          // "the local arm of Chinese technology company Huawei", "the Kigali campus of Pittsburgh-based Carnegie Mellon
+          // University": a lower-case description of the parent, after at most one capitalised adjective, may come between.
+          const ofBefore = parent && /\bof(\s+the)?((\s+\S+){1,2}\s+['’]s|(\s+\p{Lu}[\p{Ll}-]+)?(\s+\p{Ll}[\p{Ll}-]+){0,3})?$/u.test(tokens.slice(after, parent.ti).map((t) => t.text).join(' '));
           const possessive = parent && /^['’]s$/.test(tokens[parent.tj]?.text ?? '');
           if (parent && (ofBefore || possessive)) add(m.entity, parent.entity, si, /^(is|was)$/i.test(tokens[after - 1]?.text ?? '') ? 'copula' : 'apposition');
         }
@@ -74,6 +77,13 @@ export function findPartOf(a: Analysis): DraftRelation[] {
         const q = m.tj + 4 + (lower(tokens[m.tj + 4]) === 'the' ? 1 : 0);
         const parent = ms.find((x) => x.ti === q && x.entity !== m.entity);
         if (parent) add(m.entity, parent.entity, si, 'nested-name');
+      }
+      // "the Swiss Seismological Service at ETH Zurich", "the Institute of Materials Science under the Vietnam Academy of
+      // Science and Technology": a unit placed at or under a university, academy or other parent body.
+      if (UNIT_HEADS.has(m.entity.head ?? '') && /^(at|under)$/.test(lower(tokens[m.tj]))) {
+        const q = m.tj + 1 + (lower(tokens[m.tj + 1]) === 'the' ? 1 : 0);
+        const parent = ms.find((x) => x.ti === q && x.entity !== m.entity && x.via !== 'coref');
+        if (parent) add(m.entity, parent.entity, si, 'at-parent');
       }
       // "Universiti Malaya (UM), whose Academy of Malay Studies will ...": the unit of the organisation "whose" refers to.
       if (lower(tokens[m.ti - 1]) === 'whose' && UNIT_HEADS.has(m.entity.head ?? '')) {
@@ -92,7 +102,7 @@ export function findPartOf(a: Analysis): DraftRelation[] {
         const noun = tokens[comma - 1]?.text ?? '';
         if (UNIT_NOUN.test(noun) && q < comma - 1) {
           let parent: Mention | undefined;
-          if (/^(its|their)$/i.test(tokens[q]!.text)) parent = ms.filter((x) => x.tj <= q && x.entity !== m.entity).pop() ?? previousSubject(a, si - 1);
+          if (/^(its|their)$/i.test(tokens[q]!.text)) parent = ms.filter((x) => x.tj <= q && x.entity !== m.entity).pop() ?? previousSubject(a, si - 1, m.entity);
           else if (/^['’]s$/.test(tokens[q]!.text)) parent = ms.find((x) => x.tj === q && x.entity !== m.entity);
           if (parent && parent.entity !== m.entity) add(m.entity, parent.entity, si, 'apposition');
         }
@@ -100,7 +110,8 @@ export function findPartOf(a: Analysis): DraftRelation[] {
       // "IFC, a member of the World Bank Group", "ITFC, another member of the IsDB Group": part of a corporate group.
       const memberAt = tokens.findIndex((t, i) => i >= m.tj && i <= m.tj + 5 && /^members?$/i.test(t.text) && lower(tokens[i + 1]) === 'of');
       if (memberAt >= 0 && tokens.slice(m.tj, memberAt).every((t) => /^(,|is|was|a|an|another|the|full|\(|\)|[A-Z]+)$/.test(t.text))) {
-        const group = ms.find((x) => (x.ti === memberAt + 2 || x.ti === memberAt + 3) && /\bGroup$/.test(x.entity.name));
+        // The group may be one entity with its bank: "another member of the IsDB Group" of the Islamic Development Bank.
+        const group = ms.find((x) => (x.ti === memberAt + 2 || x.ti === memberAt + 3) && (/\bGroup$/.test(x.entity.name) || tokens[x.tj - 1]?.text === 'Group'));
         if (group) add(m.entity, group.entity, si, 'member-of-group');
       }
       // "Fraunhofer ISE is one of 76 institutes and research units of the Fraunhofer-Gesellschaft"
@@ -157,9 +168,13 @@ export function findPartOf(a: Analysis): DraftRelation[] {
     let best: Entity | undefined;
     let bestLength = 0;
     for (const parent of orgs) {
-      if (parent === unit || parent.head && PARENT_HEADS.has(parent.head)) continue;
+      if (parent === unit) continue;
       // Only the parent's own name or acronym counts: "UNESCO" in "Kenya National Commission for UNESCO" is another body's name.
-      const own = [parent.name, ...[...parent.aliases].filter((n) => !parent.name.endsWith(n))];
+      // A university or academy (named-after-parent above compares their full names) counts by its acronym:
+      // "TSU Faculty of Exact and Natural Sciences", "ICESCO Centre of Arabic Language".
+      const own = parent.head && PARENT_HEADS.has(parent.head)
+        ? [...parent.aliases].filter((n) => isAcronym(n) && n.length >= 2 && !parent.name.endsWith(n))
+        : [parent.name, ...[...parent.aliases].filter((n) => !parent.name.endsWith(n))];
       for (const n of own) {
         if (n.length >= 2 && n.length > bestLength && [unit.name, ...unit.aliases].some((u) => u.startsWith(`${n} `) && !u.slice(n.length + 1).startsWith('of '))) {
           best = parent;
@@ -190,9 +205,10 @@ function firstSentenceWith(a: Analysis, e: Entity): number {
   return a.mentions.findIndex((ms) => ms.some((m) => m.entity === e));
 }
 
-function previousSubject(a: Analysis, si: number): Mention | undefined {
+/** The first organisation of this sentence or of one of the two before, other than the unit itself. */
+function previousSubject(a: Analysis, si: number, unit: Entity): Mention | undefined {
   for (let p = si; p >= Math.max(0, si - 2); p--) {
-    const m = (a.mentions[p] ?? []).find((x) => x.entity.type === 'Organization');
+    const m = (a.mentions[p] ?? []).find((x) => x.entity.type === 'Organization' && x.entity !== unit);
     if (m) return m;
   }
   return undefined;
@@ -201,6 +217,8 @@ function previousSubject(a: Analysis, si: number): Mention | undefined {
 /** Token index after ", " that follows a mention (skipping "(ACR)", "in City, Country"), or -1. */
 function appositionAfter(tokens: Token[], m: Mention, ms: Mention[]): number {
   let k = m.tj;
+  // "Geosciences Barcelona (GEO3BCN), a research centre of the CSIC": the acronym in parentheses is the mention.
+  if (tokens[m.ti - 1]?.text === '(' && tokens[k]?.text === ')') k++;
   if (tokens[k]?.text === '(') {
     const close = tokens.findIndex((t, i) => i > k && t.text === ')');
     if (close < 0) return -1;

@@ -193,6 +193,11 @@ export const RULES: readonly Rule[] = [
     examples: ['The Siberian Branch of the Russian Academy of Sciences signed an agreement with the University of Tashkent.'],
   },
   {
+    id: 'part-of.at-parent',
+    reason: 'a unit placed "at" or "under" a university, academy, company or other parent body: "the Seismological Service at ETH Zurich"',
+    examples: ['The Swiss Seismological Service at ETH Zurich will share its data with the University of Tehran.'],
+  },
+  {
     id: 'part-of.member-of-group',
     reason: 'a member of a corporate group is part of it ("IFC, a member of the World Bank Group")',
     examples: ['The International Finance Corporation (IFC), a member of the World Bank Group, signed the loan.'],
@@ -326,6 +331,11 @@ export const ENTITY_RULES: readonly Rule[] = [
     id: 'person.contact',
     reason: 'a name that opens a line of a contact block ("Media contact:" then "Amaka Obi" or "Amaka Obi, Head of Communications, X")',
     examples: ['Zentara Mobile signed an agreement with the University of Lagos.\n\nPress contact:\nTemitope Adeyemi-Okoro\nHead of Corporate Communications, Zentara Mobile\npress@zentara.example'],
+  },
+  {
+    id: 'org.name-variant',
+    reason: 'a short form or variant of a name the text gives in full is the same organisation ("ETH" for "ETH Zurich", "NAS of Ukraine")',
+    examples: ['The University of Ghana signed an agreement with ETH Zurich. ETH will send two professors to Accra.', 'The National Academy of Sciences of Belarus hosted the talks. The Institute of Botany of the NAS of Belarus will lead the work.'],
   },
   {
     id: 'org.country-office',
