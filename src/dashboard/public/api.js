@@ -50,10 +50,15 @@ const FACETS_FIELDS = `stats(top: 100) {
     partnershipsPerArea { area count }
   }`;
 
-/** The network and the figures under one filter, in one request. */
-export const VIEW_QUERY = `query DashboardView($limit: Int, $top: Int, $filter: NetworkFilter) {
-  ${viewFields(true)}
+/**
+ * The network and the figures under one filter, in one request; the top
+ * areas only when asked (`withAreas`: without a filter they are the facets').
+ */
+export function viewQuery(withAreas) {
+  return `query DashboardView($limit: Int, $top: Int, $filter: NetworkFilter) {
+  ${viewFields(withAreas)}
 }`;
+}
 
 /**
  * The first render's one request: the view and the filter's choices

@@ -3,7 +3,7 @@
 // GraphQL request for the network (network.js) and the figures (charts.js);
 // the side panel (panel.js) shows entity pages; search.js finds entities.
 
-import { FACETS_QUERY, firstViewQuery, graphql, VIEW_QUERY } from './api.js';
+import { FACETS_QUERY, firstViewQuery, graphql, viewQuery } from './api.js';
 import { chartsFailed, drawCharts, drawSummary } from './charts.js';
 import { el, fmt, showError } from './dom.js';
 import { KINDS } from './encodings.js';
@@ -87,11 +87,11 @@ async function loadView(first = false) {
   let data;
   try {
     const filter = toNetworkFilter(state);
-    data = await graphql(first ? firstViewQuery(filter !== null) : VIEW_QUERY, { limit: state.limit, top: 10, filter });
-    if (data.facets) {
-      showFacets(data.facets);
-      if (!data.stats.partnershipsPerArea) data.stats.partnershipsPerArea = data.facets.partnershipsPerArea.slice(0, 10);
-    }
+    const query = first ? firstViewQuery(filter !== null) : viewQuery(filter !== null || wholeGraphAreas === null);
+    data = await graphql(query, { limit: state.limit, top: 10, filter });
+    if (data.facets) showFacets(data.facets);
+    // Without a filter the top areas are the whole graph's, the first of the facets' (read once).
+    if (!data.stats.partnershipsPerArea) data.stats.partnershipsPerArea = wholeGraphAreas.slice(0, 10);
   } catch (error) {
     if (mine !== viewRequest) return;
     loadedKey = null;
@@ -145,6 +145,8 @@ async function loadView(first = false) {
 }
 
 let facetsShown = false;
+/** The whole graph's top areas, from the filter's choices (null until they are read). */
+let wholeGraphAreas = null;
 
 /** Country and area choices of the filter bar (read alone when the first request failed). */
 async function loadFacets() {
@@ -158,6 +160,7 @@ async function loadFacets() {
 
 function showFacets(stats) {
   facetsShown = true;
+  wholeGraphAreas = stats.partnershipsPerArea;
   const country = $('filter-country');
   const chosen = state.country;
   country.replaceChildren(
