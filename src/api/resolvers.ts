@@ -216,7 +216,6 @@ export const resolvers = {
         return keptAnswer(ctx, ['network', args.limit ?? null, parseNetworkFilter(filter)], () => resolveNetwork(ctx.reader, args, ctx.loaders.networkViews));
       }),
 
-
     async document(_: unknown, args: { id: string }, ctx: ApiContext) {
       const id = args.id.trim();
       if (id === '' || id.length > 256) throw new AppError('BAD_USER_INPUT', 'id: must be 1-256 characters', { details: { argument: 'id' } });
