@@ -52,6 +52,8 @@ export interface ApiConfig {
   corsOrigins: readonly string[];
   /** How often subscriptions read new changes from the change feed in Neo4j, in ms (changes written by any process). */
   changesPollIntervalMs: number;
+  /** Answers of `network` and `stats` kept between writes (src/api/view-cache.ts); 0 keeps none. */
+  viewCacheEntries: number;
 }
 
 export interface Config {
@@ -175,6 +177,7 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
       explorer: boolean(env, 'GRAPHQL_EXPLORER', nodeEnv === 'development'),
       corsOrigins: origins(env, 'CORS_ORIGINS'),
       changesPollIntervalMs: integer(env, 'CHANGES_POLL_INTERVAL_MS', 500, 50, 60_000),
+      viewCacheEntries: integer(env, 'API_VIEW_CACHE_ENTRIES', 200, 0, 100_000),
     },
     sampleCorpusDir: path.resolve(ROOT_DIR, env.SAMPLE_CORPUS_DIR?.trim() || 'ingest'),
     ingestOnStart: boolean(env, 'INGEST_ON_START', true),

@@ -6,6 +6,7 @@ import type { ChangeFollower } from './change-follower.ts';
 import type { Loaders } from './loaders.ts';
 import type { PipelinePort } from './pipeline-port.ts';
 import type { ApiReader } from './reader.ts';
+import type { ViewCache } from './view-cache.ts';
 
 export interface ApiContext {
   auth: AuthState;
@@ -16,4 +17,6 @@ export interface ApiContext {
   pipeline: PipelinePort;
   /** The change feed follower behind `Subscription.changed` (absent where nothing serves subscriptions). */
   changes?: ChangeFollower;
+  /** Answers of `network` and `stats` kept until the next write (absent: computed every time). */
+  viewCache?: ViewCache;
 }

@@ -26,6 +26,7 @@ import {
 import type { NeighbourField, StatusChangeRow } from '../graph/queries/entities.ts';
 import { judgedEntitiesQuery, judgedFactsQuery } from '../graph/judgements.ts';
 import { agreementsAsOfQuery, mentioningDocumentsAsOfQuery, organizationPartnersAsOfQuery, partnerCountAsOfQuery } from '../graph/queries/as-of.ts';
+import { readVersionQuery } from '../graph/version.ts';
 import type { NetworkView } from './network.ts';
 import type { ApiReader } from './reader.ts';
 
@@ -42,8 +43,15 @@ export class Loaders {
   private readonly cache = new Map<string, DataLoader<string, unknown>>();
   /** Filtered network views of this request, by filter: `network` and `stats` share one reading. */
   readonly networkViews = new Map<string, Promise<NetworkView>>();
+  private version: Promise<string | null> | undefined;
 
   constructor(private readonly reader: ApiReader) {}
+
+  /** The graph's version (src/graph/version.ts), read once per request; null when the graph has none. */
+  graphVersion(): Promise<string | null> {
+    this.version ??= this.reader.rows<{ version: string | null }>(readVersionQuery(), 'graph-version').then((rows) => rows[0]?.version ?? null);
+    return this.version;
+  }
 
   private loader<V>(name: string, build: (keys: readonly string[]) => CypherQuery, keyColumn: string, valueColumn: string, empty: V): DataLoader<string, V> {
     let loader = this.cache.get(name) as DataLoader<string, V> | undefined;

@@ -34,7 +34,7 @@ import { resolveName } from './names.ts';
 import type { NamedLabel } from './names.ts';
 import type { RoleRow } from './loaders.ts';
 import { cachedNetworkView, isEmptyFilter, parseNetworkFilter, perYear, resolveNetwork, toKindEnum, topOrganizationsOf } from './network.ts';
-import type { NetworkFilterArgs, PartnershipKindEnum } from './network.ts';
+import type { NetworkFilter, NetworkFilterArgs, PartnershipKindEnum } from './network.ts';
 import { VIEW_SECTIONS, viewStatsQuery } from '../graph/queries/stats.ts';
 import type { ViewSection } from '../graph/queries/stats.ts';
 import { ENTITY_TYPES } from '../model/types.ts';
@@ -205,40 +205,16 @@ export const resolvers = {
       const filter = parseNetworkFilter(args.filter);
       const selected = selectedFieldNames(info);
       const sections = STATS_SECTIONS.filter((s) => selected.has(s));
-      if (isEmptyFilter(filter) && !operationSelects(info, 'network')) {
-        const rows = await ctx.reader.rows<Partial<Record<StatsSection, unknown[]>>>(statsQuery(sections, top), 'stats');
-        const row = rows[0] ?? {};
-        return Object.fromEntries(STATS_SECTIONS.map((s) => [s, row[s] ?? []]));
-      }
-      if (isEmptyFilter(filter)) {
-        // The dashboard's view: `network` reads every partnership anyway; the ranking and the years come from that
-        // one reading (as under a filter) instead of two more passes over the graph.
-        const view = await cachedNetworkView(ctx.loaders.networkViews, ctx.reader, filter);
-        const rest = sections.filter((s) => s !== 'topOrganizations' && s !== 'partnershipsPerYear');
-        const [rows, topOrganizations] = await Promise.all([
-          rest.length === 0 ? [] : ctx.reader.rows<Partial<Record<StatsSection, unknown[]>>>(statsQuery(rest, top), 'stats'),
-          selected.has('topOrganizations') ? topOrganizationsOf(ctx.reader, view, top) : [],
-        ]);
-        const row: Partial<Record<StatsSection, unknown[]>> = { ...rows[0], topOrganizations, partnershipsPerYear: perYear(view.edges) };
-        return Object.fromEntries(STATS_SECTIONS.map((s) => [s, row[s] ?? []]));
-      }
-      // Filtered: partnership figures from the filtered view; whole-graph sections as usual.
-      const view = await cachedNetworkView(ctx.loaders.networkViews, ctx.reader, filter);
-      const viewSections = VIEW_SECTIONS.filter((s) => selected.has(s));
-      const wholeSections = sections.filter((s) => s === 'labels' || s === 'organizationsPerCountry');
-      const [whole, viewRows, topOrganizations] = await Promise.all([
-        wholeSections.length === 0 ? [] : ctx.reader.rows<Partial<Record<StatsSection, unknown[]>>>(statsQuery(wholeSections, top), 'stats'),
-        viewSections.length === 0
-          ? []
-          : ctx.reader.rows<Partial<Record<ViewSection, unknown[]>>>(viewStatsQuery(viewSections, top, { keys: view.edges.map((e) => e.key), ids: view.ranked }), 'stats-view'),
-        selected.has('topOrganizations') ? topOrganizationsOf(ctx.reader, view, top) : [],
-      ]);
-      const row: Partial<Record<StatsSection, unknown[]>> = { ...whole[0], ...viewRows[0], topOrganizations, partnershipsPerYear: perYear(view.edges) };
-      return Object.fromEntries(STATS_SECTIONS.map((s) => [s, row[s] ?? []]));
+      const withNetwork = operationSelects(info, 'network');
+      return keptAnswer(ctx, ['stats', top, filter, sections, withNetwork], () => statsOf(ctx, top, filter, selected, sections, withNetwork));
     },
 
     network: (_: unknown, args: { limit?: number | null; filter?: NetworkFilterArgs | null; asOf?: string | null }, ctx: ApiContext) =>
-      ctx.reader.run(() => resolveNetwork(ctx.reader, args, ctx.loaders.networkViews)),
+      ctx.reader.run(() => {
+        // `network(asOf:)` is `filter.asOf` spelled at the top; the key holds the validated filter.
+        const filter = args.asOf === null || args.asOf === undefined ? args.filter : { ...args.filter, asOf: args.asOf };
+        return keptAnswer(ctx, ['network', args.limit ?? null, parseNetworkFilter(filter)], () => resolveNetwork(ctx.reader, args, ctx.loaders.networkViews));
+      }),
 
     async document(_: unknown, args: { id: string }, ctx: ApiContext) {
       const id = args.id.trim();
@@ -425,6 +401,50 @@ function partiedFields(label: 'Agreement' | 'Programme') {
     // Statuses outside the enum (none are written today) are left out rather than failing the list.
     statusHistory: async (a: EntityRow, _: Args, ctx: ApiContext) => (await ctx.loaders.statusHistory(label).load(a.id)).filter((c) => agreementStatus({ status: c.status } as EntityRow) !== null),
   };
+}
+
+/** The figures of `stats` (computed when no kept answer serves; see `keptAnswer`). */
+async function statsOf(ctx: ApiContext, top: number, filter: NetworkFilter, selected: ReadonlySet<string>, sections: readonly StatsSection[], withNetwork: boolean) {
+  if (isEmptyFilter(filter) && !withNetwork) {
+    const rows = await ctx.reader.rows<Partial<Record<StatsSection, unknown[]>>>(statsQuery(sections, top), 'stats');
+    const row = rows[0] ?? {};
+    return Object.fromEntries(STATS_SECTIONS.map((s) => [s, row[s] ?? []]));
+  }
+  if (isEmptyFilter(filter)) {
+    // The dashboard's view: `network` reads every partnership anyway; the ranking and the years come from that
+    // one reading (as under a filter) instead of two more passes over the graph.
+    const view = await cachedNetworkView(ctx.loaders.networkViews, ctx.reader, filter);
+    const rest = sections.filter((s) => s !== 'topOrganizations' && s !== 'partnershipsPerYear');
+    const [rows, topOrganizations] = await Promise.all([
+      rest.length === 0 ? [] : ctx.reader.rows<Partial<Record<StatsSection, unknown[]>>>(statsQuery(rest, top), 'stats'),
+      selected.has('topOrganizations') ? topOrganizationsOf(ctx.reader, view, top) : [],
+    ]);
+    const row: Partial<Record<StatsSection, unknown[]>> = { ...rows[0], topOrganizations, partnershipsPerYear: perYear(view.edges) };
+    return Object.fromEntries(STATS_SECTIONS.map((s) => [s, row[s] ?? []]));
+  }
+  // Filtered: partnership figures from the filtered view; whole-graph sections as usual.
+  const view = await cachedNetworkView(ctx.loaders.networkViews, ctx.reader, filter);
+  const viewSections = VIEW_SECTIONS.filter((s) => selected.has(s));
+  const wholeSections = sections.filter((s) => s === 'labels' || s === 'organizationsPerCountry');
+  const [whole, viewRows, topOrganizations] = await Promise.all([
+    wholeSections.length === 0 ? [] : ctx.reader.rows<Partial<Record<StatsSection, unknown[]>>>(statsQuery(wholeSections, top), 'stats'),
+    viewSections.length === 0
+      ? []
+      : ctx.reader.rows<Partial<Record<ViewSection, unknown[]>>>(viewStatsQuery(viewSections, top, { keys: view.edges.map((e) => e.key), ids: view.ranked }), 'stats-view'),
+    selected.has('topOrganizations') ? topOrganizationsOf(ctx.reader, view, top) : [],
+  ]);
+  const row: Partial<Record<StatsSection, unknown[]>> = { ...whole[0], ...viewRows[0], topOrganizations, partnershipsPerYear: perYear(view.edges) };
+  return Object.fromEntries(STATS_SECTIONS.map((s) => [s, row[s] ?? []]));
+}
+
+/**
+ * The answer kept for `key` under the graph's current version, or `compute()`
+ * (then kept): the cache of the server (src/api/view-cache.ts), for answers
+ * that depend on the graph and the arguments only.
+ */
+async function keptAnswer<T>(ctx: ApiContext, key: unknown, compute: () => Promise<T>): Promise<T> {
+  if (ctx.viewCache === undefined) return compute();
+  return ctx.viewCache.through(await ctx.loaders.graphVersion(), JSON.stringify(key), compute);
 }
 
 /** Whether the operation also asks for the top-level field `name` (e.g. `network` beside `stats`). */

@@ -35,6 +35,7 @@ import { ApiReader, withDeadline } from './reader.ts';
 import { requestLogPlugin } from './request-log.ts';
 import { resolvers } from './resolvers.ts';
 import { serveStatic } from './static-files.ts';
+import { ViewCache } from './view-cache.ts';
 import { warmUpQueries } from './warm-up.ts';
 import type { StaticRoute } from './static-files.ts';
 
@@ -70,6 +71,8 @@ export interface ApiServer {
   port: number;
   /** Open `changed` subscriptions (WebSocket). */
   subscriptions(): number;
+  /** Answers of `network` and `stats` kept until the next write (hits and misses counted). */
+  viewCache: ViewCache;
   /** Adds a static folder after start (the dashboard, vendored scripts). */
   addStaticRoute(route: StaticRoute): void;
   /** Stops accepting requests, closes open connections and Apollo; leaves the Graph open. */
@@ -174,9 +177,10 @@ export async function createApiServer(config: Readonly<Config>, graph: Graph, op
   const routes: StaticRoute[] = [...(options.staticRoutes ?? []), ...(config.api.explorer ? explorerRoutes() : [])];
   const pipeline = options.pipeline ?? defaultPipeline;
   const changes = new ChangeFollower(new ApiReader(graph, config.neo4j.queryTimeoutMs), config.api.changesPollIntervalMs, log);
+  const viewCache = new ViewCache(config.api.viewCacheEntries);
   const contextFor = (authorization: string | undefined): ApiContext => {
     const reader = new ApiReader(graph, config.neo4j.queryTimeoutMs);
-    return { auth: checkBearer(authorization, config.api.apiToken), reader, loaders: new Loaders(reader), graph, config, pipeline, changes };
+    return { auth: checkBearer(authorization, config.api.apiToken), reader, loaders: new Loaders(reader), graph, config, pipeline, changes, viewCache };
   };
   const warmUp = async (reason: string) => {
     try {
@@ -326,6 +330,7 @@ export async function createApiServer(config: Readonly<Config>, graph: Graph, op
     url,
     port,
     subscriptions: () => changes.subscribers,
+    viewCache,
     addStaticRoute: (route) => {
       routes.push(route);
     },

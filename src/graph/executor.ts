@@ -9,6 +9,7 @@ import neo4j, { type Driver, type ManagedTransaction, Neo4jError } from 'neo4j-d
 import type { Neo4jConfig } from '../config.ts';
 import { AppError } from '../errors.ts';
 import { createLogger } from '../log.ts';
+import { BUMP_VERSION_CYPHER } from './version.ts';
 
 const log = createLogger('graph');
 
@@ -238,12 +239,22 @@ export class Graph {
     });
   }
 
-  /** Runs write work in a managed transaction, retried on transient errors (deadlocks, leader switches). */
+  /**
+   * Runs write work in a managed transaction, retried on transient errors
+   * (deadlocks, leader switches). The transaction also increments the graph's
+   * version (src/graph/version.ts) as its last statement, whatever the work
+   * changed: caches keyed on the version never outlive a write.
+   */
   async write<T>(work: Work<T>, options: RunOptions = {}): Promise<T> {
+    const versioned: Work<T> = async (tx) => {
+      const result = await work(tx);
+      await tx.run(BUMP_VERSION_CYPHER);
+      return result;
+    };
     return this.withRetry(async () => {
       const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE });
       try {
-        return await session.executeWrite(work, this.txConfig(options, this.writeTimeoutMs));
+        return await session.executeWrite(versioned, this.txConfig(options, this.writeTimeoutMs));
       } finally {
         await session.close();
       }

@@ -17,10 +17,11 @@ export interface GraphPicture {
 }
 
 /**
- * The change feed's nodes: a history of the writes, which by nature depends
- * on their order and times, unlike the graph they leave behind.
+ * The change feed's nodes and the graph's version (a count of write
+ * transactions): a history of the writes, which by nature depends on their
+ * order and times, unlike the graph they leave behind.
  */
-const HISTORY = 'n:Change OR n:ChangeSequence';
+const HISTORY = 'n:Change OR n:ChangeSequence OR n:GraphVersion';
 
 /** Everything in the database but the change history, as sorted lines (ingestion times left out). */
 export async function pictureOf(graph: Graph): Promise<GraphPicture> {

@@ -50,9 +50,25 @@ function fakeGraph(size: number): FakeGraph {
   return { orgs, edges };
 }
 
+const FACETS = {
+  organizationsPerCountry: [{ country: 'Germany', count: 3 }, { country: 'Morocco', count: 2 }],
+  partnershipsPerArea: [{ area: 'science', count: 6 }, { area: 'education', count: 4 }, { area: 'health', count: 1 }],
+};
+
 function answer(graph: FakeGraph, query: string, variables: Record<string, unknown>): unknown {
   if (query.includes('DashboardFacets')) {
-    return { stats: { organizationsPerCountry: [{ country: 'Germany', count: 3 }, { country: 'Morocco', count: 2 }], partnershipsPerArea: [{ area: 'science', count: 6 }] } };
+    return { stats: FACETS };
+  }
+  // The first render asks for the view and the filter's choices (facets) in one request; the view's
+  // areas only under a filter (without one they are the facets' first ones), as GraphQL would answer.
+  if (query.includes('DashboardFirstView')) {
+    const view = answer(graph, `query DashboardView ${query.slice(0, query.indexOf('facets:'))}`, variables) as Record<string, unknown>;
+    return { ...view, facets: FACETS };
+  }
+  if (query.includes('DashboardView') && !query.includes('partnershipsPerArea')) {
+    const { network, stats } = answer(graph, `${query} partnershipsPerArea`, variables) as { network: unknown; stats: Record<string, unknown> };
+    const { partnershipsPerArea: _, ...rest } = stats;
+    return { network, stats: rest };
   }
   if (query.includes('DashboardView')) {
     const limit = Number(variables.limit ?? 300);
@@ -151,7 +167,11 @@ function answer(graph: FakeGraph, query: string, variables: Record<string, unkno
 
 const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css' };
 
+/** Names of the GraphQL operations each fake server answered, in order. */
+const operations = new WeakMap<http.Server, string[]>();
+
 function serve(graph: FakeGraph): Promise<http.Server> {
+  const answered: string[] = [];
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (url.pathname === '/graphql' && req.method === 'POST') {
@@ -159,6 +179,7 @@ function serve(graph: FakeGraph): Promise<http.Server> {
       req.on('data', (chunk: Buffer) => (body += chunk.toString()));
       req.on('end', () => {
         const { query, variables } = JSON.parse(body) as { query: string; variables: Record<string, unknown> };
+        answered.push(/query (\w+)/.exec(query)?.[1] ?? '');
         res.writeHead(200, { 'content-type': 'application/json' });
         res.end(JSON.stringify({ data: answer(graph, query, variables ?? {}) }));
       });
@@ -177,6 +198,7 @@ function serve(graph: FakeGraph): Promise<http.Server> {
     res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
     res.end(readFileSync(file));
   });
+  operations.set(server, answered);
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
 
@@ -202,12 +224,16 @@ describe.skipIf(!existsSync(CHROMIUM) && process.env.CI !== 'true')('dashboard p
     page.on('requestfailed', (request) => errors.push(`${request.url()} failed`));
     await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/dashboard/`);
     await page.waitForSelector('body[data-loaded="true"]', { timeout: 30_000 });
-    return { page, errors, close: async () => (await page.close(), server.close()) };
+    return { page, errors, operations: operations.get(server)!, close: async () => (await page.close(), server.close()) };
   }
 
   it('draws a small network, the charts, and the evidence of a clicked organisation', { timeout: 60_000 }, async () => {
-    const { page, errors, close } = await open(10);
+    const { page, errors, operations: asked, close } = await open(10);
     try {
+      // One request for the first render: the view and the filter's choices, the top areas read once (the facets' first).
+      expect(asked).toEqual(['DashboardFirstView']);
+      expect(await page.locator('[data-testid=chart-areas] .bar-row').allTextContents()).toEqual([expect.stringContaining('science'), expect.stringContaining('education'), expect.stringContaining('health')]);
+      expect(await page.locator('[data-testid=filter-country] option').count()).toBe(3);
       expect(await page.textContent('[data-testid=network-status]')).toBe('Showing all 10 organisations with partners');
       expect(await page.evaluate(() => (window as unknown as { __dashboard: { nodes: number } }).__dashboard.nodes)).toBe(10);
       expect(await page.locator('[data-testid=chart-top] .bar-row').count()).toBe(10);
@@ -247,7 +273,7 @@ describe.skipIf(!existsSync(CHROMIUM) && process.env.CI !== 'true')('dashboard p
   });
 
   it('shows only the top 300 of 5,000 organisations and stays responsive', { timeout: 90_000 }, async () => {
-    const { page, errors, close } = await open(5000);
+    const { page, errors, operations: asked, close } = await open(5000);
     try {
       expect(await page.textContent('[data-testid=network-status]')).toBe('Showing 300 of 5,000 organisations (most partners first)');
       await page.screenshot({ path: path.join(SCREENSHOTS, 'dashboard-page-300-of-5000.png') });
@@ -266,6 +292,9 @@ describe.skipIf(!existsSync(CHROMIUM) && process.env.CI !== 'true')('dashboard p
       expect(elapsed).toBeLessThan(5_000);
       await page.selectOption('[data-testid=network-limit]', '1000');
       await page.waitForFunction(() => document.querySelector('[data-testid=network-status]')?.textContent?.startsWith('Showing 1,000 of 5,000'));
+      // Still no filter: the view was asked without its top areas, which stay the facets' (the areas are read once).
+      expect(asked).toEqual(['DashboardFirstView', 'DashboardView']);
+      expect(await page.locator('[data-testid=chart-areas] .bar-row').count()).toBe(3);
       await page.fill('[data-testid=search-input]', 'leibniz');
       await page.waitForSelector('[data-testid=search-results] .search-hit');
       expect(await page.textContent('[data-testid=search-results]')).toContain('Leibniz Association');

@@ -26,9 +26,9 @@ export async function graphql(query, variables = {}) {
   return body.data;
 }
 
-/** The network and the figures under one filter, in one request (the server reads the filtered partnerships once). */
-export const VIEW_QUERY = `query DashboardView($limit: Int, $top: Int, $filter: NetworkFilter) {
-  network(limit: $limit, filter: $filter) {
+/** The network and the figures under one filter (the server reads the filtered partnerships once). */
+function viewFields(withAreas) {
+  return `network(limit: $limit, filter: $filter) {
     nodes { id name aliases partnerCount country type }
     edges { source target kinds documentCount }
     totalOrganizations
@@ -39,17 +39,42 @@ export const VIEW_QUERY = `query DashboardView($limit: Int, $top: Int, $filter: 
     labels { label count }
     topOrganizations { organization { id name aliases } partnerCount }
     partnershipsPerYear { year count }
-    partnershipsPerArea { area count }
+    ${withAreas ? 'partnershipsPerArea { area count }' : ''}
     agreementsByStatus { status count }
-  }
-}`;
+  }`;
+}
 
 /** Choices of the country and area filters (the whole graph). */
-export const FACETS_QUERY = `query DashboardFacets {
-  stats(top: 100) {
+const FACETS_FIELDS = `stats(top: 100) {
     organizationsPerCountry { country count }
     partnershipsPerArea { area count }
-  }
+  }`;
+
+/**
+ * The network and the figures under one filter, in one request; the top
+ * areas only when asked (`withAreas`: without a filter they are the facets').
+ */
+export function viewQuery(withAreas) {
+  return `query DashboardView($limit: Int, $top: Int, $filter: NetworkFilter) {
+  ${viewFields(withAreas)}
+}`;
+}
+
+/**
+ * The first render's one request: the view and the filter's choices
+ * (`facets`). Without a filter the view's top areas are the first of the
+ * facets' (the same whole-graph figure), so the areas are read once.
+ */
+export function firstViewQuery(filtered) {
+  return `query DashboardFirstView($limit: Int, $top: Int, $filter: NetworkFilter) {
+  ${viewFields(filtered)}
+  facets: ${FACETS_FIELDS}
+}`;
+}
+
+/** Choices of the country and area filters alone (when the first request failed). */
+export const FACETS_QUERY = `query DashboardFacets {
+  ${FACETS_FIELDS}
 }`;
 
 const EVIDENCE_FIELDS = 'text start end date kinds rules { id reason } document { id title publishedAt url }';

@@ -3,7 +3,7 @@
 // GraphQL request for the network (network.js) and the figures (charts.js);
 // the side panel (panel.js) shows entity pages; search.js finds entities.
 
-import { FACETS_QUERY, graphql, VIEW_QUERY } from './api.js';
+import { FACETS_QUERY, firstViewQuery, graphql, viewQuery } from './api.js';
 import { chartsFailed, drawCharts, drawSummary } from './charts.js';
 import { el, fmt, showError } from './dom.js';
 import { KINDS } from './encodings.js';
@@ -73,8 +73,11 @@ function describeFilter(s) {
   return parts.join(' · ');
 }
 
-/** Reads the network and the figures for the current filter and draws them. */
-async function loadView() {
+/**
+ * Reads the network and the figures for the current filter and draws them;
+ * `first`: the first render, whose one request brings the filter's choices too.
+ */
+async function loadView(first = false) {
   const key = viewKey(state);
   const mine = ++viewRequest;
   const started = performance.now();
@@ -83,7 +86,12 @@ async function loadView() {
   status.textContent = 'Loading…';
   let data;
   try {
-    data = await graphql(VIEW_QUERY, { limit: state.limit, top: 10, filter: toNetworkFilter(state) });
+    const filter = toNetworkFilter(state);
+    const query = first ? firstViewQuery(filter !== null) : viewQuery(filter !== null || wholeGraphAreas === null);
+    data = await graphql(query, { limit: state.limit, top: 10, filter });
+    if (data.facets) showFacets(data.facets);
+    // Without a filter the top areas are the whole graph's, the first of the facets' (read once).
+    if (!data.stats.partnershipsPerArea) data.stats.partnershipsPerArea = wholeGraphAreas.slice(0, 10);
   } catch (error) {
     if (mine !== viewRequest) return;
     loadedKey = null;
@@ -136,21 +144,31 @@ async function loadView() {
   timings.push({ key, ms: Math.round(performance.now() - started), fetchMs: Math.round(fetched - started), drawMs: Math.round(performance.now() - fetched), layoutMs: Math.round(layoutMs) });
 }
 
-/** Country and area choices of the filter bar. */
+let facetsShown = false;
+/** The whole graph's top areas, from the filter's choices (null until they are read). */
+let wholeGraphAreas = null;
+
+/** Country and area choices of the filter bar (read alone when the first request failed). */
 async function loadFacets() {
+  if (facetsShown) return;
   try {
-    const { stats } = await graphql(FACETS_QUERY);
-    const country = $('filter-country');
-    const chosen = state.country;
-    country.replaceChildren(
-      new Option('any country', ''),
-      ...stats.organizationsPerCountry.map((c) => new Option(`${c.country} (${fmt(c.count)})`, c.country)),
-    );
-    $('area-options').replaceChildren(...stats.partnershipsPerArea.map((a) => el('option', { value: a.area })));
-    form.show({ ...state, country: chosen });
+    showFacets((await graphql(FACETS_QUERY)).stats);
   } catch (error) {
     showError('Filter choices', error);
   }
+}
+
+function showFacets(stats) {
+  facetsShown = true;
+  wholeGraphAreas = stats.partnershipsPerArea;
+  const country = $('filter-country');
+  const chosen = state.country;
+  country.replaceChildren(
+    new Option('any country', ''),
+    ...stats.organizationsPerCountry.map((c) => new Option(`${c.country} (${fmt(c.count)})`, c.country)),
+  );
+  $('area-options').replaceChildren(...stats.partnershipsPerArea.map((a) => el('option', { value: a.area })));
+  form.show({ ...state, country: chosen });
 }
 
 async function main() {
@@ -170,8 +188,8 @@ async function main() {
   });
   form.show(state);
   network.setColourBy(state.colour);
-  // The view first, with the server and the CPU to itself; then the filter's choices (they read the whole graph).
-  await loadView();
+  // One request for the view and the filter's choices; the choices alone only if it failed.
+  await loadView(true);
   window.__dashboardViewDrawnAt = performance.now();
   await loadFacets();
   showOpen(paramToRef(state.open));

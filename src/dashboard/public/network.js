@@ -12,7 +12,13 @@ const CYTOSCAPE_URL = '/vendor/cytoscape/cytoscape.esm.min.mjs';
 const LABELLED_NODES = 30;
 /** Above this many nodes, labels hide while zoomed out and edges are drawn the cheap way. */
 const LARGE_NETWORK = 400;
-/** Above this many edges, edges are drawn as haystack lines (straight, centre to centre, the cheapest kind). */
+/**
+ * Above this many edges, edges are drawn as haystack lines (straight, centre
+ * to centre, the cheapest kind), and the canvas is drawn at one pixel per CSS
+ * pixel (a quarter of the pixels on a high-density screen) and as a texture
+ * while panning or zooming, without edges (the top 300 organisations of the
+ * generated 5,000-document corpus have ~2,500 partnerships among them).
+ */
 const MANY_EDGES = 400;
 const MAX_FIT_ZOOM = 1.4;
 
@@ -175,9 +181,9 @@ export function createNetwork({ container, legend, tooltip, onSelect, onBackgrou
         maxZoom: 4,
         boxSelectionEnabled: false,
         selectionType: 'single',
-        textureOnViewport: large,
-        hideEdgesOnViewport: large,
-        pixelRatio: large ? 1 : 'auto',
+        textureOnViewport: large || haystack,
+        hideEdgesOnViewport: large || haystack,
+        pixelRatio: large || haystack ? 1 : 'auto',
       });
       bindEvents();
     }
