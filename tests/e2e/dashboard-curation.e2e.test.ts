@@ -122,7 +122,8 @@ describe.skipIf(SKIP_BROWSER_TESTS)('dashboard corrections, what is new, as-of a
     base = `${app.apiUrl}/dashboard/`;
     browser = await launchChromium();
     page = await openPage(base);
-  });
+    // Starting the app ingests the example texts: on a loaded machine this takes longer than the tier's hook ceiling.
+  }, 600_000);
 
   afterAll(async () => {
     await browser?.close();
