@@ -253,6 +253,10 @@ DETACH DELETE f`,
     await merge.waitFor();
     expect(await merge.textContent()).toContain(`${ZORVANIA} + ${BRINDLEWOOD}`);
     expect(await merge.textContent()).toContain(AUTHOR);
+    await page.locator('[data-testid=details-corrections]').scrollIntoViewIfNeeded();
+    await page.locator('.network-card').screenshot({ path: screenshotPath('dashboard-curation.png') });
+    // Every child of the history is an element: no stray text such as "null".
+    expect(await page.locator('[data-testid=judgement-history]').evaluate((h) => Array.from(h.childNodes).every((n) => n.nodeType === Node.ELEMENT_NODE))).toBe(true);
     // Once ingestion applies merges (`applied` true), the network shows the two as one organisation.
     if ((await merge.getAttribute('data-applied')) === 'true') {
       const after = await drawn(page);

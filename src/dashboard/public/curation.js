@@ -51,7 +51,8 @@ function tokenHint() {
     hint.hidden = Boolean(session().token);
     hint.textContent = 'Corrections need the API token: enter it under “Correct the graph” at the top.';
   };
-  onSessionChange(show);
+  // Panel pages are replaced often: a hint no longer on the page stops listening.
+  onSessionChange(() => (hint.isConnected ? show() : false));
   show();
   return hint;
 }
@@ -168,12 +169,13 @@ export function judgementHistory(entity, { onChanged }) {
       return;
     }
     const judgements = connection ? connection.edges.map((e) => e.node) : [];
-    body.replaceChildren(
+    const children = [
       judgements.length === 0
         ? el('p', { class: 'muted small' }, 'No judgement names it.')
         : el('ol', { class: 'plain judgements' }, ...judgements.map((j) => judgementItem(j, async () => (await load(), onChanged())))),
       connection && connection.pageInfo.hasNextPage ? el('p', { class: 'muted small' }, 'Newest 50 shown; the rest: judgements(entity:) over GraphQL.') : null,
-    );
+    ];
+    body.replaceChildren(...children.filter(Boolean));
     body.dataset.state = 'ready';
   };
   load();

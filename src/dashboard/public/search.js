@@ -66,7 +66,10 @@ export function setupSearch({ form, input, list, onPick, accept = () => true }) 
   input.addEventListener('keydown', (event) => {
     if (event.key === 'Escape') list.hidden = true;
   });
-  document.addEventListener('click', (event) => {
+  const outside = (event) => {
+    // A search box of a side-panel page that is gone stops listening.
+    if (!form.isConnected) return document.removeEventListener('click', outside);
     if (!form.contains(event.target)) list.hidden = true;
-  });
+  };
+  document.addEventListener('click', outside);
 }

@@ -32,7 +32,7 @@ export function session() {
   return { token, author };
 }
 
-/** Calls `listener()` whenever the token or the name changes. */
+/** Calls `listener()` whenever the token or the name changes, until it returns false. */
 export function onSessionChange(listener) {
   listeners.add(listener);
 }
@@ -42,7 +42,7 @@ export function setSession(next) {
   author = (next.author || '').trim();
   write(TOKEN_KEY, token);
   write(AUTHOR_KEY, author);
-  for (const listener of listeners) listener();
+  for (const listener of [...listeners]) if (listener() === false) listeners.delete(listener);
 }
 
 /** An error with a code, as api.js makes them, for what the page checks before asking. */
