@@ -224,7 +224,13 @@ export function createPanel(container, nav) {
 
   /** Merge with… and the judgement history of an organisation or person. */
   function corrections(entity) {
-    return section('Corrections', el('div', { 'data-testid': 'details-corrections' }, mergeAction(entity, { onDone: () => nav.changed(null) }), el('h5', {}, 'Judgement history'), judgementHistory(entity, { onChanged: () => nav.changed(null) })));
+    const kind = entity.type === 'PERSON' ? 'person' : 'organization';
+    // A merge the graph applies may leave this entity under the other's id: then open the one that remains.
+    const afterMerge = (j) => {
+      const remains = j.entities.find((e) => e.id === entity.id) || j.entities[0];
+      nav.changed(remains && remains.id !== entity.id ? { kind, id: remains.id, name: remains.name } : null);
+    };
+    return section('Corrections', el('div', { 'data-testid': 'details-corrections' }, mergeAction(entity, { onDone: afterMerge }), el('h5', {}, 'Judgement history'), judgementHistory(entity, { onChanged: () => nav.changed(null) })));
   }
 
   function partnershipPage(ref, offset) {
