@@ -218,6 +218,7 @@ DETACH DELETE f`,
   });
 
   it('confirms a partnership: the page marks it confirmed', async () => {
+    await signIn(page, TOKEN);
     await openInPanel(`partnership:${ZORVANIA}:${QUELLMARK}`, '[data-testid=curate-relation]');
     expect(await page.locator('[data-testid=details] [data-testid=confirmed]').count()).toBe(0);
     await page.click('[data-testid=curate-relation] summary');
@@ -228,6 +229,7 @@ DETACH DELETE f`,
   });
 
   it('merges an organisation with another picked by search, and lists the merge in its history', async () => {
+    await signIn(page, TOKEN);
     const before = await drawn(page);
     const ids = (name: string) => before.nodes.filter((n) => n.name === name).map((n) => n.id);
     const [zorvania] = ids(ZORVANIA);
