@@ -38,6 +38,7 @@ export interface ChangesArgs {
   of?: string | null;
   first?: number | null;
   after?: string | null;
+  newestFirst?: boolean | null;
 }
 
 /** The id of the organisation `of` names, or null without `of`; NOT_FOUND when no organisation has that name. */
@@ -56,10 +57,10 @@ export function kindsFilter(argument: string, kinds: readonly string[] | null | 
   return [...new Set(kinds)].sort();
 }
 
-/** Reads changes after sequence number `after` (at most `limit`), oldest first. */
+/** Reads changes after sequence number `after` (at most `limit`), oldest first; or, `newestFirst`, before it, newest first. */
 export async function readChanges(
   reader: RowReader,
-  input: { after: number; since: string | null; kinds: string[] | null; organizationId: string | null; limit: number },
+  input: { after: number; since: string | null; kinds: string[] | null; organizationId: string | null; limit: number; newestFirst?: boolean },
 ): Promise<ChangeRow[]> {
   const rows = await reader.rows<{ seq: number; at: string; kind: string; json: string }>(changesQuery(input), 'changes');
   return rows.map(changeRowOf);
@@ -72,7 +73,7 @@ export async function resolveChanges(reader: RowReader, args: ChangesArgs) {
   const since = args.since === null || args.since === undefined ? null : new Date(args.since).toISOString();
   const kinds = kindsFilter('kinds', args.kinds);
   const organizationId = await organizationIdOf(reader, 'of', args.of);
-  const rows = first === 0 ? [] : await readChanges(reader, { after, since, kinds, organizationId, limit: first + 1 });
+  const rows = first === 0 ? [] : await readChanges(reader, { after, since, kinds, organizationId, limit: first + 1, newestFirst: args.newestFirst === true });
   const page = rows.slice(0, first);
   return {
     edges: page.map((node) => ({ cursor: changeCursor(node.seq), node })),

@@ -100,17 +100,20 @@ export interface ChangesInput {
   organizationId: string | null;
   /** Page size; one more is read to tell whether another page follows. */
   limit: number;
+  /** Newest first: `after` then means changes before that sequence number (0: from the newest). */
+  newestFirst?: boolean;
 }
 
-/** One page of the feed, oldest first, from a keyset cursor (the sequence number). */
+/** One page of the feed, oldest (or newest) first, from a keyset cursor (the sequence number). */
 export function changesQuery(input: ChangesInput): CypherQuery {
+  const newest = input.newestFirst === true;
   return {
     cypher: `MATCH (c:Change)
-WHERE c.seq > $after
+WHERE ${newest ? '($after = 0 OR c.seq < $after)' : 'c.seq > $after'}
   AND ($since IS NULL OR c.at >= $since)
   AND ($kinds IS NULL OR c.kind IN $kinds)
   AND ($organizationId IS NULL OR $organizationId IN c.organizationIds)
-WITH c ORDER BY c.seq ASC
+WITH c ORDER BY c.seq ${newest ? 'DESC' : 'ASC'}
 LIMIT toInteger($limit)
 RETURN c.seq AS seq, c.at AS at, c.kind AS kind, c.json AS json`,
     params: { after: input.after, since: input.since, kinds: input.kinds === null ? null : [...input.kinds], organizationId: input.organizationId, limit: input.limit },

@@ -131,6 +131,21 @@ describe('time: as-of answers and the change feed', () => {
     }
   });
 
+  it('pages the feed newest first by keyset cursors: the same changes in reverse order', async () => {
+    const NEWEST = `query($first: Int, $after: String) { changes(first: $first, after: $after, newestFirst: true) { pageInfo { hasNextPage endCursor } edges { cursor node { kind } } } }`;
+    const oldest = await allChanges(server, 100);
+    const newest: string[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const page: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { cursor: string }[] } = (await gql(server, NEWEST, { first: 7, after })).changes;
+      newest.push(...page.edges.map((e) => e.cursor));
+      after = page.pageInfo.endCursor;
+      if (!page.pageInfo.hasNextPage) break;
+    }
+    expect(newest.length).toBeGreaterThan(20);
+    expect(newest).toEqual(oldest.edges.map((e: any) => e.cursor).reverse());
+  });
+
   it('counts new and dormant partnerships in stats, overall and for the organisation with most', async () => {
     const daysAgo = Math.floor((Date.now() - Date.parse(`${days[1]}T00:00:00Z`)) / 86_400_000);
     const stats = (

@@ -12,6 +12,10 @@ import { DEFAULT_STATE, parseState, stateToSearch, toNetworkFilter } from '../..
 import { countryColors, edgeKind } from '../../src/dashboard/public/encodings.js';
 // @ts-expect-error plain browser ES modules without type declarations
 import { shortLabel } from '../../src/dashboard/public/dom.js';
+// @ts-expect-error plain browser ES modules without type declarations
+import { lastRun, sinceOf } from '../../src/dashboard/public/changes.js';
+// @ts-expect-error plain browser ES modules without type declarations
+import { exportHref } from '../../src/dashboard/public/downloads.js';
 import { shortName } from '../../src/model/names.ts';
 
 type Pos = { x: number; y: number };
@@ -49,15 +53,15 @@ describe('dashboard layout', () => {
 
 describe('dashboard filter state', () => {
   it('round-trips every filter through the query string', () => {
-    const state = { ...DEFAULT_STATE, kinds: ['MOU', 'AGREEMENT'], since: '2021-01-01', until: '2022-12-31', country: 'Morocco', area: 'science', type: 'UNIVERSITY', minDocs: 2, around: 'ICESCO', hops: 2, limit: 1000, colour: 'country', open: 'organization:org-icesco' };
+    const state = { ...DEFAULT_STATE, kinds: ['MOU', 'AGREEMENT'], since: '2021-01-01', until: '2022-12-31', country: 'Morocco', area: 'science', type: 'UNIVERSITY', minDocs: 2, around: 'ICESCO', hops: 2, asOf: '2021-12-31', limit: 1000, colour: 'country', open: 'organization:org-icesco' };
     const search = stateToSearch(state);
-    expect(search).toBe('?kinds=AGREEMENT%2CMOU&since=2021-01-01&until=2022-12-31&country=Morocco&area=science&type=UNIVERSITY&around=ICESCO&minDocs=2&hops=2&limit=1000&colour=country&open=organization%3Aorg-icesco');
+    expect(search).toBe('?kinds=AGREEMENT%2CMOU&since=2021-01-01&until=2022-12-31&country=Morocco&area=science&type=UNIVERSITY&around=ICESCO&minDocs=2&hops=2&asOf=2021-12-31&limit=1000&colour=country&open=organization%3Aorg-icesco');
     expect(parseState(search)).toEqual({ ...state, kinds: ['AGREEMENT', 'MOU'] });
-    expect(toNetworkFilter(state)).toEqual({ kinds: ['MOU', 'AGREEMENT'], since: '2021-01-01', until: '2022-12-31', country: 'Morocco', area: 'science', organizationType: 'UNIVERSITY', minDocuments: 2, around: 'ICESCO', hops: 2 });
+    expect(toNetworkFilter(state)).toEqual({ kinds: ['MOU', 'AGREEMENT'], since: '2021-01-01', until: '2022-12-31', country: 'Morocco', area: 'science', organizationType: 'UNIVERSITY', minDocuments: 2, around: 'ICESCO', hops: 2, asOf: '2021-12-31' });
   });
 
   it('ignores what it does not know and sends no filter by default', () => {
-    expect(parseState('?kinds=MOU,HANDSHAKE&since=yesterday&minDocs=-3&hops=9&limit=7&type=pirates')).toEqual({ ...DEFAULT_STATE, kinds: ['MOU'] });
+    expect(parseState('?kinds=MOU,HANDSHAKE&since=yesterday&minDocs=-3&hops=9&limit=7&type=pirates&asOf=2021-13')).toEqual({ ...DEFAULT_STATE, kinds: ['MOU'] });
     expect(stateToSearch(DEFAULT_STATE)).toBe('');
     expect(toNetworkFilter(DEFAULT_STATE)).toBeNull();
   });
@@ -86,5 +90,28 @@ describe('dashboard labels', () => {
     ['Association of Arab Universities in the Arab region', ['AArU', 'A']],
   ])('labels %s as the short name the graph stores', (name, aliases) => {
     expect(shortLabel({ name, aliases })).toBe(shortName(name, aliases));
+  });
+});
+
+describe("dashboard what's new and downloads", () => {
+  const at = (minutes: number) => ({ at: new Date(Date.UTC(2026, 0, 10, 12, 0) - minutes * 60_000).toISOString() });
+
+  it('takes the newest run of changes as the last ingest, up to the first pause over ten minutes', () => {
+    const changes = [at(0), at(1), at(9), at(18), at(40), at(41)];
+    expect(lastRun(changes)).toEqual({ changes: changes.slice(0, 4), complete: true });
+    // No pause seen yet: the run may go on in the next page.
+    expect(lastRun(changes.slice(0, 3))).toEqual({ changes: changes.slice(0, 3), complete: false });
+  });
+
+  it('counts 7 and 30 days back from now, and nothing for the last ingest', () => {
+    const now = Date.UTC(2026, 0, 31);
+    expect(sinceOf('7d', now)).toBe('2026-01-24T00:00:00.000Z');
+    expect(sinceOf('30d', now)).toBe('2026-01-01T00:00:00.000Z');
+    expect(sinceOf('last', now)).toBeNull();
+  });
+
+  it('points the downloads at /export/<file>, with the as-of day when set', () => {
+    expect(exportHref('graph.gexf', '', 'http://127.0.0.1:4000/dashboard/?kinds=MOU')).toBe('/export/graph.gexf');
+    expect(exportHref('nodes.csv', '2021-12-31', 'http://127.0.0.1:4000/dashboard/')).toBe('/export/nodes.csv?asOf=2021-12-31');
   });
 });

@@ -1,14 +1,17 @@
 // Everything the dashboard reads, through POST /graphql.
 
-const GRAPHQL_URL = new URL('/graphql', window.location.href).toString();
+/** The endpoint, next to the page (read when asked, so that the module also loads outside a browser). */
+const graphqlUrl = () => new URL('/graphql', window.location.href).toString();
 
-/** Runs one GraphQL operation; a GraphQL error becomes an Error with its code in the message. */
-export async function graphql(query, variables = {}) {
-  const response = await fetch(GRAPHQL_URL, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/json' },
-    body: JSON.stringify({ query, variables }),
-  });
+/**
+ * Runs one GraphQL operation; a GraphQL error becomes an Error with its code
+ * in the message. `token` (mutations) goes in the Authorization header, never
+ * in the URL.
+ */
+export async function graphql(query, variables = {}, { token = null } = {}) {
+  const headers = { 'content-type': 'application/json', accept: 'application/json' };
+  if (token) headers.authorization = `Bearer ${token}`;
+  const response = await fetch(graphqlUrl(), { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
   let body;
   try {
     body = await response.json();
@@ -82,7 +85,7 @@ const EVIDENCE_FIELDS = 'text start end date kinds rules { id reason } document 
 export const ORGANIZATION_QUERY = `query DashboardOrganization($id: ID!) {
   entity(type: ORGANIZATION, id: $id) {
     ... on Organization {
-      id name aliases
+      id name aliases judged
       country { id name }
       parent { id name aliases }
       units { id name aliases }
@@ -102,7 +105,7 @@ export const PARTNERSHIP_QUERY = `query DashboardPartnership($a: String!, $b: St
   partnership(a: $a, b: $b) {
     organization { id name aliases }
     partner { id name aliases }
-    kinds status firstSeen lastSeen documentCount evidenceCount
+    kinds status firstSeen lastSeen documentCount evidenceCount judged confirmed
     evidence(first: $first, offset: $offset) { ${EVIDENCE_FIELDS} }
   }
 }`;
@@ -112,7 +115,7 @@ export const PERSON_QUERY = `query DashboardPerson($id: ID!) {
     ... on Person {
       id name aliases
       roles {
-        title firstSeen lastSeen
+        title firstSeen lastSeen judged confirmed
         organization { id name aliases }
         evidence(first: 2) { ${EVIDENCE_FIELDS} }
       }
@@ -171,4 +174,51 @@ export const ENTITY_QUERY = `query DashboardEntity($type: EntityType!, $id: ID!)
 
 export const SEARCH_QUERY = `query DashboardSearch($text: String!) {
   search(text: $text, first: 10) { type score entity { id name aliases } }
+}`;
+
+// ------------------------------------------------------------ curation (need the bearer token)
+
+const JUDGEMENT_FIELDS = 'id kind author at reason names name relation title applied reverted revertedAt revertedBy revertReason entities { __typename id name }';
+
+export const REJECT_MUTATION = `mutation DashboardReject($input: RelationInput!, $author: String!, $reason: String!) {
+  rejectRelation(input: $input, author: $author, reason: $reason) { ${JUDGEMENT_FIELDS} }
+}`;
+
+export const CONFIRM_MUTATION = `mutation DashboardConfirm($input: RelationInput!, $author: String!, $reason: String!) {
+  confirmRelation(input: $input, author: $author, reason: $reason) { ${JUDGEMENT_FIELDS} }
+}`;
+
+export const MERGE_MUTATION = `mutation DashboardMerge($names: [String!]!, $type: EntityType, $author: String!, $reason: String!) {
+  mergeEntities(names: $names, type: $type, author: $author, reason: $reason) { ${JUDGEMENT_FIELDS} }
+}`;
+
+export const REVERT_MUTATION = `mutation DashboardRevert($id: ID!, $author: String!, $reason: String) {
+  revertJudgement(id: $id, author: $author, reason: $reason) { ${JUDGEMENT_FIELDS} }
+}`;
+
+/** The judgements naming one organisation or person, newest first. */
+export const JUDGEMENTS_QUERY = `query DashboardJudgements($entity: String!, $type: EntityType, $first: Int) {
+  judgements(entity: $entity, type: $type, first: $first) {
+    edges { node { ${JUDGEMENT_FIELDS} } }
+    pageInfo { hasNextPage }
+  }
+}`;
+
+// ------------------------------------------------------------ time
+
+/** The change feed, newest first. */
+export const CHANGES_QUERY = `query DashboardChanges($since: DateTime, $first: Int, $after: String) {
+  changes(since: $since, first: $first, after: $after, newestFirst: true) {
+    pageInfo { hasNextPage endCursor }
+    edges {
+      node {
+        cursor kind at from to title kinds
+        subject { id name type }
+        object { id name type }
+        parties { id name type }
+        document { id title publishedAt }
+        evidence { text start end }
+      }
+    }
+  }
 }`;

@@ -1,16 +1,21 @@
 // Dashboard of the partnership graph: plain ES modules, no build step. This
 // module wires them: the filter (filters.js, kept in the URL) drives one
 // GraphQL request for the network (network.js) and the figures (charts.js);
-// the side panel (panel.js) shows entity pages; search.js finds entities.
+// the side panel (panel.js) shows entity pages and, with the token of
+// session.js, corrections (curation.js); search.js finds entities;
+// changes.js lists what is new; downloads.js links the exports.
 
 import { FACETS_QUERY, firstViewQuery, graphql, viewQuery } from './api.js';
+import { bindChanges } from './changes.js';
 import { chartsFailed, drawCharts, drawSummary } from './charts.js';
 import { el, fmt, showError } from './dom.js';
+import { bindDownloads } from './downloads.js';
 import { KINDS } from './encodings.js';
 import { bindFilterForm, isFiltered, parseState, stateToSearch, toNetworkFilter, viewKey } from './filters.js';
 import { createNetwork } from './network.js';
 import { createPanel, kindOfType, paramToRef, refToParam } from './panel.js';
 import { setupSearch } from './search.js';
+import { bindSessionForm } from './session.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -30,9 +35,20 @@ const network = createNetwork({
   onKindClick: (kind) => update({ kinds: state.kinds.includes(kind) ? state.kinds.filter((k) => k !== kind) : [...state.kinds, kind] }),
 });
 
-const panel = createPanel($('details'), { open: navigate, filter: (patch) => update(patch) });
+const panel = createPanel($('details'), { open: navigate, filter: (patch) => update(patch), changed: afterCorrection });
 
 const form = bindFilterForm($('filters'), (patch) => update(patch));
+const downloads = bindDownloads($('downloads'));
+const changes = bindChanges($('whats-new'), { open: navigate });
+
+/** A correction changed the graph: redraw the network and the charts, then show `ref` (or the open page again). */
+async function afterCorrection(ref) {
+  loadedKey = null;
+  await loadView();
+  changes.refresh();
+  if (ref) navigate(ref);
+  else showOpen(paramToRef(state.open));
+}
 
 /** Opens a page in the side panel and records it in the URL. */
 function navigate(ref) {
@@ -57,6 +73,7 @@ async function update(patch) {
   state = { ...state, ...patch };
   writeUrl();
   form.show(state);
+  downloads.show(state);
   if ('colour' in patch) network.setColourBy(state.colour);
   if (viewKey(state) !== loadedKey) await loadView();
 }
@@ -70,6 +87,7 @@ function describeFilter(s) {
   if (s.area) parts.push(`area “${s.area}”`);
   if (s.minDocs > 1) parts.push(`${s.minDocs}+ documents`);
   if (s.around) parts.push(`within ${s.hops} step${s.hops === 1 ? '' : 's'} of ${s.around}`);
+  if (s.asOf) parts.push(`as of ${s.asOf}`);
   return parts.join(' · ');
 }
 
@@ -179,14 +197,17 @@ async function main() {
     onPick: (hit) => navigate({ kind: kindOfType(hit.type), id: hit.entity.id, name: hit.entity.name }),
   });
   $('fit').addEventListener('click', () => network.fit());
+  bindSessionForm($('session-form'), $('session-status'));
   window.addEventListener('popstate', () => {
     state = parseState(window.location.search);
     form.show(state);
+    downloads.show(state);
     network.setColourBy(state.colour);
     const load = viewKey(state) !== loadedKey ? loadView() : Promise.resolve();
     load.then(() => showOpen(paramToRef(state.open)));
   });
   form.show(state);
+  downloads.show(state);
   network.setColourBy(state.colour);
   // One request for the view and the filter's choices; the choices alone only if it failed.
   await loadView(true);

@@ -19,6 +19,7 @@ export const DEFAULT_STATE = Object.freeze({
   minDocs: 1,
   around: '',
   hops: 1,
+  asOf: '',
   limit: 300,
   colour: 'type',
   open: '',
@@ -47,6 +48,7 @@ export function parseState(search) {
     minDocs: intIn(p.get('minDocs'), 1, 1000, 1),
     around: text('around'),
     hops: intIn(p.get('hops'), 1, 3, 1),
+    asOf: DATE.test(text('asOf')) ? text('asOf') : '',
     limit: LIMITS.includes(Number(p.get('limit'))) ? Number(p.get('limit')) : 300,
     colour: p.get('colour') === 'country' ? 'country' : 'type',
     open: text('open'),
@@ -60,6 +62,7 @@ export function stateToSearch(state) {
   for (const key of ['since', 'until', 'country', 'area', 'type', 'around']) if (state[key]) p.set(key, state[key]);
   if (state.minDocs > 1) p.set('minDocs', String(state.minDocs));
   if (state.around && state.hops > 1) p.set('hops', String(state.hops));
+  if (state.asOf) p.set('asOf', state.asOf);
   if (state.limit !== 300) p.set('limit', String(state.limit));
   if (state.colour !== 'type') p.set('colour', state.colour);
   if (state.open) p.set('open', state.open);
@@ -81,6 +84,7 @@ export function toNetworkFilter(state) {
     f.around = state.around;
     f.hops = state.hops;
   }
+  if (state.asOf) f.asOf = state.asOf;
   return Object.keys(f).length === 0 ? null : f;
 }
 
@@ -129,6 +133,7 @@ export function bindFilterForm(form, onChange) {
       minDocs: intIn(field('minDocs').value, 1, 1000, 1),
       around: field('around').value.trim(),
       hops: intIn(field('hops').value, 1, 3, 1),
+      asOf: field('asOf').value,
       limit: intIn(field('limit').value, 1, 1000, 300),
       colour: field('colour').value === 'country' ? 'country' : 'type',
     };
@@ -149,6 +154,7 @@ export function bindFilterForm(form, onChange) {
     field('minDocs').value = String(state.minDocs);
     field('around').value = state.around;
     field('hops').value = String(state.hops);
+    field('asOf').value = state.asOf;
     field('limit').value = String(state.limit);
     field('colour').value = state.colour;
   }

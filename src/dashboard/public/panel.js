@@ -16,6 +16,7 @@ import {
   PERSON_QUERY,
   PROGRAMME_QUERY,
 } from './api.js';
+import { judgementHistory, mergeAction, relationActions } from './curation.js';
 import { dateRange, el, fmt, plural, shortLabel } from './dom.js';
 import { KIND_LABELS } from './encodings.js';
 
@@ -64,7 +65,9 @@ export function kindOfType(type) {
 
 /**
  * The panel in `container`. `nav.open(ref)` navigates (the app records it in
- * the URL and calls `show`), `nav.filter(patch)` changes the page's filter.
+ * the URL and calls `show`), `nav.filter(patch)` changes the page's filter,
+ * `nav.changed(ref)` tells that a correction changed the graph (the app
+ * reloads the network and the charts, then opens `ref`, or this page again).
  */
 export function createPanel(container, nav) {
   let request = 0;
@@ -149,6 +152,7 @@ export function createPanel(container, nav) {
       org.aliases.length > 0 ? el('p', { class: 'small muted' }, `Also: ${org.aliases.join(', ')}`) : null,
       org.country ? el('p', { class: 'small' }, 'Country: ', link({ kind: 'country', id: org.country.id, name: org.country.name }, org.country.name)) : null,
       org.parent ? el('p', { class: 'small', 'data-testid': 'details-parent' }, 'Part of: ', orgLink(org.parent)) : null,
+      org.parent ? relationActions({ relation: 'PART_OF', from: org.name, to: org.parent.name }, { onDone: () => nav.changed(null) }) : null,
     ];
     const partners = org.partners;
     return [
@@ -214,7 +218,19 @@ export function createPanel(container, nav) {
             ),
           )
         : null,
+      corrections({ type: 'ORGANIZATION', id: org.id, name: org.name }),
     ];
+  }
+
+  /** Merge with… and the judgement history of an organisation or person. */
+  function corrections(entity) {
+    const kind = entity.type === 'PERSON' ? 'person' : 'organization';
+    // A merge the graph applies may leave this entity under the other's id: then open the one that remains.
+    const afterMerge = (j) => {
+      const remains = j.entities.find((e) => e.id === entity.id) || j.entities[0];
+      nav.changed(remains && remains.id !== entity.id ? { kind, id: remains.id, name: remains.name } : null);
+    };
+    return section('Corrections', el('div', { 'data-testid': 'details-corrections' }, mergeAction(entity, { onDone: afterMerge }), el('h5', {}, 'Judgement history'), judgementHistory(entity, { onChanged: () => nav.changed(null) })));
   }
 
   function partnershipPage(ref, offset) {
@@ -229,8 +245,13 @@ export function createPanel(container, nav) {
         return [
           heading(`${shortLabel(p.organization)} – ${shortLabel(p.partner)}`, 'partnership'),
           el('p', { class: 'small' }, orgLink(p.organization), ' and ', orgLink(p.partner)),
-          el('div', { class: 'partner-head' }, kindChips(p.kinds), p.status !== 'ACTIVE' ? el('span', { class: 'chip status' }, p.status.toLowerCase()) : null),
+          el('div', { class: 'partner-head' }, kindChips(p.kinds), p.status !== 'ACTIVE' ? el('span', { class: 'chip status' }, p.status.toLowerCase()) : null, confirmedChip(p)),
           el('p', { class: 'small muted' }, [dateRange(p.firstSeen, p.lastSeen), plural(p.documentCount, 'document')].filter(Boolean).join(' · ')),
+          relationActions(
+            { relation: 'PARTNERS_WITH', from: p.organization.name, to: p.partner.name },
+            // A rejected partnership leaves the graph: show the organisation it was opened from.
+            { onDone: (j) => nav.changed(j.kind === 'REJECT' ? { kind: 'organization', id: p.organization.id, name: p.organization.name } : null) },
+          ),
           section(`Evidence (${fmt(total)} sentence${total === 1 ? '' : 's'})`, evidence(p.evidence)),
           el(
             'div',
@@ -260,12 +281,14 @@ export function createPanel(container, nav) {
               'li',
               { class: 'partner' },
               el('div', { class: 'timeline-date small muted' }, dateRange(r.firstSeen, r.lastSeen) || 'undated'),
-              el('div', { class: 'partner-head' }, r.title ? `${r.title}, ` : '', orgLink(r.organization, 'partner-name')),
+              el('div', { class: 'partner-head' }, r.title ? `${r.title}, ` : '', orgLink(r.organization, 'partner-name'), confirmedChip(r)),
               evidence(r.evidence),
+              relationActions({ relation: 'HOLDS_ROLE', from: person.name, to: r.organization.name, title: r.title }, { onDone: () => nav.changed(null) }),
             ),
           ),
         ),
       ),
+      corrections({ type: 'PERSON', id: person.id, name: person.name }),
     ];
   }
 
@@ -407,6 +430,10 @@ function section(title, body) {
 
 function kindChips(kinds) {
   return el('span', { class: 'chips' }, ...(kinds || []).map((k) => el('span', { class: `chip kind-${k.toLowerCase()}` }, KIND_LABELS[k] || k)));
+}
+
+function confirmedChip(edge) {
+  return edge.confirmed ? el('span', { class: 'chip confirmed', 'data-testid': 'confirmed', title: 'An analyst checked it' }, 'confirmed') : null;
 }
 
 function statusChip(status) {

@@ -5,8 +5,8 @@ import { el, showError } from './dom.js';
 
 const TYPE_NAMES = { ORGANIZATION: 'organisation', PERSON: 'person', COUNTRY: 'country', PLACE: 'place', PROGRAMME: 'programme', EVENT: 'event', AGREEMENT: 'agreement', TOPIC: 'area' };
 
-/** Binds the search form; `onPick(hit)` is called with the chosen hit. */
-export function setupSearch({ form, input, list, onPick }) {
+/** Binds the search form; `onPick(hit)` is called with the chosen hit; `accept(hit)` keeps only some hits. */
+export function setupSearch({ form, input, list, onPick, accept = () => true }) {
   let timer = null;
   let request = 0;
 
@@ -20,7 +20,7 @@ export function setupSearch({ form, input, list, onPick }) {
     }
     let hits;
     try {
-      hits = (await graphql(SEARCH_QUERY, { text })).search;
+      hits = (await graphql(SEARCH_QUERY, { text })).search.filter(accept);
     } catch (error) {
       if (mine === request) showError('Search', error);
       return;
@@ -66,7 +66,10 @@ export function setupSearch({ form, input, list, onPick }) {
   input.addEventListener('keydown', (event) => {
     if (event.key === 'Escape') list.hidden = true;
   });
-  document.addEventListener('click', (event) => {
+  const outside = (event) => {
+    // A search box of a side-panel page that is gone stops listening.
+    if (!form.isConnected) return document.removeEventListener('click', outside);
     if (!form.contains(event.target)) list.hidden = true;
-  });
+  };
+  document.addEventListener('click', outside);
 }

@@ -1,0 +1,230 @@
+// Corrections from the side panel: reject or confirm an edge (partnership,
+// role, unit link), merge an organisation or person with another one picked
+// by search, and an entity's judgement history with a revert button each.
+// Every action says in the panel what happened, or why it failed (no token,
+// a refused token, bad input): never a button left waiting.
+
+import { CONFIRM_MUTATION, graphql, JUDGEMENTS_QUERY, MERGE_MUTATION, REJECT_MUTATION, REVERT_MUTATION } from './api.js';
+import { el } from './dom.js';
+import { setupSearch } from './search.js';
+import { mutate, onSessionChange, session } from './session.js';
+
+const KIND_WORDS = { MERGE: 'merge', DISTINCT: 'distinct', RENAME: 'rename', REJECT: 'reject', CONFIRM: 'confirm' };
+const RELATION_WORDS = { PARTNERS_WITH: 'partnership', HOLDS_ROLE: 'role', PART_OF: 'unit link' };
+
+/** What a failed action says: the API's message, with a hint for a missing or refused token. */
+export function failureText(error) {
+  const message = error instanceof Error ? error.message : String(error);
+  if (error && error.code === 'UNAUTHENTICATED') return `Not saved: ${message} Check the API token (“Correct the graph” at the top).`;
+  if (error && error.code === 'NO_TOKEN') return message;
+  return `Not saved: ${message}`;
+}
+
+/** A status line for an action: "Saving…", then done or the error. */
+function statusLine(testid) {
+  const line = el('p', { class: 'small curate-status', 'data-testid': testid, role: 'status' });
+  return {
+    node: line,
+    busy(text) {
+      line.textContent = text;
+      line.className = 'small curate-status muted';
+      line.dataset.state = 'busy';
+    },
+    done(text) {
+      line.textContent = text;
+      line.className = 'small curate-status ok';
+      line.dataset.state = 'done';
+    },
+    failed(error) {
+      line.textContent = failureText(error);
+      line.className = 'small curate-status panel-error';
+      line.dataset.state = 'error';
+      line.dataset.code = (error && error.code) || '';
+    },
+  };
+}
+
+/** A note under the actions while no token is entered. */
+function tokenHint() {
+  const hint = el('p', { class: 'small muted', 'data-testid': 'curate-token-hint' });
+  const show = () => {
+    hint.hidden = Boolean(session().token);
+    hint.textContent = 'Corrections need the API token: enter it under “Correct the graph” at the top.';
+  };
+  // Panel pages are replaced often: a hint no longer on the page stops listening.
+  onSessionChange(() => (hint.isConnected ? show() : false));
+  show();
+  return hint;
+}
+
+/**
+ * Reject and Confirm for one edge. `edge` is `{ relation, from, to, title }`
+ * (a RelationInput); `onDone(judgement)` runs after either succeeds.
+ */
+export function relationActions(edge, { onDone, label = RELATION_WORDS[edge.relation] }) {
+  const reason = el('textarea', { name: 'reason', rows: 2, maxlength: 1000, placeholder: 'Why (required)', 'data-testid': 'curate-reason' });
+  const status = statusLine('curate-status');
+  const run = async (mutation, field, verb) => {
+    buttons.forEach((b) => (b.disabled = true));
+    status.busy('Saving…');
+    try {
+      const input = { relation: edge.relation, from: edge.from, to: edge.to };
+      if (edge.title) input.title = edge.title;
+      const judgement = (await mutate(mutation, { input, reason: reason.value.trim() }))[field];
+      status.done(`${verb} by ${judgement.author}.`);
+      reason.value = '';
+      onDone(judgement);
+    } catch (error) {
+      status.failed(error);
+    } finally {
+      buttons.forEach((b) => (b.disabled = false));
+    }
+  };
+  const buttons = [
+    el('button', { type: 'button', class: 'button danger', 'data-testid': 'curate-reject', onclick: () => run(REJECT_MUTATION, 'rejectRelation', 'Rejected') }, 'Reject'),
+    el('button', { type: 'button', class: 'button', 'data-testid': 'curate-confirm', onclick: () => run(CONFIRM_MUTATION, 'confirmRelation', 'Confirmed') }, 'Confirm'),
+  ];
+  return el(
+    'details',
+    { class: 'curate', 'data-testid': 'curate-relation', 'data-relation': edge.relation },
+    el('summary', { class: 'small' }, `Reject or confirm this ${label}…`),
+    tokenHint(),
+    el('label', { class: 'small curate-field' }, 'Reason ', reason),
+    el('div', { class: 'page-actions' }, ...buttons),
+    status.node,
+  );
+}
+
+/**
+ * "Merge with…": the other organisation (or person) is picked with the
+ * search box; `onDone(judgement)` runs after the merge is recorded.
+ */
+export function mergeAction(entity, { onDone }) {
+  const noun = entity.type === 'PERSON' ? 'person' : 'organisation';
+  let other = null;
+  const input = el('input', { type: 'search', name: 'q', placeholder: `Search the other ${noun}`, autocomplete: 'off', 'data-testid': 'merge-search' });
+  const list = el('ul', { class: 'search-results', hidden: true, 'data-testid': 'merge-results' });
+  const form = el('form', { class: 'search merge-search', role: 'search', autocomplete: 'off' }, input, el('button', { type: 'submit', class: 'button' }, 'Find'), list);
+  const choice = el('p', { class: 'small', 'data-testid': 'merge-choice' }, `Pick the ${noun} that is the same as this one.`);
+  const reason = el('textarea', { name: 'reason', rows: 2, maxlength: 1000, placeholder: 'Why (required)', 'data-testid': 'merge-reason' });
+  const status = statusLine('merge-status');
+  const submit = el('button', { type: 'button', class: 'button', disabled: true, 'data-testid': 'merge-submit' }, 'Merge');
+  setupSearch({
+    form,
+    input,
+    list,
+    accept: (hit) => hit.type === entity.type && hit.entity.id !== entity.id,
+    onPick: (hit) => {
+      other = hit.entity;
+      choice.replaceChildren('Merge ', el('strong', {}, entity.name), ' with ', el('strong', { 'data-testid': 'merge-other' }, other.name), '.');
+      submit.disabled = false;
+    },
+  });
+  submit.addEventListener('click', async () => {
+    if (!other) return;
+    submit.disabled = true;
+    status.busy('Saving…');
+    try {
+      const judgement = (await mutate(MERGE_MUTATION, { names: [entity.name, other.name], type: entity.type, reason: reason.value.trim() })).mergeEntities;
+      status.done(`Merge recorded by ${judgement.author}${judgement.applied ? '' : ' (the graph applies merges once ingestion does)'}.`);
+      reason.value = '';
+      onDone(judgement);
+    } catch (error) {
+      status.failed(error);
+    } finally {
+      submit.disabled = other === null;
+    }
+  });
+  return el(
+    'details',
+    { class: 'curate', 'data-testid': 'curate-merge' },
+    el('summary', { class: 'small' }, 'Merge with…'),
+    tokenHint(),
+    form,
+    choice,
+    el('label', { class: 'small curate-field' }, 'Reason ', reason),
+    el('div', { class: 'page-actions' }, submit),
+    status.node,
+  );
+}
+
+/**
+ * The judgements that name an organisation or person, newest first, each
+ * with Revert while it is in force. Loads itself; `onChanged()` runs after
+ * a revert.
+ */
+export function judgementHistory(entity, { onChanged }) {
+  const body = el('div', { 'data-testid': 'judgement-history', 'data-state': 'loading' }, el('p', { class: 'muted small' }, 'Loading…'));
+  const load = async () => {
+    body.dataset.state = 'loading';
+    let connection;
+    try {
+      connection = (await graphql(JUDGEMENTS_QUERY, { entity: entity.name, type: entity.type, first: 50 })).judgements;
+    } catch (error) {
+      body.replaceChildren(
+        el('p', { class: 'panel-error small', role: 'alert' }, `History could not be loaded: ${error instanceof Error ? error.message : String(error)}`),
+        el('button', { type: 'button', class: 'button', onclick: load }, 'Try again'),
+      );
+      body.dataset.state = 'error';
+      return;
+    }
+    const judgements = connection ? connection.edges.map((e) => e.node) : [];
+    const children = [
+      judgements.length === 0
+        ? el('p', { class: 'muted small' }, 'No judgement names it.')
+        : el('ol', { class: 'plain judgements' }, ...judgements.map((j) => judgementItem(j, async () => (await load(), onChanged())))),
+      connection && connection.pageInfo.hasNextPage ? el('p', { class: 'muted small' }, 'Newest 50 shown; the rest: judgements(entity:) over GraphQL.') : null,
+    ];
+    body.replaceChildren(...children.filter(Boolean));
+    body.dataset.state = 'ready';
+  };
+  load();
+  return body;
+}
+
+function judgementItem(j, afterRevert) {
+  const status = statusLine('judgement-status');
+  const what =
+    j.kind === 'REJECT' || j.kind === 'CONFIRM'
+      ? `${RELATION_WORDS[j.relation] || j.relation}${j.title ? ` (${j.title})` : ''}: ${j.names.join(' – ')}`
+      : j.kind === 'RENAME'
+        ? `${j.names.join(', ')} → ${j.name}`
+        : j.names.join(' + ');
+  const state = j.reverted
+    ? `reverted${j.revertedBy ? ` by ${j.revertedBy}` : ''}${j.revertedAt ? ` ${j.revertedAt.slice(0, 10)}` : ''}`
+    : j.applied
+      ? 'in force'
+      : 'recorded';
+  const revert = j.reverted
+    ? null
+    : el(
+        'button',
+        {
+          type: 'button',
+          class: 'button small',
+          'data-testid': 'judgement-revert',
+          onclick: async (event) => {
+            event.target.disabled = true;
+            status.busy('Reverting…');
+            try {
+              await mutate(REVERT_MUTATION, { id: j.id, reason: null });
+              status.done('Reverted.');
+              await afterRevert();
+            } catch (error) {
+              status.failed(error);
+              event.target.disabled = false;
+            }
+          },
+        },
+        'Revert',
+      );
+  return el(
+    'li',
+    { class: 'judgement', 'data-testid': 'judgement-item', 'data-kind': j.kind, 'data-id': j.id, 'data-applied': String(j.applied), 'data-reverted': String(j.reverted) },
+    el('div', { class: 'partner-head' }, el('span', { class: `chip judgement-${j.kind.toLowerCase()}` }, KIND_WORDS[j.kind] || j.kind), el('span', { class: 'small' }, what)),
+    el('div', { class: 'small muted' }, `${j.author} · ${j.at.slice(0, 16).replace('T', ' ')} · ${state}`),
+    el('blockquote', { class: 'small' }, j.reason),
+    revert,
+    status.node,
+  );
+}
