@@ -60,6 +60,8 @@ describe('PARTNERS_WITH', () => {
       ['GEOLX + Institute of Geophysics of the University of Chile']],
     ['an initiative with a partner', 'A year ago the Lakeside Bank unveiled a smaller digital labs initiative with the Kenya Private Sector Alliance (KEPSA), covering 45 schools.',
       ['Kenya Private Sector Alliance + Lakeside Bank']],
+    ['a member of a corporate group named by its bank is no partner of the bank', 'The Arab Development Bank (ADB) approved a loan to the Ministry of Finance. The Arab Trade Finance Corporation (ATFC), another member of the ADB Group, will also lend to exporters.',
+      []],
     ['membership of a network', 'Université Gaston Berger (UGB) has become a full member of the Agence universitaire de la Francophonie (AUF).',
       ['Agence universitaire de la Francophonie + Université Gaston Berger']],
     ['a joint name', 'The Technical University of Munich (TUM) and Helios Grid Systems GmbH will open the Helios–TUM Storage Lab in 2024.',

@@ -654,7 +654,9 @@ function sentencePairs(ctx: Ctx, a: Analysis): Found[] {
     const memberOf = /^members?$/.test(w) && (lower(tokens[k + 1]) === 'of' ? k + 2 : /^(institutions?|states?|organi[sz]ations?|universities|university)$/.test(lower(tokens[k + 1])) && lower(tokens[k + 2]) === 'of' ? k + 3 : -1);
     if (memberOf && memberOf > 0 && ruleOn('partner.member-of')) {
       // "IFC, a member of the World Bank Group": a member of a corporate group is part of it (part-of.ts).
-      const objs = partyAfter(ctx, memberOf).filter((o) => !/\bGroup$/.test(o.name));
+      // The group as written ("the IsDB Group"), also when its name was merged with its bank's.
+      const writtenAsGroup = (o: Entity) => /\bGroup$/.test(o.name) || ctx.orgs.some((m) => m.entity === o && m.ti >= memberOf && m.ti <= memberOf + 1 && tokens[m.tj - 1]?.text === 'Group');
+      const objs = partyAfter(ctx, memberOf).filter((o) => !writtenAsGroup(o));
       // "Dr. X (corresponding member of the Academy)": a person's membership, not their organisation's.
       const nearest = ctx.ms.filter((m) => m.tj <= k).pop();
       const ofPerson = nearest?.entity.type === 'Person' && /^[(,–—]\s*(?:(?:a|an|full|corresponding|foreign|honorary|associate)(?:\s+|$))*$/i.test(tokenSpan(ctx, nearest.tj, k));
