@@ -36,6 +36,7 @@ import { requestLogPlugin } from './request-log.ts';
 import { resolvers } from './resolvers.ts';
 import { serveStatic } from './static-files.ts';
 import { warmUpQueries } from './warm-up.ts';
+import { WebhookSender } from './webhooks.ts';
 import type { StaticRoute } from './static-files.ts';
 
 export type { StaticRoute } from './static-files.ts';
@@ -70,6 +71,8 @@ export interface ApiServer {
   port: number;
   /** Open `changed` subscriptions (WebSocket). */
   subscriptions(): number;
+  /** The webhook sender when WEBHOOK_URL is set, else null. */
+  webhooks: WebhookSender | null;
   /** Adds a static folder after start (the dashboard, vendored scripts). */
   addStaticRoute(route: StaticRoute): void;
   /** Stops accepting requests, closes open connections and Apollo; leaves the Graph open. */
@@ -315,6 +318,12 @@ export async function createApiServer(config: Readonly<Config>, graph: Graph, op
     },
     sockets,
   );
+  // A webhook hears every change from now on, with or without subscribers.
+  const webhooks = config.api.webhook === null ? null : new WebhookSender(config.api.webhook, createLogger('webhooks'));
+  if (webhooks !== null) {
+    changes.listen((change) => webhooks.enqueue(change));
+    log.info(`changes are POSTed to the webhook at ${new URL(config.api.webhook!.url).origin}`, { event: 'webhook-on' });
+  }
   changes.start();
   const port = (server.address() as AddressInfo).port;
   const shownHost = host.includes(':') ? `[${host}]` : host;
@@ -326,12 +335,14 @@ export async function createApiServer(config: Readonly<Config>, graph: Graph, op
     url,
     port,
     subscriptions: () => changes.subscribers,
+    webhooks,
     addStaticRoute: (route) => {
       routes.push(route);
     },
     stop: () => {
       stopped ??= (async () => {
         await changes.stop();
+        await webhooks?.stop();
         await subscriptionServer.dispose();
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
         server.closeIdleConnections();
