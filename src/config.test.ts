@@ -47,6 +47,12 @@ describe('loadConfig', () => {
     [{ API_TOKEN: 'short' }, /API_TOKEN must be at least 16/],
     [{ NEO4J_LOCAL_HEAP: 'lots' }, /NEO4J_LOCAL_HEAP must look like 512m/],
     [{ INGEST_ON_START: 'maybe' }, /INGEST_ON_START must be true or false/],
+    [{ WEBHOOK_URL: 'ftp://example.org/hook', WEBHOOK_SECRET: '0123456789abcdef' }, /WEBHOOK_URL must be an http:\/\/ or https:\/\/ URL/],
+    [{ WEBHOOK_URL: 'not a url', WEBHOOK_SECRET: '0123456789abcdef' }, /WEBHOOK_URL must be an http:\/\/ or https:\/\/ URL/],
+    [{ WEBHOOK_URL: 'https://example.org/hook' }, /WEBHOOK_URL is set but WEBHOOK_SECRET is not/],
+    [{ WEBHOOK_SECRET: '0123456789abcdef' }, /WEBHOOK_SECRET is set but WEBHOOK_URL is not/],
+    [{ WEBHOOK_URL: 'https://example.org/hook', WEBHOOK_SECRET: 'short' }, /WEBHOOK_SECRET must be at least 16/],
+    [{ WEBHOOK_URL: 'https://example.org/hook', WEBHOOK_SECRET: '0123456789abcdef', WEBHOOK_MAX_ATTEMPTS: '0' }, /WEBHOOK_MAX_ATTEMPTS must be a whole number from 1 to 20/],
   ])('refuses %j with a CONFIG_ERROR', (env, message) => {
     expect(() => loadConfig(env)).toThrow(message);
     try {
@@ -54,6 +60,18 @@ describe('loadConfig', () => {
     } catch (error) {
       expect(error).toMatchObject({ code: 'CONFIG_ERROR' });
     }
+  });
+
+  it('sends no webhooks unless WEBHOOK_URL is set, and reads their settings with defaults', () => {
+    expect(loadConfig({}).api.webhook).toBeNull();
+    expect(loadConfig({ WEBHOOK_URL: 'https://example.org/hook', WEBHOOK_SECRET: '0123456789abcdef' }).api.webhook).toEqual({
+      url: 'https://example.org/hook',
+      secret: '0123456789abcdef',
+      maxAttempts: 6,
+      retryBaseMs: 1_000,
+      timeoutMs: 10_000,
+      maxQueue: 10_000,
+    });
   });
 
   it('accepts neo4j+s URIs for Aura', () => {

@@ -54,6 +54,23 @@ export interface ApiConfig {
   changesPollIntervalMs: number;
   /** Answers of `network` and `stats` kept between writes (src/api/view-cache.ts); 0 keeps none. */
   viewCacheEntries: number;
+  /** Where every change is POSTed as JSON; null: no webhook. */
+  webhook: WebhookConfig | null;
+}
+
+export interface WebhookConfig {
+  /** http(s) URL that receives one POST per change. */
+  url: string;
+  /** Key of the HMAC-SHA256 signature of each body (X-Signature-256). */
+  secret: string;
+  /** Attempts per change, the first included, before it is logged and dropped. */
+  maxAttempts: number;
+  /** Wait before the first retry, in ms; doubled at each further retry (with jitter, at most 60 s). */
+  retryBaseMs: number;
+  /** How long one attempt may take, in ms. */
+  timeoutMs: number;
+  /** Changes waiting for delivery at most; more are logged and dropped. */
+  maxQueue: number;
 }
 
 export interface Config {
@@ -135,6 +152,33 @@ function neo4jUri(env: Env): string | null {
   return raw;
 }
 
+/** WEBHOOK_* settings: none without WEBHOOK_URL; a URL needs a secret and a secret needs a URL. */
+function webhook(env: Env): WebhookConfig | null {
+  const raw = env.WEBHOOK_URL?.trim();
+  const secret = env.WEBHOOK_SECRET?.trim() || null;
+  if (raw === undefined || raw === '') {
+    if (secret !== null) throw new AppError('CONFIG_ERROR', 'WEBHOOK_SECRET is set but WEBHOOK_URL is not: set both to send webhooks, or neither');
+    return null;
+  }
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new AppError('CONFIG_ERROR', `WEBHOOK_URL must be an http:// or https:// URL, got "${raw}"`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new AppError('CONFIG_ERROR', `WEBHOOK_URL must be an http:// or https:// URL, got "${raw}"`);
+  if (secret === null) throw new AppError('CONFIG_ERROR', 'WEBHOOK_URL is set but WEBHOOK_SECRET is not: receivers need the secret to check the X-Signature-256 header');
+  if (secret.length < 16) throw new AppError('CONFIG_ERROR', 'WEBHOOK_SECRET must be at least 16 characters long');
+  return {
+    url: url.toString(),
+    secret,
+    maxAttempts: integer(env, 'WEBHOOK_MAX_ATTEMPTS', 6, 1, 20),
+    retryBaseMs: integer(env, 'WEBHOOK_RETRY_BASE_MS', 1_000, 10, 600_000),
+    timeoutMs: integer(env, 'WEBHOOK_TIMEOUT_MS', 10_000, 100, 120_000),
+    maxQueue: integer(env, 'WEBHOOK_MAX_QUEUE', 10_000, 1, 1_000_000),
+  };
+}
+
 /** Builds the configuration from an environment (process.env by default). */
 export function loadConfig(env: Env = process.env): Readonly<Config> {
   // Development (stack traces, explorer, introspection) only when asked for explicitly.
@@ -178,6 +222,7 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
       corsOrigins: origins(env, 'CORS_ORIGINS'),
       changesPollIntervalMs: integer(env, 'CHANGES_POLL_INTERVAL_MS', 500, 50, 60_000),
       viewCacheEntries: integer(env, 'API_VIEW_CACHE_ENTRIES', 200, 0, 100_000),
+      webhook: webhook(env),
     },
     sampleCorpusDir: path.resolve(ROOT_DIR, env.SAMPLE_CORPUS_DIR?.trim() || 'ingest'),
     ingestOnStart: boolean(env, 'INGEST_ON_START', true),

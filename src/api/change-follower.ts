@@ -4,7 +4,8 @@
  * each to the subscribers whose filter it passes. Polling the store (not an
  * in-process event) is what lets a subscriber hear about changes written by
  * another process, such as `npm run ingest`. It reads nothing while nobody
- * subscribes.
+ * listens: no subscription and no sink (the webhook sender is one, so a
+ * configured webhook keeps it following from the server's start).
  */
 import { EventEmitter } from 'node:events';
 import type { ChangeRow } from '../graph/changes.ts';
@@ -33,6 +34,8 @@ function organizationIdsOf(change: ChangeRow): string[] {
 export class ChangeFollower {
   private readonly events = new EventEmitter();
   private readonly finishers = new Set<() => void>();
+  /** Listeners that are not subscriptions (webhooks): they keep the follower reading but are not counted as subscribers. */
+  private sinks = 0;
   private cursor: number | null = null;
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
@@ -50,12 +53,36 @@ export class ChangeFollower {
 
   /** Number of open subscriptions. */
   get subscribers(): number {
+    return this.events.listenerCount('change') - this.sinks;
+  }
+
+  /** Anyone listening: subscriptions and sinks. */
+  private get listening(): number {
     return this.events.listenerCount('change');
   }
 
-  /** Starts polling from the last change recorded now. */
+  /**
+   * Hands every change, from the next poll on, to `listener` until the
+   * returned function is called. Unlike a subscription it is not counted in
+   * `subscribers`; while it is attached the follower polls even with no
+   * subscriber. The listener must not throw or block.
+   */
+  listen(listener: (change: ChangeRow) => void): () => void {
+    this.events.on('change', listener);
+    this.sinks += 1;
+    if (this.cursor === null) this.pollSoon();
+    let attached = true;
+    return () => {
+      if (!attached) return;
+      attached = false;
+      this.sinks -= 1;
+      this.events.off('change', listener);
+    };
+  }
+
+  /** Starts polling from the last change recorded now (a listener attached before may have started it already: one timer either way). */
   start(): void {
-    this.schedule(0);
+    this.pollSoon();
   }
 
   private schedule(delay: number): void {
@@ -78,7 +105,7 @@ export class ChangeFollower {
 
   private async poll(): Promise<void> {
     // Nobody listens: no reads; the next subscriber follows from the moment it subscribes.
-    if (this.subscribers === 0) {
+    if (this.listening === 0) {
       this.cursor = null;
       return;
     }

@@ -25,7 +25,15 @@ import {
 } from '../graph/queries/entities.ts';
 import type { NeighbourField, StatusChangeRow } from '../graph/queries/entities.ts';
 import { judgedEntitiesQuery, judgedFactsQuery } from '../graph/judgements.ts';
-import { agreementsAsOfQuery, mentioningDocumentsAsOfQuery, organizationPartnersAsOfQuery, partnerCountAsOfQuery } from '../graph/queries/as-of.ts';
+import {
+  agreementsAsOfQuery,
+  mentioningDocumentsAsOfQuery,
+  neighboursAsOfQuery,
+  organizationPartnersAsOfQuery,
+  partnerCountAsOfQuery,
+  rolesAsOfQuery,
+} from '../graph/queries/as-of.ts';
+import type { NeighbourAsOfField } from '../graph/queries/as-of.ts';
 import { readVersionQuery } from '../graph/version.ts';
 import type { NetworkView } from './network.ts';
 import type { ApiReader } from './reader.ts';
@@ -37,6 +45,8 @@ export interface RoleRow {
   lastSeen: string | null;
   person: EntityRow;
   organization: EntityRow;
+  /** Set when read under `organization(asOf:)`: its evidence is that of documents published up to that day. */
+  asOf?: string | null;
 }
 
 export class Loaders {
@@ -82,8 +92,9 @@ export class Loaders {
     return this.loader('Document.text', documentTextsQuery, 'id', 'text', null);
   }
 
-  statusHistory(label: 'Agreement' | 'Programme'): DataLoader<string, StatusChangeRow[]> {
-    return this.loader(`statusHistory.${label}`, (ids) => statusHistoryQuery(label, ids), 'id', 'items', []);
+  /** Statuses stated, oldest first; with `asOf`, only by documents published up to that day. */
+  statusHistory(label: 'Agreement' | 'Programme', asOf: string | null = null): DataLoader<string, StatusChangeRow[]> {
+    return this.loader(`statusHistory.${label}#${asOf ?? ''}`, (ids) => statusHistoryQuery(label, ids, asOf), 'id', 'items', []);
   }
 
   documentsMentioning(label: EntityType): DataLoader<string, DocumentRow[]> {
@@ -106,8 +117,9 @@ export class Loaders {
     return this.loader(`roles.${side}`, (ids) => rolesQuery(side, ids), 'id', 'items', []);
   }
 
-  evidence(limit: number, offset = 0): DataLoader<string, EvidenceRow[]> {
-    return this.loader(`evidence#${limit}#${offset}`, (keys) => evidenceByKeysQuery(keys, limit, offset), 'key', 'evidence', []);
+  /** Evidence sentences of edges by key; with `asOf`, only those of documents published up to that day. */
+  evidence(limit: number, offset = 0, asOf: string | null = null): DataLoader<string, EvidenceRow[]> {
+    return this.loader(`evidence#${limit}#${offset}#${asOf ?? ''}`, (keys) => evidenceByKeysQuery(keys, limit, offset, asOf), 'key', 'evidence', []);
   }
 
   /** Whether a judgement names the entity. */
@@ -129,16 +141,26 @@ export class Loaders {
     return loader;
   }
 
-  evidenceCount(): DataLoader<string, number> {
-    return this.loader('evidenceCount', evidenceCountQuery, 'key', 'count', 0);
+  evidenceCount(asOf: string | null = null): DataLoader<string, number> {
+    return this.loader(`evidenceCount#${asOf ?? ''}`, (keys) => evidenceCountQuery(keys, asOf), 'key', 'count', 0);
   }
 
-  entityEvidence(label: 'Agreement' | 'Programme' | 'Event', limit: number): DataLoader<string, EvidenceRow[]> {
-    return this.loader(`evidence.${label}#${limit}`, (ids) => entityEvidenceQuery(label, ids, limit), 'id', 'evidence', []);
+  entityEvidence(label: 'Agreement' | 'Programme' | 'Event', limit: number, asOf: string | null = null): DataLoader<string, EvidenceRow[]> {
+    return this.loader(`evidence.${label}#${limit}#${asOf ?? ''}`, (ids) => entityEvidenceQuery(label, ids, limit, asOf), 'id', 'evidence', []);
   }
 
-  partnershipAreas(): DataLoader<string, EntityRow[]> {
-    return this.loader('Partnership.areas', partnershipAreasQuery, 'key', 'items', []);
+  partnershipAreas(asOf: string | null = null): DataLoader<string, EntityRow[]> {
+    return this.loader(`Partnership.areas#${asOf ?? ''}`, (keys) => partnershipAreasQuery(keys, asOf), 'key', 'items', []);
+  }
+
+  /** Neighbour lists through edges that documents published up to `asOf` state. */
+  neighboursAsOf(field: NeighbourAsOfField, asOf: string): DataLoader<string, EntityRow[]> {
+    return this.loader(`${field}.asOf#${asOf}`, (ids) => neighboursAsOfQuery(field, ids, asOf), 'id', 'items', []);
+  }
+
+  /** `Organization.people` as of a day. */
+  rolesAsOf(asOf: string): DataLoader<string, RoleRow[]> {
+    return this.loader(`roles.Organization.asOf#${asOf}`, (ids) => rolesAsOfQuery(ids, asOf), 'id', 'items', []);
   }
 
   /** Nested fields of `organization(asOf:)`: the graph as the documents published up to `asOf` describe it. */

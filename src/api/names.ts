@@ -95,7 +95,7 @@ export function pickByWord(row: Pick<NameCandidatesRow, 'wordMatches'>, word: st
 }
 
 /** Resolves a name argument to one entity of `labels`, or throws NOT_FOUND with suggestions. */
-export async function resolveName(reader: ApiReader, argument: string, labels: readonly NamedLabel[], value: string): Promise<EntityRow> {
+export async function resolveName(reader: Pick<ApiReader, 'rows'>, argument: string, labels: readonly NamedLabel[], value: string): Promise<EntityRow> {
   const name = nameArg(argument, value);
   const word = lookupWord(labels, name);
   const rows = await reader.rows<NameCandidatesRow>(

@@ -8,12 +8,12 @@
 import { AppError } from '../errors.ts';
 import type { CypherQuery } from '../graph/executor.ts';
 import type { EntityRow } from '../graph/queries/common.ts';
-import { entityByAliasQuery } from '../graph/queries/entities.ts';
 import { filteredEdgesQuery, mergeEdges, networkNodesByIdsQuery, NO_FILTER, organizationsByIdsQuery } from '../graph/queries/network.ts';
 import type { FilteredEdgeRow, NetworkFilterInput, NetworkNodeRow } from '../graph/queries/network.ts';
 import { ORGANIZATION_TYPES, organizationType } from '../graph/queries/organization-types.ts';
 import type { OrganizationType } from '../graph/queries/organization-types.ts';
 import { intArg, nameKeyArg, textArg } from './args.ts';
+import { resolveName } from './names.ts';
 import type { PartnershipKindEnum } from '../model/types.ts';
 import { partnershipKindEnum } from '../model/types.ts';
 
@@ -47,6 +47,8 @@ export interface NetworkFilterArgs {
 export interface NetworkFilter extends NetworkFilterInput {
   /** aliasKey of the organisation whose neighbourhood is shown, or null. */
   aroundKey: string | null;
+  /** That organisation's name as given (looked up loosely, as every name argument), or null. */
+  around: string | null;
   hops: number;
 }
 
@@ -111,6 +113,7 @@ export function parseNetworkFilter(args: NetworkFilterArgs | null | undefined): 
     organizationType: type as OrganizationType | null,
     minDocuments: intArg('filter.minDocuments', f.minDocuments, 1, 1, MAX_MIN_DOCUMENTS),
     aroundKey: around,
+    around: around === null ? null : f.around!.trim(),
     hops: intArg('filter.hops', f.hops, 1, 1, MAX_HOPS_AROUND),
     asOf: f.asOf ?? null,
   };
@@ -176,10 +179,9 @@ export function rankByPartners(edges: readonly { source: string; target: string 
 /** Reads and shapes the view of one filter. */
 export async function readNetworkView(reader: RowReader, filter: NetworkFilter): Promise<NetworkView> {
   let center: EntityRow | null = null;
-  if (filter.aroundKey !== null) {
-    const found = await reader.rows<{ entity: EntityRow }>(entityByAliasQuery('Organization', filter.aroundKey), 'network-center');
-    center = found[0]?.entity ?? null;
-    if (center === null) throw new AppError('NOT_FOUND', 'filter.around: no organisation is known by that name.', { details: { argument: 'filter.around' } });
+  if (filter.around !== null) {
+    // As every name argument: honorific-free and one-word forms; else NOT_FOUND with suggestions.
+    center = await resolveName(reader, 'filter.around', ['Organization'], filter.around);
   }
   let edges = mergeEdges(await reader.rows<FilteredEdgeRow>(filteredEdgesQuery(filter), 'network-edges'));
   if (center !== null) {

@@ -75,8 +75,9 @@ export function ruleOf(id: string): { id: string; reason: string } {
   return { id, reason: RULE_REASONS.get(id) ?? 'unknown rule' };
 }
 
-function withPrefetch(row: PartnershipRow, prefetched: number): PartnershipValue {
-  return { ...row, prefetched };
+/** A partnership value for field resolvers: how much evidence came with it, and the day it was read as of (null: today). */
+function withPrefetch(row: PartnershipRow, prefetched: number, asOf: string | null = null): PartnershipValue {
+  return { ...row, prefetched, asOf: asOf ?? row.asOf ?? null };
 }
 
 /** Evidence of an edge: from the prefetched sentences when they suffice, else batched by key. */
@@ -84,20 +85,25 @@ async function partnershipEvidence(p: PartnershipValue, args: Args, ctx: ApiCont
   const first = evidenceFirst(args);
   const offset = intArg('offset', args.offset as number | undefined, 0, 0, 1_000_000);
   if (offset === 0 && p.evidence !== null && (p.evidence.length >= first || p.evidence.length < p.prefetched)) return p.evidence.slice(0, first);
-  return ctx.loaders.evidence(first, offset).load(p.key);
+  return ctx.loaders.evidence(first, offset, p.asOf ?? null).load(p.key);
 }
 
 /** EntityType enum value → label, from the closed list of labels. */
 const LABEL_OF_TYPE: ReadonlyMap<string, EntityType> = new Map(ENTITY_TYPES.map((label) => [label.toUpperCase(), label]));
 
-function edgeEvidence(key: string | null, args: Args, ctx: ApiContext): Promise<EvidenceRow[]> | EvidenceRow[] {
+function edgeEvidence(key: string | null, args: Args, ctx: ApiContext, asOf: string | null = null): Promise<EvidenceRow[]> | EvidenceRow[] {
   if (key === null) return [];
-  return ctx.loaders.evidence(evidenceFirst(args)).load(key);
+  return ctx.loaders.evidence(evidenceFirst(args), 0, asOf).load(key);
 }
 
 function agreementStatus(row: EntityRow): string | null {
   const status = row.status?.toUpperCase();
   return status === 'PROPOSED' || status === 'DRAFTED' || status === 'SIGNED' || status === 'ENDED' ? status : null;
+}
+
+/** Country, parent and units of an organisation: today's, or as of the day it was read at. */
+function organizationNeighbours(o: EntityRow, field: 'Organization.country' | 'Organization.parent' | 'Organization.units', ctx: ApiContext) {
+  return o.asOf ? ctx.loaders.neighboursAsOf(field, o.asOf) : ctx.loaders.neighbours(field);
 }
 
 const entityFields = {
@@ -148,7 +154,7 @@ export const resolvers = {
       const row = rows[0];
       if (row === undefined) throw new AppError('NOT_FOUND', `The organisation "${organization.name}" is no longer in the graph.`, { details: { argument: 'of' } });
       return connectionOf(
-        row.items.map((item) => withPrefetch(item, evidenceLimit)),
+        row.items.map((item) => withPrefetch(item, evidenceLimit, (args.asOf as string | null | undefined) ?? null)),
         skip,
         row.totalCount,
       );
@@ -161,7 +167,7 @@ export const resolvers = {
       const [a, b] = await Promise.all([resolveName(ctx.reader, 'a', ['Organization'], args.a), resolveName(ctx.reader, 'b', ['Organization'], args.b)]);
       const rows = await ctx.reader.rows<{ partnership: PartnershipRow }>(partnershipQuery({ idA: a.id, idB: b.id, evidenceLimit, asOf: args.asOf ?? null }), 'partnership');
       const row = rows[0];
-      return row === undefined ? null : withPrefetch(row.partnership, evidenceLimit);
+      return row === undefined ? null : withPrefetch(row.partnership, evidenceLimit, args.asOf ?? null);
     },
 
     async connection(_: unknown, args: { from: string; to: string; maxHops?: number }, ctx: ApiContext) {
@@ -280,14 +286,14 @@ export const resolvers = {
 
   Organization: {
     ...entityFields,
-    country: async (o: EntityRow, _: Args, ctx: ApiContext) => (await ctx.loaders.neighbours('Organization.country').load(o.id))[0] ?? null,
-    parent: async (o: EntityRow, _: Args, ctx: ApiContext) => (await ctx.loaders.neighbours('Organization.parent').load(o.id))[0] ?? null,
-    units: (o: EntityRow, _: Args, ctx: ApiContext) => ctx.loaders.neighbours('Organization.units').load(o.id),
-    people: (o: EntityRow, _: Args, ctx: ApiContext) => ctx.loaders.roles('Organization').load(o.id),
+    country: async (o: EntityRow, _: Args, ctx: ApiContext) => (await organizationNeighbours(o, 'Organization.country', ctx).load(o.id))[0] ?? null,
+    parent: async (o: EntityRow, _: Args, ctx: ApiContext) => (await organizationNeighbours(o, 'Organization.parent', ctx).load(o.id))[0] ?? null,
+    units: (o: EntityRow, _: Args, ctx: ApiContext) => organizationNeighbours(o, 'Organization.units', ctx).load(o.id),
+    people: (o: EntityRow, _: Args, ctx: ApiContext) => (o.asOf ? ctx.loaders.rolesAsOf(o.asOf) : ctx.loaders.roles('Organization')).load(o.id),
     async partners(o: EntityRow, args: { first?: number }, ctx: ApiContext) {
       const first = intArg('first', args.first, 20, 0, MAX_PAGE);
       const loader = o.asOf ? ctx.loaders.organizationAsOf('partners', o.asOf, first) : ctx.loaders.organizationPartners(first);
-      return (await loader.load(o.id)).map((row) => withPrefetch(row, 0));
+      return (await loader.load(o.id)).map((row) => withPrefetch(row, 0, o.asOf ?? null));
     },
     partnerCount: (o: EntityRow, _: Args, ctx: ApiContext) => (o.asOf ? ctx.loaders.organizationAsOf('partnerCount', o.asOf) : ctx.loaders.partnerCount()).load(o.id),
     agreements: (o: EntityRow, _: Args, ctx: ApiContext) =>
@@ -307,7 +313,7 @@ export const resolvers = {
   },
 
   Role: {
-    evidence: (r: RoleRow, args: Args, ctx: ApiContext) => edgeEvidence(r.key, args, ctx),
+    evidence: (r: RoleRow, args: Args, ctx: ApiContext) => edgeEvidence(r.key, args, ctx, r.asOf ?? null),
     judged: async (r: RoleRow, _: Args, ctx: ApiContext) => r.key !== null && (await ctx.loaders.judgedFact().load(r.key)).judged,
     confirmed: async (r: RoleRow, _: Args, ctx: ApiContext) => r.key !== null && (await ctx.loaders.judgedFact().load(r.key)).state === 'confirm',
   },
@@ -338,9 +344,9 @@ export const resolvers = {
   Partnership: {
     kinds: (p: PartnershipValue) => p.kinds.map(toKindEnum).filter((k): k is PartnershipKindEnum => k !== null),
     status: (p: PartnershipValue) => p.status.toUpperCase(),
-    areas: (p: PartnershipValue, _: Args, ctx: ApiContext) => ctx.loaders.partnershipAreas().load(p.key),
+    areas: (p: PartnershipValue, _: Args, ctx: ApiContext) => ctx.loaders.partnershipAreas(p.asOf ?? null).load(p.key),
     evidence: partnershipEvidence,
-    evidenceCount: (p: PartnershipValue, _: Args, ctx: ApiContext) => ctx.loaders.evidenceCount().load(p.key),
+    evidenceCount: (p: PartnershipValue, _: Args, ctx: ApiContext) => ctx.loaders.evidenceCount(p.asOf ?? null).load(p.key),
     judged: async (p: PartnershipValue, _: Args, ctx: ApiContext) => (await ctx.loaders.judgedFact().load(p.key)).judged,
     confirmed: async (p: PartnershipValue, _: Args, ctx: ApiContext) => (await ctx.loaders.judgedFact().load(p.key)).state === 'confirm',
     rejected: async (p: PartnershipValue, _: Args, ctx: ApiContext) => (await ctx.loaders.judgedFact().load(p.key)).state === 'reject',
@@ -395,11 +401,14 @@ function partiedFields(label: 'Agreement' | 'Programme') {
   return {
     ...entityFields,
     status: agreementStatus,
-    parties: (a: EntityRow, _: Args, ctx: ApiContext) => ctx.loaders.neighbours(`${label}.parties`).load(a.id),
+    // An agreement read under `organization(asOf:)` answers as of that day too: parties, evidence and statuses stated by then.
+    parties: (a: EntityRow, _: Args, ctx: ApiContext) =>
+      (label === 'Agreement' && a.asOf ? ctx.loaders.neighboursAsOf('Agreement.parties', a.asOf) : ctx.loaders.neighbours(`${label}.parties`)).load(a.id),
     areas: (a: EntityRow, _: Args, ctx: ApiContext) => ctx.loaders.neighbours(`${label}.areas`).load(a.id),
-    evidence: (a: EntityRow, args: Args, ctx: ApiContext) => ctx.loaders.entityEvidence(label, evidenceFirst(args)).load(a.id),
+    evidence: (a: EntityRow, args: Args, ctx: ApiContext) => ctx.loaders.entityEvidence(label, evidenceFirst(args), a.asOf ?? null).load(a.id),
     // Statuses outside the enum (none are written today) are left out rather than failing the list.
-    statusHistory: async (a: EntityRow, _: Args, ctx: ApiContext) => (await ctx.loaders.statusHistory(label).load(a.id)).filter((c) => agreementStatus({ status: c.status } as EntityRow) !== null),
+    statusHistory: async (a: EntityRow, _: Args, ctx: ApiContext) =>
+      (await ctx.loaders.statusHistory(label, a.asOf ?? null).load(a.id)).filter((c) => agreementStatus({ status: c.status } as EntityRow) !== null),
   };
 }
 

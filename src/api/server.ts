@@ -37,6 +37,7 @@ import { resolvers } from './resolvers.ts';
 import { serveStatic } from './static-files.ts';
 import { ViewCache } from './view-cache.ts';
 import { warmUpQueries } from './warm-up.ts';
+import { WebhookSender } from './webhooks.ts';
 import type { StaticRoute } from './static-files.ts';
 
 export type { StaticRoute } from './static-files.ts';
@@ -73,6 +74,8 @@ export interface ApiServer {
   subscriptions(): number;
   /** Answers of `network` and `stats` kept until the next write (hits and misses counted). */
   viewCache: ViewCache;
+  /** The webhook sender when WEBHOOK_URL is set, else null. */
+  webhooks: WebhookSender | null;
   /** Adds a static folder after start (the dashboard, vendored scripts). */
   addStaticRoute(route: StaticRoute): void;
   /** Stops accepting requests, closes open connections and Apollo; leaves the Graph open. */
@@ -319,6 +322,12 @@ export async function createApiServer(config: Readonly<Config>, graph: Graph, op
     },
     sockets,
   );
+  // A webhook hears every change from now on, with or without subscribers.
+  const webhooks = config.api.webhook === null ? null : new WebhookSender(config.api.webhook, createLogger('webhooks'));
+  if (webhooks !== null) {
+    changes.listen((change) => webhooks.enqueue(change));
+    log.info(`changes are POSTed to the webhook at ${new URL(config.api.webhook!.url).origin}`, { event: 'webhook-on' });
+  }
   changes.start();
   const port = (server.address() as AddressInfo).port;
   const shownHost = host.includes(':') ? `[${host}]` : host;
@@ -331,12 +340,14 @@ export async function createApiServer(config: Readonly<Config>, graph: Graph, op
     port,
     subscriptions: () => changes.subscribers,
     viewCache,
+    webhooks,
     addStaticRoute: (route) => {
       routes.push(route);
     },
     stop: () => {
       stopped ??= (async () => {
         await changes.stop();
+        await webhooks?.stop();
         await subscriptionServer.dispose();
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
         server.closeIdleConnections();

@@ -118,6 +118,25 @@ describe('loose name lookup over HTTP on a real Neo4j', () => {
     expect(body.data!.c).toEqual({ name: ICESCO });
   });
 
+  it('centres network(filter: {around}) on a one-word or honorific-free name, and answers NOT_FOUND with suggestions for an unknown one', async () => {
+    const around = (name: string) =>
+      gql(server, 'query($around: String) { network(filter: {around: $around}) { nodes { name } } documents { totalCount } }', { around: name });
+    const exact = await around('Leibniz Association');
+    expect(exact.errors).toBeUndefined();
+    const names = exact.data!.network.nodes.map((n: any) => n.name);
+    expect(names[0]).toBe('Leibniz Association');
+    for (const name of ['leibniz', 'LÉIBNIZ', 'leibniz association']) {
+      const loose = await around(name);
+      expect(loose.errors).toBeUndefined();
+      expect(loose.data!.network.nodes.map((n: any) => n.name)).toEqual(names);
+    }
+    const unknown = await around('Leibnitz Associaton');
+    expect(unknown.errors!.map((e) => [e.path?.[0], e.extensions.code, e.extensions.details?.argument])).toEqual([['network', 'NOT_FOUND', 'filter.around']]);
+    expect(unknown.errors![0]!.extensions.suggestions![0]).toBe('Leibniz Association');
+    expect(unknown.errors![0]!.message).toBe('No organisation is known by the name "Leibnitz Associaton".');
+    expect(unknown.data).toEqual({ network: null, documents: { totalCount: 2 } });
+  });
+
   it('leaves sibling top-level fields answered when partners, connection or agreements name no one', async () => {
     const body = await gql(
       server,

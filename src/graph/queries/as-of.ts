@@ -5,8 +5,9 @@
  * publication date), aggregated as ingestion aggregates all of them.
  * Documents without a publication date are never counted.
  */
+import type { EntityType } from '../../model/types.ts';
 import type { CypherQuery } from '../executor.ts';
-import { asOfEdge, documentMap, entityMap, KIND_ORDER, partnershipMap, resolveByAlias } from './common.ts';
+import { asOfEdge, documentMap, entityMap, KIND_ORDER, notRejected, orgMap, partnershipMap, resolveByAlias, statedByAsOf } from './common.ts';
 
 /** The organisation an alias key names, when a document published up to `asOf` mentions it; no row otherwise. */
 export function organizationAsOfQuery(key: string, asOf: string): CypherQuery {
@@ -51,9 +52,11 @@ RETURN id, COUNT {
 }
 
 /**
- * Agreements each organisation is a party to as of `asOf`, with the status
- * the latest of those documents gives (an agreement proposed then and signed
- * later is proposed), sorted by name.
+ * Agreements each organisation is a party to as of `asOf` (a document by then
+ * states its part), with the status the latest of those documents gives the
+ * agreement, as ingestion gives it from all of them (src/resolve/profile.ts:
+ * the status of the mention in the document published last, then by id): an
+ * agreement proposed then and signed later is proposed. Sorted by name.
  */
 export function agreementsAsOfQuery(ids: readonly string[], asOf: string): CypherQuery {
   return {
@@ -61,14 +64,14 @@ export function agreementsAsOfQuery(ids: readonly string[], asOf: string): Cyphe
 MATCH (o:Organization {id: id})
 CALL (o) {
   MATCH (o)-[r:PARTY_TO]->(x:Agreement)
-  CALL (r) {
-    MATCH (s:Statement {factKey: r.key})-[:STATED_IN]->(d:Document)
-    WHERE d.publishedAt <= $asOf
-    WITH s, d, coalesce(s.date, d.publishedAt) AS day ORDER BY day ASC, d.id ASC, s.id ASC
-    RETURN count(s) AS statements, collect(s.status) AS statuses
+  WHERE ${statedByAsOf('r.key')}
+  CALL (x) {
+    MATCH (d:Document)-[m:MENTIONS]->(x)
+    WHERE d.publishedAt <= $asOf AND m.status IS NOT NULL
+    WITH m, d ORDER BY d.publishedAt DESC, d.id DESC
+    RETURN head(collect(m.status)) AS status
   }
-  WITH x, statements, statuses WHERE statements > 0
-  WITH x, last(statuses) AS status ORDER BY x.name ASC
+  WITH x, status ORDER BY x.name ASC
   RETURN collect(x {.id, .name, aliases: coalesce(x.aliases, []), .date, label: 'Agreement', status: status, asOf: $asOf}) AS items
 }
 RETURN id, items`,
@@ -84,6 +87,61 @@ MATCH (d:Document)-[:MENTIONS]->(n:Organization {id: id})
 WHERE d.publishedAt <= $asOf
 WITH id, d ORDER BY d.publishedAt DESC, d.id ASC
 RETURN id, collect(${documentMap('d')}) AS items`,
+    params: { ids: [...ids], asOf },
+  };
+}
+
+/**
+ * Neighbour lists of `organization(asOf:)` and of its agreements, through
+ * edges that a document published up to `$asOf` states: the country it is
+ * based in (and the place's country), its parent and units (PART_OF), an
+ * agreement's parties.
+ */
+export const NEIGHBOURS_AS_OF = {
+  'Organization.country': {
+    label: 'Organization',
+    pattern: `(n)-[based:BASED_IN]->(:Country|Place)-[located:LOCATED_IN*0..1]->(x:Country)
+WHERE ${statedByAsOf('based.key')} AND all(link IN located WHERE ${statedByAsOf('link.key')})`,
+  },
+  'Organization.parent': { label: 'Organization', pattern: `(n)-[po:PART_OF]->(x:Organization) WHERE ${notRejected('po.key')} AND ${statedByAsOf('po.key')}` },
+  'Organization.units': { label: 'Organization', pattern: `(x:Organization)-[po:PART_OF]->(n) WHERE ${notRejected('po.key')} AND ${statedByAsOf('po.key')}` },
+  'Agreement.parties': { label: 'Agreement', pattern: `(x:Organization)-[party:PARTY_TO]->(n) WHERE ${statedByAsOf('party.key')}` },
+} as const satisfies Record<string, { label: EntityType; pattern: string }>;
+
+export type NeighbourAsOfField = keyof typeof NEIGHBOURS_AS_OF;
+
+/** The entities under `field` for each id as of `asOf`, sorted by name. */
+export function neighboursAsOfQuery(field: NeighbourAsOfField, ids: readonly string[], asOf: string): CypherQuery {
+  const { label, pattern } = NEIGHBOURS_AS_OF[field];
+  return {
+    cypher: `UNWIND $ids AS id
+MATCH (n:${label} {id: id})
+MATCH ${pattern}
+WITH id, x ORDER BY x.name ASC
+RETURN id, collect(DISTINCT ${entityMap('x')}) AS items`,
+    params: { ids: [...ids], asOf },
+  };
+}
+
+/**
+ * The people in roles at each organisation as the documents published up to
+ * `asOf` state them, first and last seen read off those documents' statements
+ * (the sentence's date, else the document's), most recently seen first.
+ */
+export function rolesAsOfQuery(ids: readonly string[], asOf: string): CypherQuery {
+  return {
+    cypher: `UNWIND $ids AS id
+MATCH (person:Person)-[r:HOLDS_ROLE]->(organization:Organization {id: id})
+WHERE ${notRejected('r.key')}
+CALL (r) {
+  MATCH (s:Statement {factKey: r.key})-[:STATED_IN]->(d:Document)
+  WHERE d.publishedAt <= $asOf
+  WITH coalesce(s.date, d.publishedAt) AS day
+  RETURN count(day) AS statements, min(day) AS firstSeen, max(day) AS lastSeen
+}
+WITH id, r, person, organization, firstSeen, lastSeen WHERE statements > 0
+ORDER BY coalesce(lastSeen, '') DESC, person.name ASC, organization.name ASC
+RETURN id, collect({key: r.key, title: r.title, firstSeen: firstSeen, lastSeen: lastSeen, person: ${entityMap('person')}, organization: ${orgMap('organization')}, asOf: $asOf}) AS items`,
     params: { ids: [...ids], asOf },
   };
 }

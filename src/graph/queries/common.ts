@@ -58,11 +58,19 @@ export function evidenceSentences(limitParam: string, indent: string, skipParam:
  * A subquery binding `evidence`: the distinct sentences of the statements
  * whose factKey is `keyExpr` (an edge's key), newest document first.
  */
-export function evidenceSubquery(imported: string, keyExpr: string, limitParam: string, skipParam: string | null = null): string {
+export function evidenceSubquery(imported: string, keyExpr: string, limitParam: string, skipParam: string | null = null, asOf = false): string {
   return `CALL (${imported}) {
-    MATCH (s:Statement {factKey: ${keyExpr}})-[:STATED_IN]->(d:Document)
+    MATCH (s:Statement {factKey: ${keyExpr}})-[:STATED_IN]->(d:Document)${asOf ? `\n    ${PUBLISHED_BY_AS_OF}` : ''}
     ${evidenceSentences(limitParam, '    ', skipParam)}
   }`;
+}
+
+/** Keeps documents `d` published on or before `$asOf` (a document without a publication date never passes). */
+export const PUBLISHED_BY_AS_OF = 'WHERE d.publishedAt <= $asOf';
+
+/** True when a document published on or before `$asOf` states the fact `keyExpr` (an edge's key). */
+export function statedByAsOf(keyExpr: string): string {
+  return `EXISTS { MATCH (:Statement {factKey: ${keyExpr}})-[:STATED_IN]->(d:Document) WHERE d.publishedAt <= $asOf }`;
 }
 
 /**
@@ -134,6 +142,8 @@ export interface PartnershipRow {
   viaUnit: EntityRow | null;
   /** Prefetched evidence (at most the limit asked for), or null when not fetched. */
   evidence: EvidenceRow[] | null;
+  /** Set when the edge was read as of a day: its evidence and areas are those of documents published up to it. */
+  asOf?: string | null;
 }
 
 /** The projection of one PARTNERS_WITH edge `r` seen from `o` (via unit `m`) to partner `p`. */

@@ -6,7 +6,7 @@
 import type { EntityType } from '../../model/types.ts';
 import type { CypherQuery } from '../executor.ts';
 import type { EvidenceRow } from './common.ts';
-import { documentMap, entityMap, evidenceSentences, evidenceSubquery, notRejected, orgMap, partnershipMap, resolveByAlias, statementTopics } from './common.ts';
+import { documentMap, entityMap, evidenceSentences, evidenceSubquery, notRejected, orgMap, partnershipMap, PUBLISHED_BY_AS_OF, resolveByAlias, statementTopics } from './common.ts';
 
 /** One entity of `label` by alias key (`aliasKey(label, name)`); no row when unknown. */
 export function entityByAliasQuery(label: EntityType, key: string): CypherQuery {
@@ -139,56 +139,56 @@ RETURN id, collect(${documentMap('d')}) AS items`,
 }
 
 /** Evidence of aggregated edges by their key (= Statement.factKey), at most `limit` sentences each from the `offset`-th. */
-export function evidenceByKeysQuery(keys: readonly string[], limit: number, offset = 0): CypherQuery {
+export function evidenceByKeysQuery(keys: readonly string[], limit: number, offset = 0, asOf: string | null = null): CypherQuery {
   return {
     cypher: `UNWIND $keys AS key
-${evidenceSubquery('key', 'key', '$limit', offset > 0 ? '$offset' : null)}
+${evidenceSubquery('key', 'key', '$limit', offset > 0 ? '$offset' : null, asOf !== null)}
 RETURN key, evidence`,
-    params: offset > 0 ? { keys: [...keys], limit, offset } : { keys: [...keys], limit },
+    params: { keys: [...keys], limit, ...(offset > 0 ? { offset } : {}), ...(asOf !== null ? { asOf } : {}) },
   };
 }
 
 /** Number of distinct evidence sentences of aggregated edges by their key. */
-export function evidenceCountQuery(keys: readonly string[]): CypherQuery {
+export function evidenceCountQuery(keys: readonly string[], asOf: string | null = null): CypherQuery {
   return {
     cypher: `UNWIND $keys AS key
 CALL (key) {
-  MATCH (s:Statement {factKey: key})-[:STATED_IN]->(d:Document)
+  MATCH (s:Statement {factKey: key})-[:STATED_IN]->(d:Document)${asOf !== null ? `\n  ${PUBLISHED_BY_AS_OF}` : ''}
   WITH DISTINCT d, s.start AS start, s.end AS end
   RETURN count(*) AS count
 }
 RETURN key, count`,
-    params: { keys: [...keys] },
+    params: asOf !== null ? { keys: [...keys], asOf } : { keys: [...keys] },
   };
 }
 
 /** Evidence of agreements, programmes and events: the statements of the edges that touch them. */
-export function entityEvidenceQuery(label: 'Agreement' | 'Programme' | 'Event', ids: readonly string[], limit: number): CypherQuery {
+export function entityEvidenceQuery(label: 'Agreement' | 'Programme' | 'Event', ids: readonly string[], limit: number, asOf: string | null = null): CypherQuery {
   return {
     cypher: `UNWIND $ids AS id
 MATCH (n:${label} {id: id})
 CALL (n) {
   MATCH (n)-[r:PARTY_TO|PARTICIPATED_IN|CONCERNS]-()
   WITH DISTINCT r.key AS key
-  MATCH (s:Statement {factKey: key})-[:STATED_IN]->(d:Document)
+  MATCH (s:Statement {factKey: key})-[:STATED_IN]->(d:Document)${asOf !== null ? `\n  ${PUBLISHED_BY_AS_OF}` : ''}
   ${evidenceSentences('$limit', '  ')}
 }
 RETURN id, evidence`,
-    params: { ids: [...ids], limit },
+    params: asOf !== null ? { ids: [...ids], limit, asOf } : { ids: [...ids], limit },
   };
 }
 
 /** Areas of partnerships by edge key: the Topics their statements name (each statement its own sentence's areas). */
-export function partnershipAreasQuery(keys: readonly string[]): CypherQuery {
+export function partnershipAreasQuery(keys: readonly string[], asOf: string | null = null): CypherQuery {
   return {
     cypher: `UNWIND $keys AS key
 CALL (key) {
-  ${statementTopics('key', 't', '  ')}
+  ${statementTopics('key', 't', '  ')}${asOf !== null ? `\n  WHERE EXISTS { MATCH (areaStatement)-[:STATED_IN]->(d:Document) ${PUBLISHED_BY_AS_OF} }` : ''}
   WITH DISTINCT t ORDER BY t.name ASC
   RETURN collect(${entityMap('t')}) AS items
 }
 RETURN key, items`,
-    params: { keys: [...keys] },
+    params: asOf !== null ? { keys: [...keys], asOf } : { keys: [...keys] },
   };
 }
 
@@ -225,7 +225,7 @@ export interface StatusChangeRow {
  * oldest first: one entry per status, sentence and document (the statements
  * of each party in one sentence count once).
  */
-export function statusHistoryQuery(label: 'Agreement' | 'Programme', ids: readonly string[]): CypherQuery {
+export function statusHistoryQuery(label: 'Agreement' | 'Programme', ids: readonly string[], asOf: string | null = null): CypherQuery {
   return {
     cypher: `UNWIND $ids AS id
 MATCH (n:${label} {id: id})
@@ -233,14 +233,14 @@ CALL (n) {
   MATCH (n)<-[r:PARTY_TO]-()
   WITH DISTINCT r.key AS key
   MATCH (s:Statement {factKey: key})-[:STATED_IN]->(d:Document)
-  WHERE s.status IS NOT NULL
+  WHERE s.status IS NOT NULL${asOf !== null ? ' AND d.publishedAt <= $asOf' : ''}
   WITH s.status AS status, d, s.start AS start, s.end AS end, s.text AS text, collect(s.rules) AS ruleLists, min(s.date) AS date
   WITH status, d, start, end, text, ruleLists, date, coalesce(date, d.publishedAt) AS seen
   ORDER BY seen IS NULL, seen ASC, d.id ASC, start ASC
   RETURN collect({status: status, date: seen, evidence: {text: text, start: start, end: end, rules: reduce(acc = [], l IN ruleLists | acc + [x IN l WHERE NOT x IN acc]), kinds: [], date: date, document: ${documentMap('d')}}}) AS items
 }
 RETURN id, items`,
-    params: { ids: [...ids] },
+    params: asOf !== null ? { ids: [...ids], asOf } : { ids: [...ids] },
   };
 }
 

@@ -4,7 +4,7 @@
  * same statement, so a page costs one round trip whatever its size.
  */
 import type { CypherQuery } from '../executor.ts';
-import { asOfEdge, evidenceSubquery, KIND_ORDER, notRejected, orgMap, partnershipMap, statementTopics } from './common.ts';
+import { asOfEdge, evidenceSubquery, statedByAsOf, KIND_ORDER, notRejected, orgMap, partnershipMap, statementTopics } from './common.ts';
 import type { EntityRow, PartnershipRow } from './common.ts';
 
 export interface PartnersInput {
@@ -40,7 +40,7 @@ export function partnersQuery(input: PartnersInput): CypherQuery {
   const asOf = (input.asOf ?? null) !== null;
   return {
     cypher: `MATCH (o:Organization {id: $id})
-OPTIONAL MATCH (u:Organization)-[:PART_OF*1..3]->(o) WHERE $includeUnits
+OPTIONAL MATCH (u:Organization)-[${asOf ? 'unitPath' : ''}:PART_OF*1..3]->(o) WHERE $includeUnits${asOf ? ` AND all(link IN unitPath WHERE ${statedByAsOf('link.key')})` : ''}
 WITH o, [o] + collect(DISTINCT u) AS members
 CALL (o, members) {
   UNWIND members AS m
@@ -61,7 +61,7 @@ WITH o, size(rows) AS totalCount, rows[toInteger($skip)..toInteger($skip + $limi
 CALL (o, page) {
   UNWIND range(0, size(page) - 1) AS i
   WITH o, i, page[i].m AS m, page[i].r AS r, page[i].p AS p
-  ${evidenceSubquery('r', 'r.key', '$evidenceLimit')}
+  ${evidenceSubquery('r', 'r.key', '$evidenceLimit', null, asOf)}
   WITH i, ${partnershipMap('o', 'm', 'r', 'p', 'evidence')} AS item
   ORDER BY i
   RETURN collect(item) AS items
@@ -102,7 +102,7 @@ export function partnershipQuery(input: PartnershipInput): CypherQuery {
   return {
     cypher: `MATCH (a:Organization {id: $idA}), (b:Organization {id: $idB})
 ${edge}
-${evidenceSubquery('r', 'r.key', '$evidenceLimit')}
+${evidenceSubquery('r', 'r.key', '$evidenceLimit', null, asOf)}
 RETURN ${partnershipMap('a', 'a', 'r', 'b', 'evidence')} AS partnership`,
     params: { idA: input.idA, idB: input.idB, evidenceLimit: input.evidenceLimit, ...(asOf ? { asOf: input.asOf, kindOrder: KIND_ORDER } : {}) },
   };
