@@ -13,6 +13,7 @@ import type {
   AffectedState,
   FirstRequest,
   IdentityRow,
+  ReopenRequest,
   StatedFact,
   StatementEnds,
   StoredBatch,
@@ -32,6 +33,7 @@ import {
   deleteEntitiesQuery,
   deleteOrphanAliasesQuery,
   deleteStatementsQuery,
+  detachMentionsQuery,
   documentHashesQuery,
   edgesByKeysQuery,
   entitySummariesByTypeQuery,
@@ -92,6 +94,8 @@ export function queryOfWrite(write: WriteOp): CypherQuery {
       return mergeTargetsQuery(write.type, write.rows);
     case 'moveMentions':
       return moveMentionsToQuery(write.type, write.rows);
+    case 'detachMentions':
+      return detachMentionsQuery(write.type, write.rows);
     case 'rewriteStatements':
       return rewriteStatementsQuery(write.rows);
     case 'deleteStatements':
@@ -160,6 +164,15 @@ export class IngestTransaction {
       ),
       identities,
     };
+  }
+
+  /** Before placing: mentions of re-resolved entities and the entities holding further keys. */
+  async readReopen(request: ReopenRequest): Promise<{ mentions: StoredMention[]; identities: IdentityRow[] }> {
+    const [mentions, identities] = await Promise.all([
+      request.mentionsOf.length === 0 ? [] : this.run<StoredMention>(mentionRowsOfEntitiesQuery(request.mentionsOf)),
+      request.identityKeys.length === 0 ? [] : this.run<IdentityRow>(identityLookupQuery(request.identityKeys)),
+    ]);
+    return { mentions, identities };
   }
 
   /** Step 2: stored entities, mentions, statements and edges the batch changes. */

@@ -118,6 +118,27 @@ export interface StoredBatch {
   identities: IdentityRow[];
 }
 
+/**
+ * What resolution asks for before it places entities (repeated until it asks
+ * for nothing): every mention of stored entities it re-resolves (those holding
+ * weak keys, those a retracted document mentioned), and who holds the keys
+ * those mentions lead to.
+ */
+export interface ReopenRequest {
+  mentionsOf: Array<readonly [EntityType, string[]]>;
+  identityKeys: string[];
+}
+
+/** Everything read for re-resolution so far (empty before the first ReopenRequest). */
+export interface ReopenState {
+  /** Identity keys looked up after the first read. */
+  lookedUp: string[];
+  /** Entities whose mentions were read. */
+  read: string[];
+  identities: IdentityRow[];
+  mentions: StoredMention[];
+}
+
 /** What resolution asks for once it knows the documents to write and their entities' graph ids. */
 export interface AffectedRequest {
   /** Entities whose stored properties and alias links are needed. */
@@ -179,6 +200,8 @@ export interface AffectedState {
 /** Everything read for one batch, in the order it was read (the last part: every statement of the facts to recompute). */
 export interface IngestSnapshot {
   stored: StoredBatch;
+  /** Mentions of re-resolved entities and the identities they lead to (absent: nothing re-resolved). */
+  reopened?: ReopenState;
   affected: AffectedState;
   facts: StatedFact[];
 }
@@ -217,6 +240,8 @@ export type WriteOp =
   | { op: 'mergeTargets'; type: EntityType; rows: Array<{ id: string; name: string }> }
   /** Moves mentions onto surviving entities (MERGE, combined properties). */
   | { op: 'moveMentions'; type: EntityType; rows: Array<{ to: string; documentId: string; props: MentionProps }> }
+  /** Removes mentions moved off an entity that stays (it keeps other mentions). */
+  | { op: 'detachMentions'; type: EntityType; rows: Array<{ documentId: string; entityId: string }> }
   | { op: 'rewriteStatements'; rows: Array<{ id: string; sourceId: string; targetId: string; factKey: string }> }
   | { op: 'deleteStatements'; ids: string[] }
   | { op: 'deleteEntities'; type: EntityType; ids: string[] }

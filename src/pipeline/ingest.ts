@@ -185,7 +185,10 @@ export async function deleteDocument(
   graph: Graph,
   id: string,
 ): Promise<{ id: string; deleted: boolean; nodesDeleted: number; relationshipsDeleted: number }> {
-  return deleteFromGraph(graph, id);
+  const { organizations, ...result } = await deleteFromGraph(graph, id);
+  // Entities the document held together may have split: their captions follow their names.
+  if (organizations.length > 0) await refreshCaptions(graph, [{ entityIds: Object.fromEntries(organizations.map((o) => [o, o])) }]);
+  return result;
 }
 
 /** A document sent to extraction, in input order, until it is written. */

@@ -6,6 +6,8 @@ import { affectedReads, factReads, firstReads, planIngest, prepareDocuments, res
 const NOW = '2026-01-01T00:00:00.000Z';
 const ABC = 'Organization|abc';
 const ALPHA = 'Organization|alpha beta council';
+/** "ABC" beside its full name: a weak key (the letters may stand for another organisation too). */
+const ABC_WEAK = 'Organization|abc~';
 const GAMMA = 'Organization|gamma delta institute';
 const OMEGA = 'Organization|omega board';
 
@@ -99,7 +101,8 @@ describe('planIngest: new documents', () => {
       aliases: ['ABC'],
       searchText: 'Alpha Beta Council | ABC',
       aliasKeys: [
-        { key: ABC, identity: true },
+        { key: ABC, identity: false },
+        { key: ABC_WEAK, identity: true },
         { key: ALPHA, identity: true },
       ],
     });
@@ -118,7 +121,7 @@ describe('planIngest: new documents', () => {
 
   it('asks the graph first for the batch documents and every shareable identity key', () => {
     const d1 = doc('d1', [org('e1', 'Alpha Beta Council', ['ABC']), org('e2', 'Gamma Delta Institute')]);
-    expect(firstReads(prepareDocuments([d1]), ['gone'])).toEqual({ documentIds: ['d1', 'gone'], identityKeys: [ABC, ALPHA, GAMMA] });
+    expect(firstReads(prepareDocuments([d1]), ['gone'])).toEqual({ documentIds: ['d1', 'gone'], identityKeys: [ABC, ABC_WEAK, ALPHA, GAMMA] });
   });
 });
 
@@ -206,7 +209,16 @@ describe('planIngest: entities the graph already holds', () => {
     expect(plan.writes.find((w) => w.op === 'deleteEntities')).toEqual({ op: 'deleteEntities', type: 'Organization', ids: ['org-alpha-beta-council'] });
     // The surviving entity is recomputed from all three documents' mentions.
     expect(only(plan.writes, 'setProfiles').rows).toEqual([
-      expect.objectContaining({ id: 'org-abc', name: 'Alpha Beta Council', aliases: ['ABC'], aliasKeys: [{ key: ALPHA, identity: true }], removedKeys: [] }),
+      expect.objectContaining({
+        id: 'org-abc',
+        name: 'Alpha Beta Council',
+        aliases: ['ABC'],
+        aliasKeys: [
+          { key: ABC_WEAK, identity: true },
+          { key: ALPHA, identity: true },
+        ],
+        removedKeys: [],
+      }),
     ]);
     // The statement's fact follows it to its new key; the old edge goes.
     expect(only(plan.writes, 'mergeEdges').rows).toEqual([
