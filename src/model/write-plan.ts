@@ -20,6 +20,8 @@ export interface DocumentToWrite {
   extraction: ExtractionResult;
   /** True when the caller saw a previous version in the graph (decided again under the ingestion lock). */
   replaces: boolean;
+  /** Write even when the stored version has the same content hash (re-extraction after an extractor change). */
+  rewrite?: boolean;
 }
 
 /** The Document node's properties. */

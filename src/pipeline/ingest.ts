@@ -83,6 +83,12 @@ export interface IngestDocumentsOptions {
   workers?: number;
   /** Documents per write transaction (default 100). */
   batchSize?: number;
+  /**
+   * Extract and write every document again, also those stored with the same
+   * content (after a change to the extractor): each replaces its stored
+   * version, as a changed text would.
+   */
+  reextract?: boolean;
   onProgress?: (progress: IngestProgress) => void;
 }
 
@@ -260,7 +266,7 @@ export async function ingestDocuments(
     for (const raw of docs) {
       summary.documents += 1;
       const hash = contentHash(raw.text);
-      if (stored.get(raw.id) === hash && !writtenThisRun.has(raw.id)) {
+      if (options.reextract !== true && stored.get(raw.id) === hash && !writtenThisRun.has(raw.id)) {
         summary.unchanged += 1;
         progress(raw.sourcePath);
         continue;
@@ -360,7 +366,8 @@ export async function ingestDocuments(
       batch = [];
     }
     const replaces = item.known || writtenThisRun.has(item.raw.id);
-    batch.push({ item, doc: toWrite(item.raw.id, item.raw.text, item.hash, item.raw, extraction, replaces) });
+    const doc = toWrite(item.raw.id, item.raw.text, item.hash, item.raw, extraction, replaces);
+    batch.push({ item, doc: options.reextract === true ? { ...doc, rewrite: true } : doc });
     // Write when the batch is full, or when no later document has been read yet (keep the database busy).
     if (batch.length >= batchSize || window.length === 0) {
       await writeBatch(batch);

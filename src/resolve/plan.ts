@@ -107,8 +107,8 @@ const EMPTY_REOPEN: ReopenState = { lookedUp: [], read: [], identities: [], ment
 /** Which stored documents the batch retracts: replaced ones (kept) and deleted ones, in order. */
 function retractionsOf(batch: PreparedDocument[], stored: StoredBatch, deletions: string[]) {
   const storedById = new Map<string, StoredDocument>(stored.documents.map((d) => [d.id, d]));
-  // Same content is skipped; a stored document is replaced.
-  const docs = batch.filter((p) => (storedById.get(p.doc.id)?.contentHash ?? undefined) !== p.doc.contentHash);
+  // Same content is skipped (unless it is to be rewritten: re-extraction); a stored document is replaced.
+  const docs = batch.filter((p) => p.doc.rewrite === true || (storedById.get(p.doc.id)?.contentHash ?? undefined) !== p.doc.contentHash);
   const replaced = new Set(docs.filter((p) => storedById.has(p.doc.id)).map((p) => p.doc.id));
   const retractions: Array<{ id: string; keepDocument: boolean; footprint: StoredDocument }> = [];
   const add = (id: string, keepDocument: boolean) => {
