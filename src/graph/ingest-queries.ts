@@ -321,6 +321,42 @@ export function moveMentionsToQuery(type: EntityType, rows: Array<{ to: string; 
   };
 }
 
+/** Merge judgements in force that unite any of the keys, with every key each unites. */
+export function judgedMergesQuery(keys: string[]): CypherQuery {
+  return {
+    cypher: [
+      'UNWIND $keys AS key',
+      'MATCH (k:JudgedKey {key: key}) USING INDEX SEEK k:JudgedKey(key)',
+      'MATCH (j:Judgement)-[:UNITES]->(k)',
+      "WHERE j.kind = 'merge' AND j.revertedAt IS NULL",
+      'WITH DISTINCT j',
+      'RETURN j.id AS id, [(j)-[:UNITES]->(o:JudgedKey) | o.key] AS keys',
+    ].join('\n'),
+    params: { keys },
+  };
+}
+
+/**
+ * Judgements naming entities folded into others follow them (ids and JUDGES
+ * links), so a rename, reject or confirm stays attached; a merge judgement
+ * keeps the ids it was given.
+ */
+export function rekeyJudgementsQuery(type: EntityType, rows: Array<{ from: string; to: string }>): CypherQuery {
+  return {
+    cypher: [
+      'UNWIND $rows AS row',
+      `MATCH (e:${label(type)} {id: row.from}) USING INDEX SEEK e:${label(type)}(id)`,
+      `MATCH (t:${label(type)} {id: row.to}) USING INDEX SEEK t:${label(type)}(id)`,
+      'MATCH (j:Judgement)-[:JUDGES]->(e)',
+      "WHERE j.kind <> 'merge'",
+      'SET j.entityIds = [x IN j.entityIds | CASE WHEN x = row.from THEN row.to ELSE x END],',
+      '  j.renames = CASE WHEN j.renames = row.from THEN row.to ELSE j.renames END',
+      'MERGE (j)-[:JUDGES]->(t)',
+    ].join('\n'),
+    params: { rows },
+  };
+}
+
 /** Removes mentions moved off entities that stay. */
 export function detachMentionsQuery(type: EntityType, rows: Array<{ documentId: string; entityId: string }>): CypherQuery {
   return {

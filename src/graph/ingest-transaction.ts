@@ -13,6 +13,7 @@ import type {
   AffectedState,
   FirstRequest,
   IdentityRow,
+  JudgedMerge,
   ReopenRequest,
   StatedFact,
   StatementEnds,
@@ -39,6 +40,8 @@ import {
   entitySummariesByTypeQuery,
   factStatementsQuery,
   identityLookupQuery,
+  judgedMergesQuery,
+  rekeyJudgementsQuery,
   mentionRowsOfEntitiesQuery,
   mergeEdgesQuery,
   mergeEntitiesQuery,
@@ -94,6 +97,8 @@ export function queryOfWrite(write: WriteOp): CypherQuery {
       return mergeTargetsQuery(write.type, write.rows);
     case 'moveMentions':
       return moveMentionsToQuery(write.type, write.rows);
+    case 'rekeyJudgements':
+      return rekeyJudgementsQuery(write.type, write.rows);
     case 'detachMentions':
       return detachMentionsQuery(write.type, write.rows);
     case 'rewriteStatements':
@@ -167,12 +172,13 @@ export class IngestTransaction {
   }
 
   /** Before placing: mentions of re-resolved entities and the entities holding further keys. */
-  async readReopen(request: ReopenRequest): Promise<{ mentions: StoredMention[]; identities: IdentityRow[] }> {
-    const [mentions, identities] = await Promise.all([
+  async readReopen(request: ReopenRequest): Promise<{ mentions: StoredMention[]; identities: IdentityRow[]; merges: JudgedMerge[] }> {
+    const [mentions, identities, merges] = await Promise.all([
       request.mentionsOf.length === 0 ? [] : this.run<StoredMention>(mentionRowsOfEntitiesQuery(request.mentionsOf)),
       request.identityKeys.length === 0 ? [] : this.run<IdentityRow>(identityLookupQuery(request.identityKeys)),
+      request.judgedKeys.length === 0 ? [] : this.run<JudgedMerge>(judgedMergesQuery(request.judgedKeys)),
     ]);
-    return { mentions, identities };
+    return { mentions, identities, merges };
   }
 
   /** Step 2: stored entities, mentions, statements and edges the batch changes. */

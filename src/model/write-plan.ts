@@ -129,6 +129,14 @@ export interface StoredBatch {
 export interface ReopenRequest {
   mentionsOf: Array<readonly [EntityType, string[]]>;
   identityKeys: string[];
+  /** Keys whose merge judgements in force are asked for. */
+  judgedKeys: string[];
+}
+
+/** A merge judgement in force: identity keys ingestion keeps in one entity. */
+export interface JudgedMerge {
+  id: string;
+  keys: string[];
 }
 
 /** Everything read for re-resolution so far (empty before the first ReopenRequest). */
@@ -139,6 +147,11 @@ export interface ReopenState {
   read: string[];
   identities: IdentityRow[];
   mentions: StoredMention[];
+  /** Keys whose merge judgements were asked for, and the judgements found. */
+  judgedAsked: string[];
+  merges: JudgedMerge[];
+  /** Keys whose holders are re-resolved whatever the batch (a judgement just made or reverted). */
+  forcedKeys: string[];
 }
 
 /** What resolution asks for once it knows the documents to write and their entities' graph ids. */
@@ -242,6 +255,8 @@ export type WriteOp =
   | { op: 'mergeTargets'; type: EntityType; rows: Array<{ id: string; name: string }> }
   /** Moves mentions onto surviving entities (MERGE, combined properties). */
   | { op: 'moveMentions'; type: EntityType; rows: Array<{ to: string; documentId: string; props: MentionProps }> }
+  /** Points the judgements naming an entity folded away at the entity it went into. */
+  | { op: 'rekeyJudgements'; type: EntityType; rows: Array<{ from: string; to: string }> }
   /** Removes mentions moved off an entity that stays (it keeps other mentions). */
   | { op: 'detachMentions'; type: EntityType; rows: Array<{ documentId: string; entityId: string }> }
   | { op: 'rewriteStatements'; rows: Array<{ id: string; sourceId: string; targetId: string; factKey: string }> }

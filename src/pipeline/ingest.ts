@@ -18,7 +18,7 @@ import type { DocumentFailure, RawDocument } from '../ingest/read-documents.ts';
 import { createLogger } from '../log.ts';
 import { ExtractPool, defaultWorkerCount } from './extract-pool.ts';
 import { readDocumentsAhead } from './read-ahead.ts';
-import { deleteDocument as deleteFromGraph, resolveEntityIds, writeDocuments } from './write-batch.ts';
+import { deleteDocument as deleteFromGraph, reresolveKeys, resolveEntityIds, writeDocuments } from './write-batch.ts';
 
 const log = createLogger('ingest');
 
@@ -195,6 +195,15 @@ export async function deleteDocument(
   // Entities the document held together may have split: their captions follow their names.
   if (organizations.length > 0) await refreshCaptions(graph, [{ entityIds: Object.fromEntries(organizations.map((o) => [o, o])) }]);
   return result;
+}
+
+/**
+ * Applies or takes back a merge judgement: the entities holding its identity
+ * keys are placed again from their mentions under the judgements in force.
+ */
+export async function applyJudgedKeys(graph: Graph, keys: string[]): Promise<void> {
+  const { organizations } = await reresolveKeys(graph, keys);
+  if (organizations.length > 0) await refreshCaptions(graph, [{ entityIds: Object.fromEntries(organizations.map((o) => [o, o])) }]);
 }
 
 /** A document sent to extraction, in input order, until it is written. */

@@ -11,7 +11,7 @@ import { inIngestTransaction, readIdentities } from '../graph/ingest-transaction
 import type { ExtractionResult } from '../model/types.ts';
 import type { DocumentToWrite, ReopenState, WriteOp, WrittenDocument } from '../model/write-plan.ts';
 import type { PreparedDocument } from '../resolve/plan.ts';
-import { addReopened, affectedReads, entityIdsOf, factReads, firstReads, planWrites, prepareDocuments, reopenReads, resolveBatch } from '../resolve/plan.ts';
+import { addReopened, affectedReads, initialReopenState, entityIdsOf, factReads, firstReads, planWrites, prepareDocuments, reopenReads, resolveBatch } from '../resolve/plan.ts';
 
 /** Each round reads what the previous one led to; a chain of shared short forms longer than this is a bug. */
 const MAX_REOPEN_ROUNDS = 50;
@@ -21,10 +21,10 @@ export interface WriteResult extends WriteCounters {
 }
 
 /** Snapshot, plan and apply for a batch to write and documents to delete; returns the plan's outcome per document. */
-async function resolveAndWrite(tx: IngestTransaction, prepared: PreparedDocument[], deletions: string[], now: string) {
+async function resolveAndWrite(tx: IngestTransaction, prepared: PreparedDocument[], deletions: string[], now: string, forcedKeys: string[] = []) {
   const stored = await tx.readStored(firstReads(prepared, deletions));
   // Entities to re-resolve, and who holds the keys their mentions lead to: read until nothing more is asked.
-  let reopened: ReopenState = { lookedUp: [], read: [], identities: [], mentions: [] };
+  let reopened: ReopenState = initialReopenState(forcedKeys);
   for (let round = 0; ; round++) {
     const request = reopenReads(prepared, stored, deletions, reopened);
     if (request.mentionsOf.length === 0 && request.identityKeys.length === 0) break;
@@ -103,6 +103,19 @@ export async function deleteDocument(graph: Graph, id: string): Promise<DeleteRe
     relationshipsDeleted: counters.relationshipsDeleted,
     organizations: result.organizations,
   };
+}
+
+/**
+ * Places again, from their mentions, the entities holding any of the identity
+ * keys (and what they lead to), under the merge judgements in force: applies
+ * a merge judgement just made, or takes back one just reverted. Returns the
+ * organisations whose name or aliases changed.
+ */
+export async function reresolveKeys(graph: Graph, keys: string[]): Promise<{ organizations: string[] }> {
+  if (keys.length === 0) return { organizations: [] };
+  const now = new Date().toISOString();
+  const { result } = await inIngestTransaction(graph, 'curation', (tx) => resolveAndWrite(tx, [], [], now, keys));
+  return { organizations: result.organizations };
 }
 
 /** Graph ids the entities of an extraction have (or would get), without writing: for unchanged documents. */

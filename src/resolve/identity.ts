@@ -346,10 +346,9 @@ export interface ReopenedMention {
   keys: EntityKeys;
 }
 
-/** Judgements identity obeys: these entities are one; these two are never one (graph ids as judged). */
+/** Judgements identity obeys: merges in force, each the identity keys it keeps in one entity. */
 export interface IdentityJudgements {
-  merges: Array<{ type: EntityType; ids: string[] }>;
-  distinct: Array<{ type: EntityType; a: string; b: string }>;
+  merges: string[][];
 }
 
 export interface Assignment {
@@ -374,7 +373,7 @@ export function assignIds(
   existing: ExistingIdentity[],
   docCount: number,
   reopened: ReopenedMention[] = [],
-  judged: IdentityJudgements = { merges: [], distinct: [] },
+  judged: IdentityJudgements = { merges: [] },
 ): Assignment {
   const parent = new Map<string, string>();
   const find = (x: string): string => {
@@ -430,15 +429,14 @@ export function assignIds(
   const reopenedNode = (r: { documentId: string; entityId: string }) => `r:${r.documentId}|${r.entityId}`;
   for (const r of reopened) place(reopenedNode(r), r.keys);
 
-  // Judged merges: every node that holds one of the judged ids (a graph entity, or a reopened mention of it).
-  const nodesOfId = new Map<string, string[]>();
-  for (const g of existingType.keys()) getOrSetList(nodesOfId, g.slice(g.indexOf(':', 2) + 1)).push(g);
-  for (const r of reopened) getOrSetList(nodesOfId, r.entityId).push(reopenedNode(r));
-  const judgedUnions = judged.merges.flatMap(({ ids }) => {
-    const nodes = ids.flatMap((id) => nodesOfId.get(id) ?? []);
-    return nodes.slice(1).map((n) => [nodes[0]!, n] as const);
-  });
-  for (const [a, b] of judgedUnions) union(a, b);
+  // Judged merges: the keys a merge judgement unites are one (as strong as any identity key).
+  for (const keys of judged.merges) {
+    const nodes = keys.filter((k) => !isWeakKey(k)).map((k) => `k:${k.slice(0, k.indexOf('|'))}:${k}`);
+    for (const n of nodes) {
+      add(n);
+      union(nodes[0]!, n);
+    }
+  }
 
   // Weak keys: to a fixpoint (unions only ever make a weak key less contested, so the result is unique).
   const weakKeys = [...weakHolders.keys()].sort();

@@ -203,7 +203,9 @@ describe('planIngest: entities the graph already holds', () => {
 
     const plan = planIngest([d3], snapshot, { now: NOW });
 
-    expect(ops(plan.writes).slice(0, 4)).toEqual(['mergeTargets', 'moveMentions', 'rewriteStatements', 'deleteEntities']);
+    expect(ops(plan.writes).slice(0, 5)).toEqual(['mergeTargets', 'moveMentions', 'rewriteStatements', 'rekeyJudgements', 'deleteEntities']);
+    // Judgements naming the entity folded away follow it.
+    expect(only(plan.writes, 'rekeyJudgements').rows).toEqual([{ from: 'org-alpha-beta-council', to: 'org-abc' }]);
     expect(only(plan.writes, 'moveMentions').rows).toEqual([{ to: 'org-abc', documentId: 'd2', props: expect.objectContaining({ name: 'Alpha Beta Council' }) }]);
     expect(only(plan.writes, 'rewriteStatements').rows).toEqual([{ id: 'd2#0.0', sourceId: 'org-abc', targetId: 'org-omega-board', factKey: newKey }]);
     expect(plan.writes.find((w) => w.op === 'deleteEntities')).toEqual({ op: 'deleteEntities', type: 'Organization', ids: ['org-alpha-beta-council'] });

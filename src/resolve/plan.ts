@@ -33,6 +33,7 @@ import type {
   IngestSnapshot,
   MentionProps,
   MentionRow,
+  JudgedMerge,
   ProfileRow,
   ReopenRequest,
   ReopenState,
@@ -102,7 +103,17 @@ function existingOf(rows: IdentityRow[], skip: ReadonlySet<string> = new Set()):
   return out;
 }
 
-const EMPTY_REOPEN: ReopenState = { lookedUp: [], read: [], identities: [], mentions: [] };
+/** The state before the first ReopenRequest; `forcedKeys`: keys whose holders are re-resolved whatever the batch. */
+export function initialReopenState(forcedKeys: string[] = []): ReopenState {
+  return { lookedUp: [], read: [], identities: [], mentions: [], judgedAsked: [], merges: [], forcedKeys: [...forcedKeys].sort() };
+}
+
+const EMPTY_REOPEN: ReopenState = initialReopenState();
+
+/** Keys whose holders are re-resolved: forced ones and those merge judgements unite. */
+function judgedKeysOf(state: ReopenState): Set<string> {
+  return new Set([...state.forcedKeys, ...state.merges.flatMap((m) => m.keys)]);
+}
 
 /** Which stored documents the batch retracts: replaced ones (kept) and deleted ones, in order. */
 function retractionsOf(batch: PreparedDocument[], stored: StoredBatch, deletions: string[]) {
@@ -128,9 +139,10 @@ function retractionsOf(batch: PreparedDocument[], stored: StoredBatch, deletions
 function reopenedEntities(batch: PreparedDocument[], stored: StoredBatch, deletions: string[], state: ReopenState): Map<string, EntityType> {
   const out = new Map<string, EntityType>();
   for (const r of retractionsOf(batch, stored, deletions).retractions) for (const e of r.footprint.entities) out.set(e.id, e.type);
+  const judged = judgedKeysOf(state);
   for (const row of [...stored.identities, ...state.identities]) {
     const type = typeOfKey(row.key);
-    if (type !== null && isWeakKey(row.key)) out.set(row.id, type);
+    if (type !== null && (isWeakKey(row.key) || judged.has(row.key))) out.set(row.id, type);
   }
   return out;
 }
@@ -149,20 +161,32 @@ function byType(entities: Iterable<readonly [string, EntityType]>): Array<readon
 export function reopenReads(batch: PreparedDocument[], stored: StoredBatch, deletions: string[], state: ReopenState = EMPTY_REOPEN): ReopenRequest {
   const read = new Set(state.read);
   const reopen = reopenedEntities(batch, stored, deletions, state);
-  const lookedUp = new Set([...firstReads(batch, deletions).identityKeys, ...state.lookedUp]);
-  const keys = withVariants(
-    state.mentions.flatMap((m) => (Array.isArray(m.props.identityKeys) ? (m.props.identityKeys as string[]) : [])).filter((k) => !isDocumentLocalKey(k)),
-  ).filter((k) => !lookedUp.has(k));
-  return { mentionsOf: byType([...reopen].filter(([id]) => !read.has(id))), identityKeys: keys };
+  const first = firstReads(batch, deletions).identityKeys;
+  const lookedUp = new Set([...first, ...state.lookedUp]);
+  const mentionKeys = state.mentions.flatMap((m) => (Array.isArray(m.props.identityKeys) ? (m.props.identityKeys as string[]) : [])).filter((k) => !isDocumentLocalKey(k));
+  const keys = withVariants([...mentionKeys, ...judgedKeysOf(state)]).filter((k) => !lookedUp.has(k));
+  // Merge judgements are asked for by every strong key in play.
+  const asked = new Set(state.judgedAsked);
+  const inPlay = new Set([...first, ...state.lookedUp, ...mentionKeys, ...stored.identities.map((r) => r.key), ...state.identities.map((r) => r.key)]);
+  const judgedKeys = [...inPlay].filter((k) => !isWeakKey(k) && !asked.has(k)).sort();
+  return { mentionsOf: byType([...reopen].filter(([id]) => !read.has(id))), identityKeys: keys, judgedKeys };
 }
 
 /** The state after answering a ReopenRequest. */
-export function addReopened(state: ReopenState, request: ReopenRequest, answer: { mentions: StoredMention[]; identities: IdentityRow[] }): ReopenState {
+export function addReopened(
+  state: ReopenState,
+  request: ReopenRequest,
+  answer: { mentions: StoredMention[]; identities: IdentityRow[]; merges: JudgedMerge[] },
+): ReopenState {
+  const known = new Set(state.merges.map((m) => m.id));
   return {
     lookedUp: [...state.lookedUp, ...request.identityKeys],
     read: [...state.read, ...request.mentionsOf.flatMap(([, ids]) => ids)],
     identities: [...state.identities, ...answer.identities],
     mentions: [...state.mentions, ...answer.mentions],
+    judgedAsked: [...state.judgedAsked, ...request.judgedKeys],
+    merges: [...state.merges, ...answer.merges.filter((m) => !known.has(m.id))],
+    forcedKeys: state.forcedKeys,
   };
 }
 
@@ -236,6 +260,7 @@ export function resolveBatch(batch: PreparedDocument[], stored: StoredBatch, del
     existing,
     docs.length,
     reopenedMentions,
+    { merges: reopenState.merges.map((m) => m.keys) },
   );
   const moved = new Map<string, Map<string, string>>();
   for (const p of assignment.placed) if (p.to !== p.entityId) getOrSet(moved, p.entityId, () => new Map<string, string>()).set(p.documentId, p.to);
@@ -536,6 +561,14 @@ export function planWrites(res: Resolution, snapshot: Pick<IngestSnapshot, 'affe
     }
     if (rewrites.rewritten.length > 0) writes.push({ op: 'rewriteStatements', rows: rewrites.rewritten });
     if (rewrites.loops.length > 0) writes.push({ op: 'deleteStatements', ids: rewrites.loops });
+    // Judgements naming an entity that went whole into one other follow it.
+    const wentTo = new Map<string, Set<string>>();
+    for (const { entityId, documentId } of movedAway) getOrSet(wentTo, entityId, () => new Set<string>()).add(relocate(entityId, documentId)!);
+    const rekeyed = deleted.flatMap(([id, type]) => {
+      const to = [...(wentTo.get(id) ?? [])];
+      return to.length === 1 ? [{ type, from: id, to: to[0]! }] : [];
+    });
+    for (const [type, rows] of groupBy(rekeyed, (r) => r.type)) writes.push({ op: 'rekeyJudgements', type, rows: rows.map(({ from, to }) => ({ from, to })) });
     for (const [type, ids] of groupBy(deleted, ([, t]) => t)) writes.push({ op: 'deleteEntities', type, ids: ids.map(([id]) => id).sort() });
     for (const [id] of deleted) {
       dirtyEntities.delete(id);
