@@ -22,6 +22,7 @@
 //   curation, never written by ingestion (src/graph/judgements.ts):
 //     (:Judgement {id, kind, author, at, reason, entityIds, entityLabels, names, name, renames, relation, title, revertedAt, ...})
 //       -[:JUDGES]->(entity), -[:JUDGES]->(:JudgedFact {key, state})   key = the judged edge's key = its statements' factKey
+//       -[:UNITES]->(:JudgedKey {key})   merge: identity keys that ingestion keeps in one entity while it is in force
 
 CREATE CONSTRAINT document_id IF NOT EXISTS FOR (n:Document) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT organization_id IF NOT EXISTS FOR (n:Organization) REQUIRE n.id IS UNIQUE;
@@ -42,6 +43,7 @@ CREATE CONSTRAINT graph_version_id IF NOT EXISTS FOR (n:GraphVersion) REQUIRE n.
 // Curation (src/graph/judgements.ts): judgements, the facts they judge, renames in force.
 CREATE CONSTRAINT judgement_id IF NOT EXISTS FOR (n:Judgement) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT judged_fact_key IF NOT EXISTS FOR (n:JudgedFact) REQUIRE n.key IS UNIQUE;
+CREATE CONSTRAINT judged_key IF NOT EXISTS FOR (n:JudgedKey) REQUIRE n.key IS UNIQUE;
 CREATE INDEX judgement_renames IF NOT EXISTS FOR (n:Judgement) ON (n.renames);
 CREATE INDEX judgement_at IF NOT EXISTS FOR (n:Judgement) ON (n.at);
 CREATE INDEX judgement_rename_key IF NOT EXISTS FOR (n:Judgement) ON (n.renameKey);

@@ -1,5 +1,5 @@
 /** The real ingestion pipeline, the mutations' default. */
-import { deleteDocument, ingestText } from '../pipeline/index.ts';
+import { applyJudgedKeys, deleteDocument, ingestText } from '../pipeline/index.ts';
 import type { PipelinePort } from './pipeline-port.ts';
 
-export const defaultPipeline: PipelinePort = { ingestText, deleteDocument };
+export const defaultPipeline: PipelinePort = { ingestText, deleteDocument, applyJudgedKeys };

@@ -21,8 +21,8 @@ export const MAX_JUDGEMENT_PAGE = 100;
 const MAX_REASON = 1_000;
 const MAX_AUTHOR = 200;
 
-/** Judgements whose effect the read side applies; merge and distinct wait for ingestion to apply them. */
-const APPLIED_AT_READ: ReadonlySet<JudgementKind> = new Set(['rename', 'reject', 'confirm']);
+/** Judgements in force that change the graph or its answers (rename, reject, confirm when read; merge in ingestion); distinct is recorded only. */
+const APPLIED_AT_READ: ReadonlySet<JudgementKind> = new Set(['rename', 'reject', 'confirm', 'merge']);
 
 /** Which end of a relationship is of which type. */
 const RELATION_ENDS: Record<JudgedRelation, [NamedLabel, NamedLabel]> = {
@@ -139,7 +139,10 @@ export const judgementMutations = {
     const entities = await Promise.all(args.names.map((n, i) => resolveName(ctx.reader, `names[${i}]`, [label], n)));
     const ids = [...new Set(entities.map((e) => e.id))];
     if (ids.length < 2) throw bad('names', 'must name at least two different entities');
-    return store(ctx, { ...fields, entities: ids.map((id) => ({ label, id })), names: args.names.map((n) => n.trim()) });
+    const judgement = await store(ctx, { ...fields, entities: ids.map((id) => ({ label, id })), names: args.names.map((n) => n.trim()) });
+    // Applied at once: the entities become one node, as every later ingest keeps them.
+    await ctx.pipeline.applyJudgedKeys(ctx.graph, judgement.unites);
+    return judgement;
   },
 
   async markDistinct(_: unknown, args: { a: string; b: string; type?: string | null; author?: unknown; reason?: unknown }, ctx: ApiContext) {
@@ -176,6 +179,8 @@ export const judgementMutations = {
     );
     const row = rows[0];
     if (row === undefined) throw new AppError('NOT_FOUND', `No judgement has the id "${id}".`, { details: { argument: 'id' } });
+    // A merge taken back: the entities it held together are placed again without it.
+    if (row.judgement.kind === 'merge') await ctx.pipeline.applyJudgedKeys(ctx.graph, row.judgement.unites);
     return row.judgement;
   },
 };

@@ -3,9 +3,11 @@
  * same code path as the CLI, so a document ingested over HTTP is treated
  * exactly like one ingested from a file. Tests may pass another implementation.
  */
-import type { deleteDocument, ingestText } from '../pipeline/index.ts';
+import type { applyJudgedKeys, deleteDocument, ingestText } from '../pipeline/index.ts';
 
 export interface PipelinePort {
   ingestText: typeof ingestText;
   deleteDocument: typeof deleteDocument;
+  /** Applies or takes back a merge judgement (the identity keys it unites). */
+  applyJudgedKeys: typeof applyJudgedKeys;
 }

@@ -13,13 +13,14 @@ import type { IngestProgress, IngestSummary } from '../pipeline/index.ts';
 import { deleteDocument, ingestPaths } from '../pipeline/index.ts';
 
 const USAGE = `Usage:
-  npm run ingest -- <file-or-folder>... [--workers N] [--batch N]
+  npm run ingest -- <file-or-folder>... [--workers N] [--batch N] [--reextract]
   npm run ingest -- --delete <document-id>
 
 Reads .txt, .md, .html and .jsonl documents, extracts their facts and writes
 them to Neo4j: NEO4J_URI, or the local instance (bolt://127.0.0.1 on
 NEO4J_LOCAL_BOLT_PORT, default 7687). Unchanged documents (same id and
-content) are skipped.`;
+content) are skipped; --reextract extracts and writes them again (after a
+change to the extractor).`;
 
 class UsageError extends Error {}
 
@@ -28,6 +29,7 @@ interface Args {
   deleteId: string | null;
   workers: number | undefined;
   batchSize: number | undefined;
+  reextract: boolean;
 }
 
 const OPTIONS = {
@@ -35,6 +37,7 @@ const OPTIONS = {
   delete: { type: 'string' },
   workers: { type: 'string' },
   batch: { type: 'string' },
+  reextract: { type: 'boolean' },
 } as const;
 
 /** The option a node:util parseArgs error names ("Unknown option '--bogus'", "Option '--workers <value>' argument missing"). */
@@ -70,9 +73,11 @@ export function parseArgs(argv: string[]): Args {
     deleteId: values.delete ?? null,
     workers: values.workers === undefined ? undefined : count('--workers', values.workers),
     batchSize: values.batch === undefined ? undefined : count('--batch', values.batch),
+    reextract: values.reextract === true,
   };
   if (args.deleteId !== null && args.deleteId.trim() === '') throw new UsageError('--delete needs a document id');
   if (args.deleteId !== null && args.paths.length > 0) throw new UsageError('--delete takes a document id and no paths');
+  if (args.deleteId !== null && args.reextract) throw new UsageError('--reextract goes with paths, not --delete');
   if (args.deleteId === null && args.paths.length === 0) throw new UsageError('give at least one file or folder');
   return args;
 }
@@ -167,6 +172,7 @@ async function main(argv: string[]): Promise<number> {
         onFiles,
         ...(args.workers === undefined ? {} : { workers: args.workers }),
         ...(args.batchSize === undefined ? {} : { batchSize: args.batchSize }),
+        ...(args.reextract ? { reextract: true } : {}),
       });
     } finally {
       bar?.stop();

@@ -35,7 +35,10 @@ describe('ingestion query builders', () => {
         "cypher": "UNWIND $keys AS key
       MATCH (a:Alias {key: key})-[r:ALIAS_OF]->(e) USING INDEX SEEK a:Alias(key)
       WHERE r.identity
-      RETURN key, e.id AS id",
+      WITH DISTINCT e
+      MATCH (b:Alias)-[s:ALIAS_OF]->(e)
+      WHERE s.identity
+      RETURN b.key AS key, e.id AS id",
         "params": {
           "keys": [
             "Organization|icesco",

@@ -53,14 +53,22 @@ export function releaseIngestLockQuery(): CypherQuery {
   return { cypher: 'MATCH (l:IngestLock {id: $id}) USING INDEX SEEK l:IngestLock(id) DELETE l', params: { id: INGEST_LOCK_ID } };
 }
 
-/** Entities already linked to any of the identity keys (keys start with their entity type: `Organization|...`). */
+/**
+ * Entities already linked to any of the identity keys (keys start with their
+ * entity type: `Organization|...`), each with every identity key it holds:
+ * identity needs to know, e.g., whether an organisation found by its full
+ * name also holds an acronym weakly.
+ */
 export function identityLookupQuery(keys: string[]): CypherQuery {
   return {
     cypher: [
       'UNWIND $keys AS key',
       'MATCH (a:Alias {key: key})-[r:ALIAS_OF]->(e) USING INDEX SEEK a:Alias(key)',
       'WHERE r.identity',
-      'RETURN key, e.id AS id',
+      'WITH DISTINCT e',
+      'MATCH (b:Alias)-[s:ALIAS_OF]->(e)',
+      'WHERE s.identity',
+      'RETURN b.key AS key, e.id AS id',
     ].join('\n'),
     params: { keys },
   };
@@ -308,6 +316,55 @@ export function moveMentionsToQuery(type: EntityType, rows: Array<{ to: string; 
       `MATCH (t:${label(type)} {id: row.to}) USING INDEX SEEK t:${label(type)}(id)`,
       'MERGE (d)-[m:MENTIONS]->(t)',
       'SET m = row.props',
+    ].join('\n'),
+    params: { rows },
+  };
+}
+
+/** Merge judgements in force that unite any of the keys, with every key each unites. */
+export function judgedMergesQuery(keys: string[]): CypherQuery {
+  return {
+    cypher: [
+      'UNWIND $keys AS key',
+      'MATCH (k:JudgedKey {key: key}) USING INDEX SEEK k:JudgedKey(key)',
+      'MATCH (j:Judgement)-[:UNITES]->(k)',
+      "WHERE j.kind = 'merge' AND j.revertedAt IS NULL",
+      'WITH DISTINCT j',
+      'RETURN j.id AS id, [(j)-[:UNITES]->(o:JudgedKey) | o.key] AS keys',
+    ].join('\n'),
+    params: { keys },
+  };
+}
+
+/**
+ * Judgements naming entities folded into others follow them (ids and JUDGES
+ * links), so a rename, reject or confirm stays attached; a merge judgement
+ * keeps the ids it was given.
+ */
+export function rekeyJudgementsQuery(type: EntityType, rows: Array<{ from: string; to: string }>): CypherQuery {
+  return {
+    cypher: [
+      'UNWIND $rows AS row',
+      `MATCH (e:${label(type)} {id: row.from}) USING INDEX SEEK e:${label(type)}(id)`,
+      `MATCH (t:${label(type)} {id: row.to}) USING INDEX SEEK t:${label(type)}(id)`,
+      'MATCH (j:Judgement)-[:JUDGES]->(e)',
+      "WHERE j.kind <> 'merge'",
+      'SET j.entityIds = [x IN j.entityIds | CASE WHEN x = row.from THEN row.to ELSE x END],',
+      '  j.renames = CASE WHEN j.renames = row.from THEN row.to ELSE j.renames END',
+      'MERGE (j)-[:JUDGES]->(t)',
+    ].join('\n'),
+    params: { rows },
+  };
+}
+
+/** Removes mentions moved off entities that stay. */
+export function detachMentionsQuery(type: EntityType, rows: Array<{ documentId: string; entityId: string }>): CypherQuery {
+  return {
+    cypher: [
+      'UNWIND $rows AS row',
+      `MATCH (e:${label(type)} {id: row.entityId}) USING INDEX SEEK e:${label(type)}(id)`,
+      'MATCH (d:Document {id: row.documentId})-[m:MENTIONS]->(e)',
+      'DELETE m',
     ].join('\n'),
     params: { rows },
   };

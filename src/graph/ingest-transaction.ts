@@ -13,6 +13,8 @@ import type {
   AffectedState,
   FirstRequest,
   IdentityRow,
+  JudgedMerge,
+  ReopenRequest,
   StatedFact,
   StatementEnds,
   StoredBatch,
@@ -32,11 +34,14 @@ import {
   deleteEntitiesQuery,
   deleteOrphanAliasesQuery,
   deleteStatementsQuery,
+  detachMentionsQuery,
   documentHashesQuery,
   edgesByKeysQuery,
   entitySummariesByTypeQuery,
   factStatementsQuery,
   identityLookupQuery,
+  judgedMergesQuery,
+  rekeyJudgementsQuery,
   mentionRowsOfEntitiesQuery,
   mergeEdgesQuery,
   mergeEntitiesQuery,
@@ -92,6 +97,10 @@ export function queryOfWrite(write: WriteOp): CypherQuery {
       return mergeTargetsQuery(write.type, write.rows);
     case 'moveMentions':
       return moveMentionsToQuery(write.type, write.rows);
+    case 'rekeyJudgements':
+      return rekeyJudgementsQuery(write.type, write.rows);
+    case 'detachMentions':
+      return detachMentionsQuery(write.type, write.rows);
     case 'rewriteStatements':
       return rewriteStatementsQuery(write.rows);
     case 'deleteStatements':
@@ -160,6 +169,16 @@ export class IngestTransaction {
       ),
       identities,
     };
+  }
+
+  /** Before placing: mentions of re-resolved entities and the entities holding further keys. */
+  async readReopen(request: ReopenRequest): Promise<{ mentions: StoredMention[]; identities: IdentityRow[]; merges: JudgedMerge[] }> {
+    const [mentions, identities, merges] = await Promise.all([
+      request.mentionsOf.length === 0 ? [] : this.run<StoredMention>(mentionRowsOfEntitiesQuery(request.mentionsOf)),
+      request.identityKeys.length === 0 ? [] : this.run<IdentityRow>(identityLookupQuery(request.identityKeys)),
+      request.judgedKeys.length === 0 ? [] : this.run<JudgedMerge>(judgedMergesQuery(request.judgedKeys)),
+    ]);
+    return { mentions, identities, merges };
   }
 
   /** Step 2: stored entities, mentions, statements and edges the batch changes. */

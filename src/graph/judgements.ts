@@ -11,7 +11,10 @@
  * JudgedFact has state 'reject' is left out of default answers (its
  * statements stay, marked by the JudgedFact of their factKey); `renames` is
  * set while a rename is in force and read by every entity projection
- * (queries/common.ts). Merge and distinct are stored for ingestion to apply.
+ * (queries/common.ts). A merge also links the identity keys of the entities
+ * it names, `(j)-[:UNITES]->(:JudgedKey {key})`: ingestion keeps every
+ * entity holding them one while the merge is in force (src/resolve). Distinct
+ * is recorded only.
  */
 import type { EntityType } from '../model/types.ts';
 import type { CypherQuery } from './executor.ts';
@@ -36,6 +39,8 @@ export interface JudgementRow {
   relation: JudgedRelation | null;
   title: string | null;
   factKeys: string[];
+  /** merge: the identity keys it keeps in one entity (those of the entities it named). */
+  unites: string[];
   revertedAt: string | null;
   revertedBy: string | null;
   revertReason: string | null;
@@ -60,7 +65,7 @@ export interface NewJudgement {
 }
 
 const JUDGEMENT_MAP = `j {.id, .kind, .author, .at, .reason, .entityIds, .entityLabels, .name, names: coalesce(j.names, []), .relation, .title, .revertedAt, .revertedBy, .revertReason,
-  factKeys: [(j)-[:JUDGES]->(f:JudgedFact) | f.key]}`;
+  factKeys: [(j)-[:JUDGES]->(f:JudgedFact) | f.key], unites: [(j)-[:UNITES]->(k:JudgedKey) | k.key]}`;
 
 /**
  * Sets each JudgedFact's state from the latest reject or confirm still in force
@@ -94,6 +99,13 @@ CALL (j) {
   UNWIND $factKeys AS key
   MERGE (f:JudgedFact {key: key})
   MERGE (j)-[:JUDGES]->(f)
+}
+CALL (j) {
+  WITH j WHERE j.kind = 'merge'
+  MATCH (j)-[:JUDGES]->(e)<-[r:ALIAS_OF]-(a:Alias)
+  WHERE r.identity AND NOT a.key ENDS WITH '~'
+  MERGE (k:JudgedKey {key: a.key})
+  MERGE (j)-[:UNITES]->(k)
 }
 ${SETTLE_FACTS}
 RETURN ${JUDGEMENT_MAP} AS judgement`,

@@ -20,6 +20,8 @@ export interface DocumentToWrite {
   extraction: ExtractionResult;
   /** True when the caller saw a previous version in the graph (decided again under the ingestion lock). */
   replaces: boolean;
+  /** Write even when the stored version has the same content hash (re-extraction after an extractor change). */
+  rewrite?: boolean;
 }
 
 /** The Document node's properties. */
@@ -118,6 +120,40 @@ export interface StoredBatch {
   identities: IdentityRow[];
 }
 
+/**
+ * What resolution asks for before it places entities (repeated until it asks
+ * for nothing): every mention of stored entities it re-resolves (those holding
+ * weak keys, those a retracted document mentioned), and who holds the keys
+ * those mentions lead to.
+ */
+export interface ReopenRequest {
+  mentionsOf: Array<readonly [EntityType, string[]]>;
+  identityKeys: string[];
+  /** Keys whose merge judgements in force are asked for. */
+  judgedKeys: string[];
+}
+
+/** A merge judgement in force: identity keys ingestion keeps in one entity. */
+export interface JudgedMerge {
+  id: string;
+  keys: string[];
+}
+
+/** Everything read for re-resolution so far (empty before the first ReopenRequest). */
+export interface ReopenState {
+  /** Identity keys looked up after the first read. */
+  lookedUp: string[];
+  /** Entities whose mentions were read. */
+  read: string[];
+  identities: IdentityRow[];
+  mentions: StoredMention[];
+  /** Keys whose merge judgements were asked for, and the judgements found. */
+  judgedAsked: string[];
+  merges: JudgedMerge[];
+  /** Keys whose holders are re-resolved whatever the batch (a judgement just made or reverted). */
+  forcedKeys: string[];
+}
+
 /** What resolution asks for once it knows the documents to write and their entities' graph ids. */
 export interface AffectedRequest {
   /** Entities whose stored properties and alias links are needed. */
@@ -179,6 +215,8 @@ export interface AffectedState {
 /** Everything read for one batch, in the order it was read (the last part: every statement of the facts to recompute). */
 export interface IngestSnapshot {
   stored: StoredBatch;
+  /** Mentions of re-resolved entities and the identities they lead to (absent: nothing re-resolved). */
+  reopened?: ReopenState;
   affected: AffectedState;
   facts: StatedFact[];
 }
@@ -217,6 +255,10 @@ export type WriteOp =
   | { op: 'mergeTargets'; type: EntityType; rows: Array<{ id: string; name: string }> }
   /** Moves mentions onto surviving entities (MERGE, combined properties). */
   | { op: 'moveMentions'; type: EntityType; rows: Array<{ to: string; documentId: string; props: MentionProps }> }
+  /** Points the judgements naming an entity folded away at the entity it went into. */
+  | { op: 'rekeyJudgements'; type: EntityType; rows: Array<{ from: string; to: string }> }
+  /** Removes mentions moved off an entity that stays (it keeps other mentions). */
+  | { op: 'detachMentions'; type: EntityType; rows: Array<{ documentId: string; entityId: string }> }
   | { op: 'rewriteStatements'; rows: Array<{ id: string; sourceId: string; targetId: string; factKey: string }> }
   | { op: 'deleteStatements'; ids: string[] }
   | { op: 'deleteEntities'; type: EntityType; ids: string[] }

@@ -1,5 +1,6 @@
 /** Ingestion pipeline: read -> extract (worker pool) -> resolve -> write; delete. */
 export {
+  applyJudgedKeys,
   checkText,
   contentHash,
   defaultDocumentId,

@@ -18,7 +18,7 @@ import type { DocumentFailure, RawDocument } from '../ingest/read-documents.ts';
 import { createLogger } from '../log.ts';
 import { ExtractPool, defaultWorkerCount } from './extract-pool.ts';
 import { readDocumentsAhead } from './read-ahead.ts';
-import { deleteDocument as deleteFromGraph, resolveEntityIds, writeDocuments } from './write-batch.ts';
+import { deleteDocument as deleteFromGraph, reresolveKeys, resolveEntityIds, writeDocuments } from './write-batch.ts';
 
 const log = createLogger('ingest');
 
@@ -83,6 +83,12 @@ export interface IngestDocumentsOptions {
   workers?: number;
   /** Documents per write transaction (default 100). */
   batchSize?: number;
+  /**
+   * Extract and write every document again, also those stored with the same
+   * content (after a change to the extractor): each replaces its stored
+   * version, as a changed text would.
+   */
+  reextract?: boolean;
   onProgress?: (progress: IngestProgress) => void;
 }
 
@@ -185,7 +191,19 @@ export async function deleteDocument(
   graph: Graph,
   id: string,
 ): Promise<{ id: string; deleted: boolean; nodesDeleted: number; relationshipsDeleted: number }> {
-  return deleteFromGraph(graph, id);
+  const { organizations, ...result } = await deleteFromGraph(graph, id);
+  // Entities the document held together may have split: their captions follow their names.
+  if (organizations.length > 0) await refreshCaptions(graph, [{ entityIds: Object.fromEntries(organizations.map((o) => [o, o])) }]);
+  return result;
+}
+
+/**
+ * Applies or takes back a merge judgement: the entities holding its identity
+ * keys are placed again from their mentions under the judgements in force.
+ */
+export async function applyJudgedKeys(graph: Graph, keys: string[]): Promise<void> {
+  const { organizations } = await reresolveKeys(graph, keys);
+  if (organizations.length > 0) await refreshCaptions(graph, [{ entityIds: Object.fromEntries(organizations.map((o) => [o, o])) }]);
 }
 
 /** A document sent to extraction, in input order, until it is written. */
@@ -257,7 +275,7 @@ export async function ingestDocuments(
     for (const raw of docs) {
       summary.documents += 1;
       const hash = contentHash(raw.text);
-      if (stored.get(raw.id) === hash && !writtenThisRun.has(raw.id)) {
+      if (options.reextract !== true && stored.get(raw.id) === hash && !writtenThisRun.has(raw.id)) {
         summary.unchanged += 1;
         progress(raw.sourcePath);
         continue;
@@ -357,7 +375,8 @@ export async function ingestDocuments(
       batch = [];
     }
     const replaces = item.known || writtenThisRun.has(item.raw.id);
-    batch.push({ item, doc: toWrite(item.raw.id, item.raw.text, item.hash, item.raw, extraction, replaces) });
+    const doc = toWrite(item.raw.id, item.raw.text, item.hash, item.raw, extraction, replaces);
+    batch.push({ item, doc: options.reextract === true ? { ...doc, rewrite: true } : doc });
     // Write when the batch is full, or when no later document has been read yet (keep the database busy).
     if (batch.length >= batchSize || window.length === 0) {
       await writeBatch(batch);

@@ -133,6 +133,50 @@ describe('cross-document identity', () => {
       },
     ],
     [
+      'two organisations that share an acronym but not their full names stay apart, each with the id of its full name; the acronym alone joins neither',
+      [
+        doc('a', [org('e1', 'Polytechnic University of Accra', ['PUA'])]),
+        doc('b', [org('e1', 'Polytechnic University of Abuja', ['PUA'])]),
+        doc('c', [org('e1', 'Polytechnic University of Accra')]),
+        doc('d', [org('e1', 'PUA')]),
+      ],
+      (ids) => {
+        expect(ids.map((d) => d.e1)).toEqual([
+          'org-polytechnic-university-of-accra',
+          'org-polytechnic-university-of-abuja',
+          'org-polytechnic-university-of-accra',
+          'org-pua',
+        ]);
+      },
+    ],
+    [
+      'an acronym with the same full name in two documents is one organisation with the acronym as id',
+      [doc('a', [org('e1', 'Polytechnic University of Accra', ['PUA'])]), doc('b', [org('e1', 'Polytechnic University of Accra', ['PUA'])])],
+      (ids) => {
+        expect(ids.map((d) => d.e1)).toEqual(['org-pua', 'org-pua']);
+      },
+    ],
+    [
+      'an acronym alone joins the one organisation a full name gives it to',
+      [doc('a', [org('e1', 'University of Porto', ['UP'])]), doc('b', [org('e1', 'UP')]), doc('c', [org('e1', 'University of Porto')])],
+      (ids) => {
+        expect(ids.map((d) => d.e1)).toEqual(['org-up', 'org-up', 'org-up']);
+      },
+    ],
+    [
+      'two people with the same surname at one organisation stay two, and the surname alone there joins neither',
+      [
+        doc('a', [person('e1', 'Zainab Ndiaye'), org('e2', 'ICESCO')], [{ type: 'HOLDS_ROLE', source: 'e1', target: 'e2', properties: { title: 'Director' }, evidence: ev }]),
+        doc('b', [person('e1', 'Daniel Ndiaye'), org('e2', 'ICESCO')], [{ type: 'HOLDS_ROLE', source: 'e1', target: 'e2', properties: { title: 'Adviser' }, evidence: ev }]),
+        doc('c', [person('e1', 'Ndiaye'), org('e2', 'ICESCO')], [{ type: 'HOLDS_ROLE', source: 'e1', target: 'e2', properties: { title: 'Adviser' }, evidence: ev }]),
+      ],
+      (ids) => {
+        expect(ids[0]!.e1).toBe('person-zainab-ndiaye');
+        expect(ids[1]!.e1).toBe('person-daniel-ndiaye');
+        expect([ids[0]!.e1, ids[1]!.e1]).not.toContain(ids[2]!.e1);
+      },
+    ],
+    [
       'two people sharing only a surname stay apart',
       [doc('a', [person('e1', 'Matthias Kleiner')]), doc('b', [person('e1', 'Anna Kleiner')])],
       (ids) => {
@@ -203,6 +247,44 @@ describe('cross-document identity', () => {
     );
     expect(result.graphIds[0]!.e1).toBe('org-icesco');
     expect(result.merges).toEqual([{ type: 'Organization', from: 'org-islamic-world-educational-scientific-and-cultural-organization', to: 'org-icesco' }]);
+  });
+
+  it('gives the same ids in every order when an acronym is contested', () => {
+    const docs = [
+      doc('a', [org('e1', 'Polytechnic University of Accra', ['PUA'])]),
+      doc('b', [org('e1', 'PUA')]),
+      doc('c', [org('e1', 'Polytechnic University of Abuja', ['PUA'])]),
+      doc('d', [person('e1', 'Zainab Ndiaye'), org('e2', 'PUA')], [{ type: 'HOLDS_ROLE', source: 'e1', target: 'e2', properties: { title: 'Director' }, evidence: ev }]),
+    ];
+    const forward = place(...docs);
+    expect([forward[0]!.e1, forward[1]!.e1, forward[2]!.e1, forward[3]!.e2]).toEqual([
+      'org-polytechnic-university-of-accra',
+      'org-pua',
+      'org-polytechnic-university-of-abuja',
+      'org-pua',
+    ]);
+    for (const order of [[3, 2, 1, 0], [1, 3, 0, 2], [2, 0, 3, 1]]) {
+      const ids = place(...order.map((i) => docs[i]!));
+      expect(order.map((_, i) => ids[order.indexOf(i)])).toEqual(forward);
+    }
+  });
+
+  it('re-places the mentions of a stored organisation whose acronym another full name now contests: its id becomes that of its full name', () => {
+    const [accra] = entityKeysOf(doc('a', [org('e1', 'Polytechnic University of Accra', ['PUA'])]));
+    const [bare] = entityKeysOf(doc('b', [org('e1', 'PUA')]));
+    expect(assignIds([{ doc: 0, keys: accra! }, { doc: 1, keys: bare! }], [], 2).graphIds.map((d) => d.e1)).toEqual(['org-pua', 'org-pua']);
+    // Stored: one org-pua with both mentions. A new document spells PUA out otherwise.
+    const abuja = entityKeysOf(doc('c', [org('e1', 'Polytechnic University of Abuja', ['PUA'])]));
+    const reopened = [
+      { entityId: 'org-pua', documentId: 'a', keys: accra! },
+      { entityId: 'org-pua', documentId: 'b', keys: bare! },
+    ];
+    const result = assignIds(abuja.map((k) => ({ doc: 0, keys: k })), [], 1, reopened);
+    expect(result.graphIds[0]!.e1).toBe('org-polytechnic-university-of-abuja');
+    expect(result.placed.map((p) => [p.documentId, p.to])).toEqual([
+      ['a', 'org-polytechnic-university-of-accra'],
+      ['b', 'org-pua'],
+    ]);
   });
 
   it('never uses a generic description as a key', () => {

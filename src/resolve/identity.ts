@@ -10,6 +10,18 @@
  * identity key", and a component's id is the smallest candidate id of its
  * members (shortest, then alphabetical). Both are independent of the order in
  * which documents arrive, so any order gives the same graph.
+ *
+ * Weak keys (ending in `~`) are short forms that may stand for more than one
+ * entity: an acronym written beside a full name ("Polytechnic University of
+ * Accra (PUA)") and a surname at an organisation for a person named in full
+ * ("Zainab Ndiaye, Director of ..."). The short form alone ("PUA", "Ndiaye,
+ * Director of ...") holds the same key strong. Once the strong keys have
+ * joined what they join, a weak key joins its holders to the key's strong
+ * holders only when every weak holder is one entity (no conflicting full
+ * name); when two entities hold it weakly it is contested: they stay two,
+ * mentions of the short form alone stay apart from both, and the acronym's
+ * id goes to neither (each takes the id of its full name). The result is a
+ * function of the whole set of mentions, not of their order.
  */
 import { createHash } from 'node:crypto';
 import type { EntityType, ExtractedEntity, ExtractionResult } from '../model/types.ts';
@@ -60,6 +72,40 @@ export function idFromKey(type: EntityType, key: string): string {
 /** Total order on ids used to pick a component's id: shorter first, then alphabetical. */
 export function compareIds(a: string, b: string): number {
   return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
+}
+
+/** Weak keys end in `~` (see the file comment). */
+export const WEAK = '~';
+
+export function isWeakKey(key: string): boolean {
+  return key.endsWith(WEAK);
+}
+
+/** The strong form of a weak key (`Organization|pua~` -> `Organization|pua`); other keys unchanged. */
+export function strongKeyOf(key: string): string {
+  return isWeakKey(key) ? key.slice(0, -WEAK.length) : key;
+}
+
+/**
+ * Keys that may have a weak or strong twin: an organisation key of one word
+ * (an acronym) and a person's surname at an organisation. Identity looks up
+ * both forms of these.
+ */
+export function keyVariants(key: string): string[] {
+  const strong = strongKeyOf(key);
+  const name = strong.slice(strong.indexOf('|') + 1);
+  const twin = (strong.startsWith('Organization|') && !name.includes(' ')) || (strong.startsWith('Person|') && name.includes('@'));
+  return twin ? [strong, strong + WEAK] : [key];
+}
+
+/**
+ * The id an organisation takes when its acronym is contested: that of its
+ * first full name (null when it has none, or for other types).
+ */
+export function fallbackIdOf(type: EntityType, names: readonly string[]): string | null {
+  if (type !== 'Organization') return null;
+  const full = names.find((n) => !isAcronym(n) && normalizeKey(n).split(' ').length >= 2 && !isGenericDescription(n));
+  return full === undefined ? null : idFromKey('Organization', normalizeKey(full));
 }
 
 export function bestId(ids: Iterable<string>): string | undefined {
@@ -164,14 +210,21 @@ export function entityKeysOf(extraction: ExtractionResult): EntityKeys[] {
   // Organisations first: other types are scoped by their keys.
   const orgIdentity = new Map<string, string[]>();
   const out = new Map<string, EntityKeys>();
+  // Keys that scope a person's surname to an organisation: every name the document gives it.
+  const orgScopes = new Map<string, string[]>();
   for (const entity of extraction.entities) {
     if (entity.type !== 'Organization') continue;
     const names = namesOf(entity);
     const strong = names.filter((n) => isAcronym(n) || normalizeKey(n).split(' ').length >= 2 || n === names[0]);
-    const identityKeys = unique(strong.filter((n) => !isGenericDescription(n)).map((n) => aliasKey('Organization', n))).sort();
+    const scopes = unique(strong.filter((n) => !isGenericDescription(n)).map((n) => aliasKey('Organization', n))).sort();
+    const acronymKeys = new Set(names.filter(isAcronym).map((n) => aliasKey('Organization', n)));
+    // An acronym beside a full name is weak: the same letters may stand for another organisation.
+    const hasFullName = fallbackIdOf('Organization', names) !== null;
+    const identityKeys = unique(scopes.map((k) => (hasFullName && acronymKeys.has(k) ? k + WEAK : k))).sort();
     const acronyms = names.filter(isAcronym).map((n) => normalizeKey(n)).sort(compareIds);
     const candidateKey = acronyms[0] ?? normalizeKey(names[0] ?? entity.name);
     orgIdentity.set(entity.id, identityKeys);
+    orgScopes.set(entity.id, scopes);
     out.set(entity.id, {
       localId: entity.id,
       type: entity.type,
@@ -188,7 +241,8 @@ export function entityKeysOf(extraction: ExtractionResult): EntityKeys[] {
       .filter((r) => types.includes(r.type) && (side === 'source' ? r.target === id : r.source === id))
       .map((r) => (side === 'source' ? r.source : r.target))
       .filter((other) => byId.get(other)?.type === 'Organization')
-      .map((other) => orgIdentity.get(other) ?? [])
+      // Parties meet on every name the document gives them, the acronym included (strong or weak).
+      .map((other) => unique((orgIdentity.get(other) ?? []).map(strongKeyOf)))
       .filter((keys) => keys.length > 0);
 
   for (const entity of extraction.entities) {
@@ -202,15 +256,15 @@ export function entityKeysOf(extraction: ExtractionResult): EntityKeys[] {
         const forms = unique(names.flatMap(personIdentityForms));
         const full = personIdentityForms(names[0] ?? entity.name);
         identityKeys = forms.map((f) => `Person|${f}`);
-        // "Al-Malik" alone is the same person only within one organisation's people.
+        // "Al-Malik" alone is the same person only within one organisation's people; a person
+        // named in full holds the surname there weakly, so "Zainab Ndiaye" and "Daniel Ndiaye"
+        // of one organisation stay two (and "Ndiaye" alone joins neither).
         const surname = surnameOf(names[0] ?? entity.name);
         if (surname !== undefined) {
-          for (const keys of relatedOrgs(entity.id, [], 'source').concat(
-            extraction.relations
-              .filter((r) => r.type === 'HOLDS_ROLE' && r.source === entity.id)
-              .map((r) => orgIdentity.get(r.target) ?? []),
-          )) {
-            for (const key of keys) identityKeys.push(`Person|${surname}@${key}`);
+          const weak = forms.length > 0 ? WEAK : '';
+          for (const r of extraction.relations) {
+            if (r.type !== 'HOLDS_ROLE' || r.source !== entity.id) continue;
+            for (const key of orgScopes.get(r.target) ?? []) identityKeys.push(`Person|${surname}@${key}${weak}`);
           }
         }
         candidateKey = full[full.length - 1] ?? forms[0] ?? `${normalizeKey(entity.name)} ${docId} ${entity.id}`;
@@ -282,20 +336,45 @@ export interface BatchEntity {
   keys: EntityKeys;
 }
 
+/**
+ * A stored mention placed again (its entity is re-resolved from its mentions:
+ * it holds weak keys, lost a document, or a judgement names it).
+ */
+export interface ReopenedMention {
+  entityId: string;
+  documentId: string;
+  keys: EntityKeys;
+}
+
+/** Judgements identity obeys: merges in force, each the identity keys it keeps in one entity. */
+export interface IdentityJudgements {
+  merges: string[][];
+}
+
 export interface Assignment {
   /** graphIds[doc][localId] */
   graphIds: Array<Record<string, string>>;
   /** Existing entities to fold into another (a document linked them). Sorted. */
   merges: Array<{ type: EntityType; from: string; to: string }>;
+  /** Where every reopened mention goes (`to` may equal `entityId`). */
+  placed: Array<{ type: EntityType; entityId: string; documentId: string; to: string }>;
 }
 
 /**
  * Places the entities of a batch of documents: union-find over "shares an
- * identity key" between the batch's entities and those already in the graph;
- * each component takes its smallest id; existing entities of a component that
- * lose are merged into the winner.
+ * identity key" between the batch's entities, reopened stored mentions and
+ * the other entities already in the graph; then weak keys join where they are
+ * not contested (see the file comment) and judged merges join; each component
+ * takes its smallest allowed id; existing entities of a component that lose
+ * are merged into the winner.
  */
-export function assignIds(batch: BatchEntity[], existing: ExistingIdentity[], docCount: number): Assignment {
+export function assignIds(
+  batch: BatchEntity[],
+  existing: ExistingIdentity[],
+  docCount: number,
+  reopened: ReopenedMention[] = [],
+  judged: IdentityJudgements = { merges: [] },
+): Assignment {
   const parent = new Map<string, string>();
   const find = (x: string): string => {
     let root = x;
@@ -311,57 +390,112 @@ export function assignIds(batch: BatchEntity[], existing: ExistingIdentity[], do
   const add = (x: string) => {
     if (!parent.has(x)) parent.set(x, x);
   };
-  const union = (a: string, b: string) => {
+  // Unions are made smaller-name-root first so the result does not depend on the order of unions.
+  const union = (a: string, b: string): boolean => {
     const ra = find(a);
     const rb = find(b);
-    if (ra !== rb) parent.set(ra, rb);
+    if (ra === rb) return false;
+    if (ra < rb) parent.set(rb, ra);
+    else parent.set(ra, rb);
+    return true;
   };
 
-  // Nodes: "n:<doc>:<localId>" for batch entities, "g:<type>:<id>" for graph entities, "k:<key>" for keys.
+  // Nodes: "n:<doc>:<localId>" for batch entities, "r:<doc>|<entity>" for reopened mentions,
+  // "g:<type>:<id>" for graph entities, "k:<type>:<key>" for strong keys.
   const existingType = new Map<string, EntityType>();
+  const weakHolders = new Map<string, string[]>();
+  const candidates = new Map<string, { candidateId: string; fallbackId: string | null }>();
+  const hold = (holder: string, type: EntityType, key: string) => {
+    if (isWeakKey(key)) {
+      getOrSetList(weakHolders, `k:${type}:${strongKeyOf(key)}`).push(holder);
+      return;
+    }
+    add(`k:${type}:${key}`);
+    union(holder, `k:${type}:${key}`);
+  };
   for (const e of existing) {
     const g = `g:${e.type}:${e.id}`;
     existingType.set(g, e.type);
     add(g);
-    add(`k:${e.type}:${e.key}`);
-    union(g, `k:${e.type}:${e.key}`);
+    candidates.set(g, { candidateId: e.id, fallbackId: null });
+    hold(g, e.type, e.key);
   }
-  for (const { doc, keys } of batch) {
-    const n = `n:${doc}:${keys.localId}`;
-    add(n);
-    for (const key of keys.identityKeys) {
-      add(`k:${keys.type}:${key}`);
-      union(n, `k:${keys.type}:${key}`);
+  const place = (node: string, keys: EntityKeys) => {
+    add(node);
+    candidates.set(node, { candidateId: keys.candidateId, fallbackId: fallbackIdOf(keys.type, keys.names) });
+    for (const key of keys.identityKeys) hold(node, keys.type, key);
+  };
+  for (const { doc, keys } of batch) place(`n:${doc}:${keys.localId}`, keys);
+  const reopenedNode = (r: { documentId: string; entityId: string }) => `r:${r.documentId}|${r.entityId}`;
+  for (const r of reopened) place(reopenedNode(r), r.keys);
+
+  // Judged merges: the keys a merge judgement unites are one (as strong as any identity key).
+  for (const keys of judged.merges) {
+    const nodes = keys.filter((k) => !isWeakKey(k)).map((k) => `k:${k.slice(0, k.indexOf('|'))}:${k}`);
+    for (const n of nodes) {
+      add(n);
+      union(nodes[0]!, n);
     }
   }
-  const members = new Map<string, { candidates: string[]; graph: Array<{ type: EntityType; id: string }> }>();
+
+  // Weak keys: to a fixpoint (unions only ever make a weak key less contested, so the result is unique).
+  const weakKeys = [...weakHolders.keys()].sort();
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const node of weakKeys) {
+      const roots = new Set(weakHolders.get(node)!.map(find));
+      if (roots.size !== 1) continue;
+      const [root] = roots;
+      if (parent.has(node) && union(root!, node)) changed = true;
+    }
+  }
+  // A contested acronym gives none of its weak holders its id.
+  const barred = new Map<string, Set<string>>();
+  for (const node of weakKeys) {
+    const roots = new Set(weakHolders.get(node)!.map(find));
+    if (roots.size < 2 || !node.startsWith('k:Organization:')) continue;
+    const key = node.slice('k:Organization:'.length);
+    const acronymId = idFromKey('Organization', key.slice(key.indexOf('|') + 1));
+    for (const root of roots) getOrSetSet(barred, root).add(acronymId);
+  }
+
+  const members = new Map<string, { ids: string[]; graph: Array<{ type: EntityType; id: string }> }>();
   const groupOf = (x: string) => {
     const root = find(x);
     let group = members.get(root);
     if (group === undefined) {
-      group = { candidates: [], graph: [] };
+      group = { ids: [], graph: [] };
       members.set(root, group);
     }
     return group;
   };
-  for (const { doc, keys } of batch) groupOf(`n:${doc}:${keys.localId}`).candidates.push(keys.candidateId);
-  for (const [g, type] of existingType) {
-    const id = g.slice(`g:${type}:`.length);
-    const group = groupOf(g);
-    group.candidates.push(id);
-    group.graph.push({ type, id });
+  for (const [node, c] of candidates) {
+    const bar = barred.get(find(node));
+    groupOf(node).ids.push(bar !== undefined && bar.has(c.candidateId) && c.fallbackId !== null ? c.fallbackId : c.candidateId);
   }
+  for (const [g, type] of existingType) groupOf(g).graph.push({ type, id: g.slice(`g:${type}:`.length) });
+  const winner = (node: string) => bestId(groupOf(node).ids)!;
   const graphIds: Array<Record<string, string>> = Array.from({ length: docCount }, () => ({}));
-  for (const { doc, keys } of batch) {
-    const group = groupOf(`n:${doc}:${keys.localId}`);
-    graphIds[doc]![keys.localId] = bestId(group.candidates)!;
-  }
+  for (const { doc, keys } of batch) graphIds[doc]![keys.localId] = winner(`n:${doc}:${keys.localId}`);
   const merges: Assignment['merges'] = [];
   for (const group of members.values()) {
     if (group.graph.length === 0) continue;
-    const winner = bestId(group.candidates)!;
-    for (const g of group.graph) if (g.id !== winner) merges.push({ type: g.type, from: g.id, to: winner });
+    const to = bestId(group.ids)!;
+    for (const g of group.graph) if (g.id !== to) merges.push({ type: g.type, from: g.id, to });
   }
   merges.sort((a, b) => compareIds(a.from, b.from));
-  return { graphIds, merges };
+  const placed = reopened.map((r) => ({ type: r.keys.type, entityId: r.entityId, documentId: r.documentId, to: winner(reopenedNode(r)) }));
+  return { graphIds, merges, placed };
+}
+
+function getOrSetList<K, V>(map: Map<K, V[]>, key: K): V[] {
+  let list = map.get(key);
+  if (list === undefined) map.set(key, (list = []));
+  return list;
+}
+
+function getOrSetSet<K, V>(map: Map<K, Set<V>>, key: K): Set<V> {
+  let set = map.get(key);
+  if (set === undefined) map.set(key, (set = new Set()));
+  return set;
 }

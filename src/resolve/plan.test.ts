@@ -6,6 +6,8 @@ import { affectedReads, factReads, firstReads, planIngest, prepareDocuments, res
 const NOW = '2026-01-01T00:00:00.000Z';
 const ABC = 'Organization|abc';
 const ALPHA = 'Organization|alpha beta council';
+/** "ABC" beside its full name: a weak key (the letters may stand for another organisation too). */
+const ABC_WEAK = 'Organization|abc~';
 const GAMMA = 'Organization|gamma delta institute';
 const OMEGA = 'Organization|omega board';
 
@@ -99,7 +101,8 @@ describe('planIngest: new documents', () => {
       aliases: ['ABC'],
       searchText: 'Alpha Beta Council | ABC',
       aliasKeys: [
-        { key: ABC, identity: true },
+        { key: ABC, identity: false },
+        { key: ABC_WEAK, identity: true },
         { key: ALPHA, identity: true },
       ],
     });
@@ -118,7 +121,7 @@ describe('planIngest: new documents', () => {
 
   it('asks the graph first for the batch documents and every shareable identity key', () => {
     const d1 = doc('d1', [org('e1', 'Alpha Beta Council', ['ABC']), org('e2', 'Gamma Delta Institute')]);
-    expect(firstReads(prepareDocuments([d1]), ['gone'])).toEqual({ documentIds: ['d1', 'gone'], identityKeys: [ABC, ALPHA, GAMMA] });
+    expect(firstReads(prepareDocuments([d1]), ['gone'])).toEqual({ documentIds: ['d1', 'gone'], identityKeys: [ABC, ABC_WEAK, ALPHA, GAMMA] });
   });
 });
 
@@ -200,13 +203,24 @@ describe('planIngest: entities the graph already holds', () => {
 
     const plan = planIngest([d3], snapshot, { now: NOW });
 
-    expect(ops(plan.writes).slice(0, 4)).toEqual(['mergeTargets', 'moveMentions', 'rewriteStatements', 'deleteEntities']);
+    expect(ops(plan.writes).slice(0, 5)).toEqual(['mergeTargets', 'moveMentions', 'rewriteStatements', 'rekeyJudgements', 'deleteEntities']);
+    // Judgements naming the entity folded away follow it.
+    expect(only(plan.writes, 'rekeyJudgements').rows).toEqual([{ from: 'org-alpha-beta-council', to: 'org-abc' }]);
     expect(only(plan.writes, 'moveMentions').rows).toEqual([{ to: 'org-abc', documentId: 'd2', props: expect.objectContaining({ name: 'Alpha Beta Council' }) }]);
     expect(only(plan.writes, 'rewriteStatements').rows).toEqual([{ id: 'd2#0.0', sourceId: 'org-abc', targetId: 'org-omega-board', factKey: newKey }]);
     expect(plan.writes.find((w) => w.op === 'deleteEntities')).toEqual({ op: 'deleteEntities', type: 'Organization', ids: ['org-alpha-beta-council'] });
     // The surviving entity is recomputed from all three documents' mentions.
     expect(only(plan.writes, 'setProfiles').rows).toEqual([
-      expect.objectContaining({ id: 'org-abc', name: 'Alpha Beta Council', aliases: ['ABC'], aliasKeys: [{ key: ALPHA, identity: true }], removedKeys: [] }),
+      expect.objectContaining({
+        id: 'org-abc',
+        name: 'Alpha Beta Council',
+        aliases: ['ABC'],
+        aliasKeys: [
+          { key: ABC_WEAK, identity: true },
+          { key: ALPHA, identity: true },
+        ],
+        removedKeys: [],
+      }),
     ]);
     // The statement's fact follows it to its new key; the old edge goes.
     expect(only(plan.writes, 'mergeEdges').rows).toEqual([

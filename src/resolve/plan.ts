@@ -33,19 +33,23 @@ import type {
   IngestSnapshot,
   MentionProps,
   MentionRow,
+  JudgedMerge,
   ProfileRow,
+  ReopenRequest,
+  ReopenState,
   StatedFact,
   StatementRow,
   StoredBatch,
   StoredDocument,
+  StoredMention,
   WriteOp,
   WritePlan,
   WrittenDocument,
 } from '../model/write-plan.ts';
 import type { EdgeRow } from './facts.ts';
 import { aggregateFacts, combineFacts, edgeOfSummary, factKey, statementsOf, summarizeFacts, summaryOfEdge } from './facts.ts';
-import type { Assignment, EntityKeys } from './identity.ts';
-import { assignIds, entityKeysOf, isDocumentLocalKey } from './identity.ts';
+import type { Assignment, EntityKeys, ReopenedMention } from './identity.ts';
+import { assignIds, entityKeysOf, isDocumentLocalKey, isWeakKey, keyVariants } from './identity.ts';
 import type { EntitySummary, MentionInfo } from './profile.ts';
 import { EMPTY_SUMMARY, combineMentionProps, combineSummaries, entityProfile, profileOfSummary, summaryOfMention } from './profile.ts';
 
@@ -66,23 +70,124 @@ function shareableKeys(keys: Iterable<EntityKeys>): string[] {
   return [...out].sort();
 }
 
+/** Keys with their weak or strong twins (see identity.ts), sorted. */
+function withVariants(keys: Iterable<string>): string[] {
+  const out = new Set<string>();
+  for (const key of keys) for (const k of keyVariants(key)) out.add(k);
+  return [...out].sort();
+}
+
 /** Step 1 of the snapshot: the batch's documents (and those to delete) as stored, and who holds the batch's identity keys. */
 export function firstReads(batch: PreparedDocument[], deletions: string[] = []): FirstRequest {
   return {
     documentIds: [...new Set([...batch.map((p) => p.doc.id), ...deletions])],
-    identityKeys: shareableKeys(batch.flatMap((p) => p.keys)),
+    identityKeys: withVariants(shareableKeys(batch.flatMap((p) => p.keys))),
   };
 }
 
-/** Graph entities of identity rows; rows whose key names no entity type are dropped. */
-function existingOf(rows: IdentityRow[], keys: ReadonlySet<string>): ExistingIdentity[] {
+function typeOfKey(key: string): EntityType | null {
+  const type = key.slice(0, key.indexOf('|'));
+  return (ENTITY_TYPES as readonly string[]).includes(type) ? (type as EntityType) : null;
+}
+
+/** Graph entities of identity rows, every key they hold (rows whose key names no entity type are dropped). */
+function existingOf(rows: IdentityRow[], skip: ReadonlySet<string> = new Set()): ExistingIdentity[] {
   const out: ExistingIdentity[] = [];
+  const seen = new Set<string>();
   for (const row of rows) {
-    if (!keys.has(row.key)) continue;
-    const type = row.key.slice(0, row.key.indexOf('|'));
-    if ((ENTITY_TYPES as readonly string[]).includes(type)) out.push({ key: row.key, id: row.id, type: type as EntityType });
+    const type = typeOfKey(row.key);
+    if (type === null || skip.has(row.id) || seen.has(`${row.id}\u0000${row.key}`)) continue;
+    seen.add(`${row.id}\u0000${row.key}`);
+    out.push({ key: row.key, id: row.id, type });
   }
   return out;
+}
+
+/** The state before the first ReopenRequest; `forcedKeys`: keys whose holders are re-resolved whatever the batch. */
+export function initialReopenState(forcedKeys: string[] = []): ReopenState {
+  return { lookedUp: [], read: [], identities: [], mentions: [], judgedAsked: [], merges: [], forcedKeys: [...forcedKeys].sort() };
+}
+
+const EMPTY_REOPEN: ReopenState = initialReopenState();
+
+/** Keys whose holders are re-resolved: forced ones and those merge judgements unite. */
+function judgedKeysOf(state: ReopenState): Set<string> {
+  return new Set([...state.forcedKeys, ...state.merges.flatMap((m) => m.keys)]);
+}
+
+/** Which stored documents the batch retracts: replaced ones (kept) and deleted ones, in order. */
+function retractionsOf(batch: PreparedDocument[], stored: StoredBatch, deletions: string[]) {
+  const storedById = new Map<string, StoredDocument>(stored.documents.map((d) => [d.id, d]));
+  // Same content is skipped (unless it is to be rewritten: re-extraction); a stored document is replaced.
+  const docs = batch.filter((p) => p.doc.rewrite === true || (storedById.get(p.doc.id)?.contentHash ?? undefined) !== p.doc.contentHash);
+  const replaced = new Set(docs.filter((p) => storedById.has(p.doc.id)).map((p) => p.doc.id));
+  const retractions: Array<{ id: string; keepDocument: boolean; footprint: StoredDocument }> = [];
+  const add = (id: string, keepDocument: boolean) => {
+    const footprint = storedById.get(id);
+    if (footprint !== undefined) retractions.push({ id, keepDocument, footprint });
+  };
+  for (const p of docs) if (replaced.has(p.doc.id)) add(p.doc.id, true);
+  for (const id of deletions) add(id, false);
+  return { docs, replaced, retractions };
+}
+
+/**
+ * Stored entities re-resolved from their mentions: those holding a weak key
+ * (a short form whose standing may change) and those a retracted document
+ * mentioned (the document may have been what held them together).
+ */
+function reopenedEntities(batch: PreparedDocument[], stored: StoredBatch, deletions: string[], state: ReopenState): Map<string, EntityType> {
+  const out = new Map<string, EntityType>();
+  for (const r of retractionsOf(batch, stored, deletions).retractions) for (const e of r.footprint.entities) out.set(e.id, e.type);
+  const judged = judgedKeysOf(state);
+  for (const row of [...stored.identities, ...state.identities]) {
+    const type = typeOfKey(row.key);
+    if (type !== null && (isWeakKey(row.key) || judged.has(row.key))) out.set(row.id, type);
+  }
+  return out;
+}
+
+function byType(entities: Iterable<readonly [string, EntityType]>): Array<readonly [EntityType, string[]]> {
+  const out = new Map<EntityType, string[]>();
+  for (const [id, type] of entities) getOrSet(out, type, () => [] as string[]).push(id);
+  return [...out].map(([type, ids]) => [type, ids.sort()] as const);
+}
+
+/**
+ * Between steps 1 and 2, repeated until it asks for nothing: the mentions of
+ * entities to re-resolve, and who holds the weak and strong forms of the keys
+ * those mentions hold.
+ */
+export function reopenReads(batch: PreparedDocument[], stored: StoredBatch, deletions: string[], state: ReopenState = EMPTY_REOPEN): ReopenRequest {
+  const read = new Set(state.read);
+  const reopen = reopenedEntities(batch, stored, deletions, state);
+  const first = firstReads(batch, deletions).identityKeys;
+  const lookedUp = new Set([...first, ...state.lookedUp]);
+  const mentionKeys = state.mentions.flatMap((m) => (Array.isArray(m.props.identityKeys) ? (m.props.identityKeys as string[]) : [])).filter((k) => !isDocumentLocalKey(k));
+  const keys = withVariants([...mentionKeys, ...judgedKeysOf(state)]).filter((k) => !lookedUp.has(k));
+  // Merge judgements are asked for by every strong key in play.
+  const asked = new Set(state.judgedAsked);
+  const inPlay = new Set([...first, ...state.lookedUp, ...mentionKeys, ...stored.identities.map((r) => r.key), ...state.identities.map((r) => r.key)]);
+  const judgedKeys = [...inPlay].filter((k) => !isWeakKey(k) && !asked.has(k)).sort();
+  return { mentionsOf: byType([...reopen].filter(([id]) => !read.has(id))), identityKeys: keys, judgedKeys };
+}
+
+/** The state after answering a ReopenRequest. */
+export function addReopened(
+  state: ReopenState,
+  request: ReopenRequest,
+  answer: { mentions: StoredMention[]; identities: IdentityRow[]; merges: JudgedMerge[] },
+): ReopenState {
+  const known = new Set(state.merges.map((m) => m.id));
+  return {
+    lookedUp: [...state.lookedUp, ...request.identityKeys],
+    read: [...state.read, ...request.mentionsOf.flatMap(([, ids]) => ids)],
+    identities: [...state.identities, ...answer.identities],
+    mentions: [...state.mentions, ...answer.mentions],
+    judgedAsked: [...state.judgedAsked, ...request.judgedKeys],
+    merges: [...state.merges, ...answer.merges.filter((m) => !known.has(m.id))],
+    forcedKeys: state.forcedKeys,
+  };
 }
 
 /** A mention the batch writes, with its document's date. */
@@ -106,6 +211,14 @@ export interface Resolution {
   retractedEntities: Map<string, EntityType>;
   /** Facts the retracted documents state (their edges are recomputed). */
   retractedFacts: Set<string>;
+  /** Stored entities re-resolved from their mentions (see reopenReads). */
+  reopened: Map<string, EntityType>;
+  /** The mentions of re-resolved entities, as read. */
+  reopenedMentions: StoredMention[];
+  /** Re-placed mentions that change entity: entity -> document -> new entity. */
+  moved: Map<string, Map<string, string>>;
+  /** Entities some of whose mentions move, with their type. */
+  movedTypes: Map<string, EntityType>;
   assignment: Assignment;
   /** Entity nodes the batch merges (created when missing), per type: id -> first name. */
   entityRows: Map<EntityType, Map<string, { id: string; name: string }>>;
@@ -114,31 +227,44 @@ export interface Resolution {
   statements: StatementRow[];
 }
 
-/** Places a batch: which documents to write or retract, the graph ids of their entities, merges of existing entities. */
-export function resolveBatch(batch: PreparedDocument[], stored: StoredBatch, deletions: string[] = []): Resolution {
-  const storedById = new Map<string, StoredDocument>(stored.documents.map((d) => [d.id, d]));
-  // Same content is skipped; a stored document is replaced.
-  const docs = batch.filter((p) => (storedById.get(p.doc.id)?.contentHash ?? undefined) !== p.doc.contentHash);
-  const replaced = new Set(docs.filter((p) => storedById.has(p.doc.id)).map((p) => p.doc.id));
-  const retractions: Resolution['retractions'] = [];
+/** Places a batch: which documents to write or retract, the graph ids of their entities, merges and re-placed mentions of existing entities. */
+export function resolveBatch(batch: PreparedDocument[], stored: StoredBatch, deletions: string[] = [], reopenState: ReopenState = EMPTY_REOPEN): Resolution {
+  const { docs, replaced, retractions: found } = retractionsOf(batch, stored, deletions);
+  const retractions: Resolution['retractions'] = found.map(({ id, keepDocument }) => ({ id, keepDocument }));
   const retractedEntities = new Map<string, EntityType>();
   const retractedFacts = new Set<string>();
-  const retract = (id: string, keepDocument: boolean) => {
-    const footprint = storedById.get(id);
-    if (footprint === undefined) return;
-    retractions.push({ id, keepDocument });
+  for (const { footprint } of found) {
     for (const e of footprint.entities) retractedEntities.set(e.id, e.type);
     for (const key of footprint.factKeys) retractedFacts.add(key);
-  };
-  for (const p of docs) if (replaced.has(p.doc.id)) retract(p.doc.id, true);
-  for (const id of deletions) retract(id, false);
+  }
+  const removed = new Set(retractions.map((r) => r.id));
 
-  const existing = existingOf(stored.identities, new Set(shareableKeys(docs.flatMap((p) => p.keys))));
+  const reopened = reopenedEntities(batch, stored, deletions, reopenState);
+  const reopenedMentions: ReopenedMention[] = [];
+  const seenMentions = new Set<string>();
+  for (const m of reopenState.mentions) {
+    const type = reopened.get(m.entityId);
+    const key = `${m.entityId}\u0000${m.documentId}`;
+    if (type === undefined || removed.has(m.documentId) || seenMentions.has(key)) continue;
+    seenMentions.add(key);
+    const info = toMentionInfo({ ...m.props, documentId: m.documentId, publishedAt: m.publishedAt });
+    reopenedMentions.push({
+      entityId: m.entityId,
+      documentId: m.documentId,
+      keys: { localId: '', type, name: info.name, names: info.names, lookupKeys: info.lookupKeys, identityKeys: info.identityKeys, candidateId: info.candidateId },
+    });
+  }
+  const existing = existingOf([...stored.identities, ...reopenState.identities], new Set(reopened.keys()));
   const assignment = assignIds(
     docs.flatMap((p, doc) => p.keys.map((keys) => ({ doc, keys }))),
     existing,
     docs.length,
+    reopenedMentions,
+    { merges: reopenState.merges.map((m) => m.keys) },
   );
+  const moved = new Map<string, Map<string, string>>();
+  for (const p of assignment.placed) if (p.to !== p.entityId) getOrSet(moved, p.entityId, () => new Map<string, string>()).set(p.documentId, p.to);
+  const movedTypes = new Map<string, EntityType>(assignment.placed.filter((p) => p.to !== p.entityId).map((p) => [p.entityId, p.type]));
 
   const entityRows = new Map<EntityType, Map<string, { id: string; name: string }>>();
   const mentionRows = new Map<EntityType, Map<string, BatchMention>>();
@@ -170,8 +296,37 @@ export function resolveBatch(batch: PreparedDocument[], stored: StoredBatch, del
   const statements = docs.flatMap(({ doc }, i) =>
     statementsOf({ ...doc.extraction, document: { ...doc.extraction.document, id: doc.id } }, assignment.graphIds[i]!),
   );
-  const removed = new Set(retractions.map((r) => r.id));
-  return { batch, docs, replaced, retractions, removed, retractedEntities, retractedFacts, assignment, entityRows, mentionRows, statements };
+  return {
+    batch,
+    docs,
+    replaced,
+    retractions,
+    removed,
+    retractedEntities,
+    retractedFacts,
+    reopened,
+    reopenedMentions: reopenState.mentions.filter((m) => reopened.has(m.entityId)),
+    moved,
+    movedTypes,
+    assignment,
+    entityRows,
+    mentionRows,
+    statements,
+  };
+}
+
+/** Where a stored mention goes: another entity (a merge, or a re-placed mention), or undefined where it stays. */
+function relocation(res: Resolution): (entityId: string, documentId: string) => string | undefined {
+  const into = new Map(res.assignment.merges.map((m) => [m.from, m.to]));
+  return (entityId, documentId) => res.moved.get(entityId)?.get(documentId) ?? into.get(entityId);
+}
+
+/** Entities that receive mentions of others (merge winners, targets of re-placed mentions), with their type. */
+function receivers(res: Resolution): Map<string, EntityType> {
+  const out = new Map<string, EntityType>();
+  for (const m of res.assignment.merges) out.set(m.to, m.type);
+  for (const p of res.assignment.placed) if (p.to !== p.entityId) out.set(p.to, p.type);
+  return out;
 }
 
 /** Step 2 of the snapshot: what the entities and facts the batch changes hold now. */
@@ -179,15 +334,24 @@ export function affectedReads(res: Resolution): AffectedRequest {
   const entities = new Map<EntityType, Set<string>>();
   const mentionsOf = new Map<EntityType, Set<string>>();
   const add = (into: Map<EntityType, Set<string>>, type: EntityType, id: string) => getOrSet(into, type, () => new Set<string>()).add(id);
+  // Mentions of re-resolved entities were read before placing.
+  const addMentions = (type: EntityType, id: string) => {
+    if (!res.reopened.has(id)) add(mentionsOf, type, id);
+  };
   for (const [id, type] of res.retractedEntities) {
     add(entities, type, id);
-    add(mentionsOf, type, id);
+    addMentions(type, id);
   }
   for (const m of res.assignment.merges) {
     add(entities, m.type, m.to);
-    add(mentionsOf, m.type, m.to);
-    add(mentionsOf, m.type, m.from);
+    addMentions(m.type, m.to);
+    addMentions(m.type, m.from);
   }
+  for (const [id, type] of receivers(res)) {
+    add(entities, type, id);
+    addMentions(type, id);
+  }
+  for (const [id, type] of res.movedTypes) add(entities, type, id);
   for (const [type, rows] of res.entityRows) for (const id of rows.keys()) add(entities, type, id);
   const edges = new Map<RelationType, Set<string>>();
   for (const s of res.statements) getOrSet(edges, s.type, () => new Set<string>()).add(s.factKey);
@@ -196,12 +360,12 @@ export function affectedReads(res: Resolution): AffectedRequest {
   return {
     entities: sorted(entities),
     mentionsOf: sorted(mentionsOf),
-    statementsOf: [...new Set(res.assignment.merges.map((m) => m.from))].sort(),
+    statementsOf: [...new Set([...res.assignment.merges.map((m) => m.from), ...res.movedTypes.keys()])].sort(),
     edges: sorted(edges),
   };
 }
 
-/** How the batch's merges rewrite stored statements (those of retracted documents are gone already). */
+/** How the batch's merges and re-placed mentions rewrite stored statements (those of retracted documents are gone already). */
 interface StatementRewrites {
   rewritten: Array<{ id: string; sourceId: string; targetId: string; factKey: string }>;
   /** Statements whose two ends became one entity: they state nothing and are deleted. */
@@ -211,14 +375,18 @@ interface StatementRewrites {
 }
 
 function statementRewrites(res: Resolution, affected: AffectedState): StatementRewrites {
-  const into = new Map(res.assignment.merges.map((m) => [m.from, m.to]));
   const out: StatementRewrites = { rewritten: [], loops: [], factKeys: new Set() };
-  if (into.size === 0) return out;
+  if (res.assignment.merges.length === 0 && res.moved.size === 0) return out;
+  const relocate = relocation(res);
+  const seen = new Set<string>();
   for (const s of affected.statements) {
-    if (res.removed.has(s.documentId)) continue;
-    if (!into.has(s.sourceId) && !into.has(s.targetId)) continue;
-    const sourceId = into.get(s.sourceId) ?? s.sourceId;
-    const targetId = into.get(s.targetId) ?? s.targetId;
+    if (res.removed.has(s.documentId) || seen.has(s.id)) continue;
+    seen.add(s.id);
+    const source = relocate(s.sourceId, s.documentId);
+    const target = relocate(s.targetId, s.documentId);
+    if (source === undefined && target === undefined) continue;
+    const sourceId = source ?? s.sourceId;
+    const targetId = target ?? s.targetId;
     out.factKeys.add(s.factKey);
     // A relation between two names of one entity states nothing (as when both names meet in one document).
     if (sourceId === targetId) {
@@ -325,57 +493,88 @@ export function planWrites(res: Resolution, snapshot: Pick<IngestSnapshot, 'affe
   const mentionsNow = new Map<string, Map<string, { publishedAt: string | null; props: MentionProps }>>();
   const publishedOf = new Map<string, string | null>();
   const storedMentions: Array<{ entityId: string; documentId: string; props: MentionProps }> = [];
-  for (const m of affected.mentions) {
-    if (res.removed.has(m.documentId)) continue;
+  for (const m of [...res.reopenedMentions, ...affected.mentions]) {
+    if (res.removed.has(m.documentId) || mentionsNow.get(m.entityId)?.has(m.documentId) === true) continue;
     const props = m.props as unknown as MentionProps;
     publishedOf.set(m.documentId, m.publishedAt);
     getOrSet(mentionsNow, m.entityId, () => new Map()).set(m.documentId, { publishedAt: m.publishedAt, props });
     storedMentions.push({ entityId: m.entityId, documentId: m.documentId, props });
   }
 
-  // ---- merges: all of the batch at once (same result as one by one: mention properties combine associatively).
-  const merges = res.assignment.merges;
-  const into = new Map(merges.map((m) => [m.from, m.to]));
+  // ---- merges and re-placed mentions: all of the batch at once (same result as one by one: mention properties combine associatively).
+  const relocate = relocation(res);
   const createdTargetName = new Map<string, string>();
   const rewrites = statementRewrites(res, affected);
-  if (merges.length > 0) {
-    const byType = groupBy(merges, (m) => m.type);
-    for (const [type, group] of byType) {
-      const targets = new Set(group.map((m) => m.to));
-      // Per surviving entity and document: what every mention (staying and moving) said, combined.
-      const combined = new Map<string, { to: string; documentId: string; props: MentionProps; moved: boolean }>();
-      const firstName = new Map<string, string>();
-      for (const row of storedMentions) {
-        const to = targets.has(row.entityId) ? row.entityId : into.get(row.entityId);
-        if (to === undefined || !targets.has(to)) continue;
-        const moved = to !== row.entityId;
-        if (moved && !firstName.has(to)) firstName.set(to, String(row.props.name ?? to));
-        const key = `${to}\u0000${row.documentId}`;
-        const previous = combined.get(key);
-        combined.set(
-          key,
-          previous === undefined
-            ? { to, documentId: row.documentId, props: row.props, moved }
-            : { to, documentId: row.documentId, props: combineMentionProps(previous.props, row.props), moved: previous.moved || moved },
-        );
+  const targetsOf = receivers(res);
+  if (targetsOf.size > 0) {
+    // Per receiving entity and document: what every mention (staying and moving) said, combined.
+    const combined = new Map<string, { type: EntityType; to: string; documentId: string; props: MentionProps; moved: boolean }>();
+    const firstName = new Map<string, string>();
+    const movedAway: Array<{ entityId: string; documentId: string }> = [];
+    for (const row of storedMentions) {
+      const away = relocate(row.entityId, row.documentId);
+      const to = away ?? row.entityId;
+      const type = targetsOf.get(to);
+      if (away !== undefined) movedAway.push({ entityId: row.entityId, documentId: row.documentId });
+      if (type === undefined) continue;
+      const moved = to !== row.entityId;
+      if (moved && !firstName.has(to)) firstName.set(to, String(row.props.name ?? to));
+      const key = `${to}\u0000${row.documentId}`;
+      const previous = combined.get(key);
+      combined.set(
+        key,
+        previous === undefined
+          ? { type, to, documentId: row.documentId, props: row.props, moved }
+          : { type, to, documentId: row.documentId, props: combineMentionProps(previous.props, row.props), moved: previous.moved || moved },
+      );
+    }
+    for (const [type, ids] of groupBy(targetsOf, ([, t]) => t)) {
+      writes.push({ op: 'mergeTargets', type, rows: ids.map(([id]) => id).sort().map((id) => ({ id, name: firstName.get(id) ?? id })) });
+      for (const [id] of ids) createdTargetName.set(id, firstName.get(id) ?? id);
+    }
+    const moving = [...combined.values()].filter((r) => r.moved);
+    for (const [type, rows] of groupBy(moving, (r) => r.type)) {
+      writes.push({ op: 'moveMentions', type, rows: rows.map(({ to, documentId, props }) => ({ to, documentId, props })) });
+    }
+    // The mentions the graph holds after the move (MERGE onto the target, SET to the combined properties).
+    for (const r of moving) {
+      getOrSet(mentionsNow, r.to, () => new Map()).set(r.documentId, { publishedAt: publishedOf.get(r.documentId) ?? null, props: r.props });
+    }
+    // Entities mentions left: deleted when nothing is left on them and nothing is placed there, else detached from the moved mentions.
+    const batchIds = new Set(res.assignment.graphIds.flatMap((ids) => Object.values(ids)));
+    const sourceTypes = new Map<string, EntityType>([...res.movedTypes, ...res.assignment.merges.map((m) => [m.from, m.type] as const)]);
+    for (const { entityId, documentId } of movedAway) {
+      if (!combined.has(`${entityId}\u0000${documentId}`)) mentionsNow.get(entityId)?.delete(documentId);
+    }
+    const deleted: Array<[string, EntityType]> = [];
+    const detached: Array<{ type: EntityType; documentId: string; entityId: string }> = [];
+    for (const [id, type] of sourceTypes) {
+      const left = mentionsNow.get(id)?.size ?? 0;
+      if (left === 0 && !targetsOf.has(id) && !batchIds.has(id)) deleted.push([id, type]);
+      else {
+        for (const m of movedAway) if (m.entityId === id && !combined.has(`${id}\u0000${m.documentId}`)) detached.push({ type, documentId: m.documentId, entityId: id });
+        dirtyEntities.set(id, type);
       }
-      writes.push({ op: 'mergeTargets', type, rows: [...targets].sort().map((id) => ({ id, name: firstName.get(id) ?? id })) });
-      for (const id of targets) createdTargetName.set(id, firstName.get(id) ?? id);
-      const moving = [...combined.values()].filter((r) => r.moved);
-      if (moving.length > 0) writes.push({ op: 'moveMentions', type, rows: moving.map(({ to, documentId, props }) => ({ to, documentId, props })) });
-      // The mentions the graph holds after the move (MERGE onto the target, SET to the combined properties).
-      for (const r of moving) {
-        getOrSet(mentionsNow, r.to, () => new Map()).set(r.documentId, { publishedAt: publishedOf.get(r.documentId) ?? null, props: r.props });
-      }
+    }
+    for (const [type, rows] of groupBy(detached, (r) => r.type)) {
+      writes.push({ op: 'detachMentions', type, rows: rows.map(({ documentId, entityId }) => ({ documentId, entityId })) });
     }
     if (rewrites.rewritten.length > 0) writes.push({ op: 'rewriteStatements', rows: rewrites.rewritten });
     if (rewrites.loops.length > 0) writes.push({ op: 'deleteStatements', ids: rewrites.loops });
-    for (const [type, group] of byType) writes.push({ op: 'deleteEntities', type, ids: group.map((m) => m.from).sort() });
-    for (const m of merges) {
-      dirtyEntities.delete(m.from);
-      mentionsNow.delete(m.from);
+    // Judgements naming an entity that went whole into one other follow it.
+    const wentTo = new Map<string, Set<string>>();
+    for (const { entityId, documentId } of movedAway) getOrSet(wentTo, entityId, () => new Set<string>()).add(relocate(entityId, documentId)!);
+    const rekeyed = deleted.flatMap(([id, type]) => {
+      const to = [...(wentTo.get(id) ?? [])];
+      return to.length === 1 ? [{ type, from: id, to: to[0]! }] : [];
+    });
+    for (const [type, rows] of groupBy(rekeyed, (r) => r.type)) writes.push({ op: 'rekeyJudgements', type, rows: rows.map(({ from, to }) => ({ from, to })) });
+    for (const [type, ids] of groupBy(deleted, ([, t]) => t)) writes.push({ op: 'deleteEntities', type, ids: ids.map(([id]) => id).sort() });
+    for (const [id] of deleted) {
+      dirtyEntities.delete(id);
+      mentionsNow.delete(id);
     }
-    for (const m of merges) dirtyEntities.set(m.to, m.type);
+    for (const [id, type] of targetsOf) dirtyEntities.set(id, type);
   }
   const dirtyFactKeys = dirtyFacts(res, rewrites);
 
@@ -584,13 +783,13 @@ function settleAdded(
  * the same steps, reading each part of the snapshot when it is asked for.)
  */
 export function planIngest(batch: DocumentToWrite[], snapshot: IngestSnapshot, options: { now: string; deletions?: string[] }): WritePlan {
-  const res = resolveBatch(prepareDocuments(batch), snapshot.stored, options.deletions ?? []);
+  const res = resolveBatch(prepareDocuments(batch), snapshot.stored, options.deletions ?? [], snapshot.reopened ?? EMPTY_REOPEN);
   return planWrites(res, snapshot, options.now);
 }
 
 /** Graph ids the entities of one document have (or would get), from the identities its keys lead to: for unchanged documents. */
 export function entityIdsOf(prepared: PreparedDocument, identities: IdentityRow[]): Record<string, string> {
-  const existing = existingOf(identities, new Set(shareableKeys(prepared.keys)));
+  const existing = existingOf(identities);
   const assignment = assignIds(
     prepared.keys.map((keys) => ({ doc: 0, keys })),
     existing,

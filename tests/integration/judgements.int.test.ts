@@ -2,7 +2,8 @@
  * Curation judgements over HTTP against a real Neo4j holding the two example
  * texts of ingest/: reject, confirm and rename change answers at once and
  * after re-ingestion; revert takes them back; the log pages by keyset;
- * merge and distinct are recorded. This file owns the database while it runs.
+ * a merge is applied (and taken back on revert), distinct is recorded.
+ * This file owns the database while it runs.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -138,17 +139,25 @@ describe('curation judgements over HTTP on a real Neo4j', () => {
     await check();
   });
 
-  it('records merge and distinct judgements without applying them', async () => {
+  it('applies a merge at once and takes it back on revert; records distinct without applying it', async () => {
+    const MINISTRY = 'Ministry of Science and Higher Education of the Republic of Kazakhstan';
+    const ministryId = (await ok(`{ organization(name: "${MINISTRY}") { id } }`)).organization.id;
+    expect(ministryId).not.toBe('org-daad');
     const data = await ok(`mutation {
-      m: mergeEntities(names: ["LIKAT", "Leibniz Association"], author: "Bo", reason: "test merge") { kind applied entities { name } }
+      m: mergeEntities(names: ["${MINISTRY}", "DAAD"], author: "Bo", reason: "test merge") { id kind applied }
       d: markDistinct(a: "Salim M. AlMalik", b: "Dr. Salim M. Al Malik", type: PERSON, author: "Bo", reason: "two people") { kind applied names entities { name } }
     }`);
-    expect(data.m).toMatchObject({ kind: 'MERGE', applied: false });
-    expect(data.m.entities).toHaveLength(2);
+    expect(data.m).toMatchObject({ kind: 'MERGE', applied: true });
+    const both = await ok(`{ a: organization(name: "${MINISTRY}") { id } b: organization(name: "DAAD") { id } }`);
+    expect(both).toEqual({ a: { id: 'org-daad' }, b: { id: 'org-daad' } });
     // Both names are one node today: a split, naming that node once.
     expect(data.d).toMatchObject({ kind: 'DISTINCT', applied: false, names: ['Salim M. AlMalik', 'Dr. Salim M. Al Malik'] });
     expect(data.d.entities).toHaveLength(1);
-    expect((await ok('{ organization(name: "LIKAT") { name } }')).organization.name).toBe('Leibniz Institute for Catalysis');
+
+    const { revertJudgement } = await ok(`mutation { revertJudgement(id: "${data.m.id}", author: "Bo", reason: "two bodies") { applied } }`);
+    expect(revertJudgement).toEqual({ applied: false });
+    const apart = await ok(`{ a: organization(name: "${MINISTRY}") { id name } b: organization(name: "DAAD") { id } }`);
+    expect(apart).toEqual({ a: { id: ministryId, name: MINISTRY }, b: { id: 'org-daad' } });
   });
 
   it('pages the log newest first by keyset, filters it by entity, and reverts a reject', async () => {
@@ -168,7 +177,8 @@ describe('curation judgements over HTTP on a real Neo4j', () => {
     expect(seen[seen.length - 1]!.kind).toBe('REJECT');
 
     const daad = await ok('{ judgements(entity: "daad") { edges { node { id kind } } } }');
-    expect(daad.judgements.edges.map((e: any) => e.node)).toEqual([{ id: rejectId, kind: 'REJECT' }]);
+    expect(daad.judgements.edges.map((e: any) => e.node.kind)).toEqual(['MERGE', 'REJECT']);
+    expect(daad.judgements.edges[1].node.id).toBe(rejectId);
 
     const { revertJudgement } = await ok('mutation($id: ID!) { revertJudgement(id: $id, author: "Ada", reason: "DAAD co-signs after all") { reverted applied revertedBy } }', { id: rejectId });
     expect(revertJudgement).toEqual({ reverted: true, applied: false, revertedBy: 'Ada' });

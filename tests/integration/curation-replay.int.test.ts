@@ -1,0 +1,88 @@
+/**
+ * Judgements applied when the graph is read (reject, confirm, rename) hold
+ * when the same documents are ingested again, skipped as unchanged or
+ * extracted again with `reextract` (what a changed extractor needs), and the
+ * re-extraction leaves the whole graph as it was, property for property.
+ * This file owns the database while it runs.
+ */
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createApiServer } from '../../src/api/server.ts';
+import type { ApiServer } from '../../src/api/server.ts';
+import { loadConfig } from '../../src/config.ts';
+import type { Graph } from '../../src/graph/executor.ts';
+import { ingestPaths } from '../../src/pipeline/index.ts';
+import { connectTestGraph } from '../support/graph.ts';
+import { pictureOf, wipe } from '../support/ingest-snapshot.ts';
+
+const TOKEN = 'curation-replay-token-0123456789';
+
+interface GqlBody {
+  data?: Record<string, any> | null;
+  errors?: Array<{ message: string; extensions: { code: string } }>;
+}
+
+describe('judgements across re-ingestion and re-extraction on a real Neo4j', () => {
+  let graph: Graph;
+  let server: ApiServer;
+  const config = loadConfig({ ...process.env, NEO4J_URI: inject('neo4jUri'), API_TOKEN: TOKEN, PORT: '0', NODE_ENV: 'test' });
+
+  async function ok(query: string): Promise<Record<string, any>> {
+    const response = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` },
+      body: JSON.stringify({ query }),
+    });
+    const body = (await response.json()) as GqlBody;
+    expect(body.errors, query).toBeUndefined();
+    return body.data!;
+  }
+
+  beforeAll(async () => {
+    graph = await connectTestGraph();
+    await wipe(graph);
+    expect(await ingestPaths(graph, ['ingest'], {})).toMatchObject({ new: 2, failed: [] });
+    server = await createApiServer(config, graph, { warmUp: false });
+  });
+
+  afterAll(async () => {
+    await server?.stop();
+    if (graph) await wipe(graph);
+    await graph?.close();
+  });
+
+  /** What the three judgements show: DAAD is no partner of ICESCO, Kleiner's role is confirmed, the association is renamed. */
+  async function judgementsHold(): Promise<void> {
+    const data = await ok(`{
+      partners(of: "ICESCO") { totalCount edges { node { partner { name } } } }
+      all: partners(of: "ICESCO", includeRejected: true) { edges { node { partner { name } rejected } } }
+      person(name: "Matthias Kleiner") { roles { title confirmed organization { name } } }
+      organization(name: "Leibniz Association") { id name judged }
+    }`);
+    expect(data.partners.totalCount).toBe(3);
+    expect(data.partners.edges.map((e: any) => e.node.partner.name)).not.toContain('DAAD');
+    expect(data.all.edges.find((e: any) => e.node.partner.name === 'DAAD')?.node.rejected).toBe(true);
+    expect(data.person.roles).toEqual([{ title: 'President', confirmed: true, organization: { name: 'Leibniz-Gemeinschaft' } }]);
+    expect(data.organization).toEqual({ id: 'org-leibniz-association', name: 'Leibniz-Gemeinschaft', judged: true });
+  }
+
+  it('keeps reject, confirm and rename when the same documents are ingested again and when they are extracted again', async () => {
+    await ok(`mutation {
+      r: rejectRelation(input: {relation: PARTNERS_WITH, from: "ICESCO", to: "DAAD"}, author: "Ada", reason: "a funder, no partner") { id }
+      c: confirmRelation(input: {relation: HOLDS_ROLE, from: "Matthias Kleiner", to: "Leibniz Association"}, author: "Ada", reason: "checked") { id }
+      n: renameEntity(name: "Leibniz Association", to: "Leibniz-Gemeinschaft", author: "Ada", reason: "its own name") { id }
+    }`);
+    await judgementsHold();
+    const judged = await pictureOf(graph);
+
+    // (a) The same documents again: unchanged, skipped.
+    expect(await ingestPaths(graph, ['ingest'], {})).toMatchObject({ new: 0, updated: 0, unchanged: 2, failed: [] });
+    await judgementsHold();
+
+    // (d) Extracted again (as after a change to the extractor): every document is written anew.
+    expect(await ingestPaths(graph, ['ingest'], { reextract: true, batchSize: 1 })).toMatchObject({ new: 0, updated: 2, unchanged: 0, failed: [] });
+    await judgementsHold();
+    const reextracted = await pictureOf(graph);
+    expect(reextracted.nodeLines).toEqual(judged.nodeLines);
+    expect(reextracted.relationshipLines).toEqual(judged.relationshipLines);
+  });
+});
