@@ -1,8 +1,11 @@
 /**
  * Judgements applied when the graph is read (reject, confirm, rename) hold
  * when the same documents are ingested again, skipped as unchanged or
- * extracted again with `reextract` (what a changed extractor needs), and the
- * re-extraction leaves the whole graph as it was, property for property.
+ * extracted again with `reextract` (what a changed extractor needs), when new
+ * documents name the same entities, when documents are deleted, and when the
+ * graph is rebuilt from its documents in another order; the re-extraction
+ * leaves the whole graph as it was, property for property, and reverting the
+ * three judgements gives back the graph and the answers of before.
  * This file owns the database while it runs.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -10,9 +13,10 @@ import { createApiServer } from '../../src/api/server.ts';
 import type { ApiServer } from '../../src/api/server.ts';
 import { loadConfig } from '../../src/config.ts';
 import type { Graph } from '../../src/graph/executor.ts';
-import { ingestPaths } from '../../src/pipeline/index.ts';
+import { deleteDocument, ingestDocuments, ingestPaths, ingestText } from '../../src/pipeline/index.ts';
 import { connectTestGraph } from '../support/graph.ts';
-import { pictureOf, wipe } from '../support/ingest-snapshot.ts';
+import { documentsIn, pictureOf, wipe } from '../support/ingest-snapshot.ts';
+import type { GraphPicture } from '../support/ingest-snapshot.ts';
 
 const TOKEN = 'curation-replay-token-0123456789';
 
@@ -65,12 +69,33 @@ describe('judgements across re-ingestion and re-extraction on a real Neo4j', () 
     expect(data.organization).toEqual({ id: 'org-leibniz-association', name: 'Leibniz-Gemeinschaft', judged: true });
   }
 
+  /** The graph without the curation log's own nodes (judgements and what they name). */
+  const CURATION = /^(Judgement|JudgedFact|JudgedKey)\b/;
+  function withoutCuration(p: GraphPicture): { nodes: string[]; relationships: string[] } {
+    return {
+      nodes: p.nodeLines.filter((l) => !CURATION.test(l)),
+      relationships: p.relationshipLines.filter((l) => !/^(NAMES|UNITES|JUDGES|ABOUT) /.test(l) && !/judgement-/.test(l)),
+    };
+  }
+  // Not \`judged\`: an entity a reverted judgement named keeps its history in the log.
+  const ANSWERS = `{
+    partners(of: "ICESCO") { totalCount edges { node { partner { name } confirmed rejected } } }
+    person(name: "Matthias Kleiner") { roles { title confirmed organization { name } } }
+    organization(name: "Leibniz Association") { id name }
+  }`;
+  let before: { nodes: string[]; relationships: string[] };
+  let answersBefore: Record<string, any>;
+  const ids: string[] = [];
+
   it('keeps reject, confirm and rename when the same documents are ingested again and when they are extracted again', async () => {
-    await ok(`mutation {
+    before = withoutCuration(await pictureOf(graph));
+    answersBefore = await ok(ANSWERS);
+    const made = await ok(`mutation {
       r: rejectRelation(input: {relation: PARTNERS_WITH, from: "ICESCO", to: "DAAD"}, author: "Ada", reason: "a funder, no partner") { id }
       c: confirmRelation(input: {relation: HOLDS_ROLE, from: "Matthias Kleiner", to: "Leibniz Association"}, author: "Ada", reason: "checked") { id }
       n: renameEntity(name: "Leibniz Association", to: "Leibniz-Gemeinschaft", author: "Ada", reason: "its own name") { id }
     }`);
+    ids.push(made.r.id, made.c.id, made.n.id);
     await judgementsHold();
     const judged = await pictureOf(graph);
 
@@ -84,5 +109,32 @@ describe('judgements across re-ingestion and re-extraction on a real Neo4j', () 
     const reextracted = await pictureOf(graph);
     expect(reextracted.nodeLines).toEqual(judged.nodeLines);
     expect(reextracted.relationshipLines).toEqual(judged.relationshipLines);
+  });
+
+  it('keeps them when a new document names the same entities, and when it is deleted again', async () => {
+    const text = [
+      'ICESCO and DAAD extend their fellowship programme',
+      '',
+      'Rabat, 3 March 2023 - ICESCO and DAAD signed an agreement on Monday to extend the joint fellowship programme for young researchers.',
+      '',
+      'Prof. Matthias Kleiner, President of the Leibniz Association, welcomed the extension.',
+    ].join('\n');
+    expect((await ingestText(graph, { id: 'replay-new-document', text })).outcome).toBe('new');
+    await judgementsHold();
+    expect((await deleteDocument(graph, 'replay-new-document')).deleted).toBe(true);
+    await judgementsHold();
+  });
+
+  it('keeps them when every document is deleted and the graph is rebuilt from them in the other order, one at a time', async () => {
+    const docs = documentsIn('ingest');
+    for (const d of docs) expect((await deleteDocument(graph, d.id)).deleted).toBe(true);
+    expect(await ingestDocuments(graph, [...docs].reverse(), { batchSize: 1 })).toMatchObject({ new: 2, failed: [] });
+    await judgementsHold();
+  });
+
+  it('gives back the graph and the answers of before when the three judgements are reverted', async () => {
+    for (const id of ids) await ok(`mutation { revertJudgement(id: "${id}", author: "Ada", reason: "undo") { reverted } }`);
+    expect(withoutCuration(await pictureOf(graph))).toEqual(before);
+    expect(await ok(ANSWERS)).toEqual(answersBefore);
   });
 });
