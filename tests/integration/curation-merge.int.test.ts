@@ -14,6 +14,7 @@ import { loadConfig } from '../../src/config.ts';
 import type { Graph } from '../../src/graph/executor.ts';
 import { deleteDocument, ingestPaths, ingestText } from '../../src/pipeline/index.ts';
 import { connectTestGraph } from '../support/graph.ts';
+import { postGraphql } from '../support/graphql.ts';
 import { pictureOf, wipe } from '../support/ingest-snapshot.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -21,10 +22,6 @@ const TOKEN = 'curation-merge-token-0123456789ab';
 const LEIBNIZ_DOC = 'icesco-leibniz-2021-01-22';
 const MINISTRY = 'Ministry of Science and Higher Education of the Republic of Kazakhstan';
 
-interface GqlBody {
-  data?: Record<string, any> | null;
-  errors?: Array<{ message: string; extensions: { code: string } }>;
-}
 
 /** The graph without the curation layer (judgements and what they link): what ingestion derives. */
 async function derived(graph: Graph): Promise<string[]> {
@@ -38,12 +35,7 @@ describe('merge judgements applied by ingestion on a real Neo4j', () => {
   const config = loadConfig({ ...process.env, NEO4J_URI: inject('neo4jUri'), API_TOKEN: TOKEN, PORT: '0', NODE_ENV: 'test' });
 
   async function ok(query: string): Promise<Record<string, any>> {
-    const response = await fetch(`${server.url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` },
-      body: JSON.stringify({ query }),
-    });
-    const body = (await response.json()) as GqlBody;
+    const body = await postGraphql(server.url, TOKEN, query);
     expect(body.errors, query).toBeUndefined();
     return body.data!;
   }

@@ -15,15 +15,12 @@ import { loadConfig } from '../../src/config.ts';
 import type { Graph } from '../../src/graph/executor.ts';
 import { deleteDocument, ingestDocuments, ingestPaths, ingestText } from '../../src/pipeline/index.ts';
 import { connectTestGraph } from '../support/graph.ts';
+import { postGraphql } from '../support/graphql.ts';
 import { documentsIn, pictureOf, wipe } from '../support/ingest-snapshot.ts';
 import type { GraphPicture } from '../support/ingest-snapshot.ts';
 
 const TOKEN = 'curation-replay-token-0123456789';
 
-interface GqlBody {
-  data?: Record<string, any> | null;
-  errors?: Array<{ message: string; extensions: { code: string } }>;
-}
 
 describe('judgements across re-ingestion and re-extraction on a real Neo4j', () => {
   let graph: Graph;
@@ -31,12 +28,7 @@ describe('judgements across re-ingestion and re-extraction on a real Neo4j', () 
   const config = loadConfig({ ...process.env, NEO4J_URI: inject('neo4jUri'), API_TOKEN: TOKEN, PORT: '0', NODE_ENV: 'test' });
 
   async function ok(query: string): Promise<Record<string, any>> {
-    const response = await fetch(`${server.url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` },
-      body: JSON.stringify({ query }),
-    });
-    const body = (await response.json()) as GqlBody;
+    const body = await postGraphql(server.url, TOKEN, query);
     expect(body.errors, query).toBeUndefined();
     return body.data!;
   }

@@ -11,3 +11,18 @@ export function documentText(document: DocumentNode): string {
   if (body === undefined) throw new Error('a GraphQL document without its source text: write it with gql`...`');
   return body;
 }
+
+export interface GraphqlBody {
+  data?: Record<string, any> | null;
+  errors?: Array<{ message: string; extensions: { code: string } }>;
+}
+
+/** POSTs a query to `<url>/graphql` with the bearer token; the parsed body. */
+export async function postGraphql(url: string, token: string, query: string, variables: Record<string, unknown> = {}): Promise<GraphqlBody> {
+  const response = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query, variables }),
+  });
+  return (await response.json()) as GraphqlBody;
+}

@@ -8,6 +8,7 @@
 import type { EntityType } from '../../model/types.ts';
 import type { CypherQuery } from '../executor.ts';
 import { asOfEdge, documentMap, entityMap, KIND_ORDER, notRejected, orgMap, partnershipMap, resolveByAlias, statedByAsOf } from './common.ts';
+import { neighboursBy } from './entities.ts';
 
 /** The organisation an alias key names, when a document published up to `asOf` mentions it; no row otherwise. */
 export function organizationAsOfQuery(key: string, asOf: string): CypherQuery {
@@ -113,14 +114,7 @@ export type NeighbourAsOfField = keyof typeof NEIGHBOURS_AS_OF;
 /** The entities under `field` for each id as of `asOf`, sorted by name. */
 export function neighboursAsOfQuery(field: NeighbourAsOfField, ids: readonly string[], asOf: string): CypherQuery {
   const { label, pattern } = NEIGHBOURS_AS_OF[field];
-  return {
-    cypher: `UNWIND $ids AS id
-MATCH (n:${label} {id: id})
-MATCH ${pattern}
-WITH id, x ORDER BY x.name ASC
-RETURN id, collect(DISTINCT ${entityMap('x')}) AS items`,
-    params: { ids: [...ids], asOf },
-  };
+  return neighboursBy(label, pattern, ids, { asOf });
 }
 
 /**

@@ -54,17 +54,22 @@ export const NEIGHBOURS = {
 
 export type NeighbourField = keyof typeof NEIGHBOURS;
 
-/** The entities under `field` for each id, sorted by name. */
-export function neighboursQuery(field: NeighbourField, ids: readonly string[]): CypherQuery {
-  const { label, pattern } = NEIGHBOURS[field];
+/** The entities `x` that `pattern` reaches from each `n:label` of `ids`, sorted by name (extra params for the pattern). */
+export function neighboursBy(label: string, pattern: string, ids: readonly string[], params: Record<string, unknown> = {}): CypherQuery {
   return {
     cypher: `UNWIND $ids AS id
 MATCH (n:${label} {id: id})
 MATCH ${pattern}
 WITH id, x ORDER BY x.name ASC
 RETURN id, collect(DISTINCT ${entityMap('x')}) AS items`,
-    params: { ids: [...ids] },
+    params: { ...params, ids: [...ids] },
   };
+}
+
+/** The entities under `field` for each id, sorted by name. */
+export function neighboursQuery(field: NeighbourField, ids: readonly string[]): CypherQuery {
+  const { label, pattern } = NEIGHBOURS[field];
+  return neighboursBy(label, pattern, ids);
 }
 
 /** Topics an organisation works on: those of its agreements, programmes and events, and the areas its partnerships' statements name. */
