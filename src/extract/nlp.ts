@@ -45,6 +45,8 @@ export function isPlaceName(span: string): boolean {
 
 /** A nationality adjective compromise knows ("Guatemalan", "Kenyan"): a description, never a name by itself. */
 export function isDemonym(word: string): boolean {
+  // Nationality adjectives end so ("-an", "-ese", "-ish", "-i", "-ic"); other words skip the tagger.
+  if (!/(an|ese|ish|i|ic)$/.test(word)) return false;
   const terms = termsOf(word);
   return terms.length === 1 && terms[0]!.tags.has('Demonym');
 }
