@@ -7,7 +7,7 @@
  * on it).
  */
 import type { ManagedTransaction } from 'neo4j-driver';
-import type { ChangeDraft, ChangeEntity, ChangeStatement, FactState, TrackedRelation } from '../model/changes.ts';
+import type { ChangeDraft, ChangeStatement, FactState, TrackedRelation } from '../model/changes.ts';
 import { TRACKED_RELATIONS, diffFacts, evidenceFor, organizationIdsOf } from '../model/changes.ts';
 import type { CypherQuery } from './executor.ts';
 
@@ -20,17 +20,10 @@ export interface ChangeDocument {
 }
 
 /** A stored change, as the API reads it. */
-export interface ChangeRow {
+export interface ChangeRow extends Pick<ChangeDraft, 'subject' | 'object' | 'parties' | 'kinds' | 'from' | 'to' | 'title'> {
   seq: number;
   at: string;
   kind: string;
-  subject: ChangeEntity | null;
-  object: ChangeEntity | null;
-  parties: ChangeEntity[];
-  kinds: string[];
-  from: string | null;
-  to: string | null;
-  title: string | null;
   document: ChangeDocument | null;
   evidence: { text: string; start: number; end: number; rules: string[]; date: string | null } | null;
 }

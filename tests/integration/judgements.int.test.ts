@@ -14,6 +14,7 @@ import { loadConfig } from '../../src/config.ts';
 import type { Graph } from '../../src/graph/executor.ts';
 import { deleteDocument, ingestText } from '../../src/pipeline/index.ts';
 import { connectTestGraph } from '../support/graph.ts';
+import { postGraphql } from '../support/graphql.ts';
 import { wipe } from '../support/ingest-snapshot.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -21,24 +22,13 @@ const TOKEN = 'curation-token-0123456789abcdef';
 const LEIBNIZ_DOC = 'icesco-leibniz-2021-01-22';
 const leibnizText = () => readFileSync(path.join(ROOT, 'ingest', `${LEIBNIZ_DOC}.txt`), 'utf8');
 
-interface GqlBody {
-  data?: Record<string, any> | null;
-  errors?: Array<{ message: string; path?: string[]; extensions: { code: string } }>;
-}
 
 describe('curation judgements over HTTP on a real Neo4j', () => {
   let graph: Graph;
   let server: ApiServer;
   const config = loadConfig({ ...process.env, NEO4J_URI: inject('neo4jUri'), API_TOKEN: TOKEN, PORT: '0', NODE_ENV: 'test' });
 
-  async function gql(query: string, variables: Record<string, unknown> = {}, token: string | null = TOKEN): Promise<GqlBody> {
-    const response = await fetch(`${server.url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token === null ? {} : { authorization: `Bearer ${token}` }) },
-      body: JSON.stringify({ query, variables }),
-    });
-    return (await response.json()) as GqlBody;
-  }
+  const gql = (query: string, variables: Record<string, unknown> = {}, token: string | null = TOKEN) => postGraphql(server.url, token, query, variables);
 
   async function ok(query: string, variables: Record<string, unknown> = {}): Promise<Record<string, any>> {
     const body = await gql(query, variables);

@@ -13,29 +13,13 @@ import { loadConfig } from '../../src/config.ts';
 import type { Graph } from '../../src/graph/executor.ts';
 import { ingestText } from '../../src/pipeline/index.ts';
 import { connectTestGraph } from '../support/graph.ts';
+import { postGraphql } from '../support/graphql.ts';
 import { wipe } from '../support/ingest-snapshot.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const ICESCO = 'Islamic World Educational, Scientific, and Cultural Organization';
 
-interface GqlError {
-  message: string;
-  path?: string[];
-  extensions: { code: string; suggestions?: string[]; details?: { argument?: string } };
-}
-interface GqlBody {
-  data?: Record<string, any> | null;
-  errors?: GqlError[];
-}
-
-async function gql(server: ApiServer, query: string, variables: Record<string, unknown> = {}): Promise<GqlBody> {
-  const response = await fetch(`${server.url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query, variables }),
-  });
-  return (await response.json()) as GqlBody;
-}
+const gql = (server: ApiServer, query: string, variables: Record<string, unknown> = {}) => postGraphql(server.url, null, query, variables);
 
 describe('loose name lookup over HTTP on a real Neo4j', () => {
   let graph: Graph;

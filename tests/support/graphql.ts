@@ -14,14 +14,14 @@ export function documentText(document: DocumentNode): string {
 
 export interface GraphqlBody {
   data?: Record<string, any> | null;
-  errors?: Array<{ message: string; extensions: { code: string } }>;
+  errors?: Array<{ message: string; path?: string[]; extensions: { code: string; suggestions?: string[]; details?: { argument?: string } } }>;
 }
 
-/** POSTs a query to `<url>/graphql` with the bearer token; the parsed body. */
-export async function postGraphql(url: string, token: string, query: string, variables: Record<string, unknown> = {}): Promise<GraphqlBody> {
+/** POSTs a query to `<url>/graphql`, with the bearer token unless it is null; the parsed body. */
+export async function postGraphql(url: string, token: string | null, query: string, variables: Record<string, unknown> = {}): Promise<GraphqlBody> {
   const response = await fetch(`${url}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    headers: { 'content-type': 'application/json', ...(token === null ? {} : { authorization: `Bearer ${token}` }) },
     body: JSON.stringify({ query, variables }),
   });
   return (await response.json()) as GraphqlBody;
