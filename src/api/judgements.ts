@@ -6,11 +6,22 @@
  */
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../errors.ts';
-import { JUDGED_RELATIONS, createJudgementQuery, judgementsQuery, relationKeysQuery, revertJudgementQuery } from '../graph/judgements.ts';
+import {
+  JUDGED_RELATIONS,
+  contradictedJudgementQuery,
+  createJudgementQuery,
+  judgementsQuery,
+  mentionsOfEntitiesQuery,
+  nameSidesQuery,
+  relationKeysQuery,
+  revertJudgementQuery,
+} from '../graph/judgements.ts';
 import type { JudgedRelation, JudgementKind, JudgementRow, NewJudgement } from '../graph/judgements.ts';
 import type { EntityRow } from '../graph/queries/common.ts';
 import { aliasKey } from '../model/names.ts';
 import type { EntityType } from '../model/types.ts';
+import { distinctAnchors, distinctSides } from '../resolve/identity.ts';
+import type { MentionOfEntity } from '../resolve/identity.ts';
 import { authError } from './auth.ts';
 import { intArg, nameArg } from './args.ts';
 import type { ApiContext } from './context.ts';
@@ -21,8 +32,8 @@ export const MAX_JUDGEMENT_PAGE = 100;
 const MAX_REASON = 1_000;
 const MAX_AUTHOR = 200;
 
-/** Judgements in force that change the graph or its answers (rename, reject, confirm when read; merge in ingestion); distinct is recorded only. */
-const APPLIED_AT_READ: ReadonlySet<JudgementKind> = new Set(['rename', 'reject', 'confirm', 'merge']);
+/** Judgements in force change the graph or its answers: rename, reject and confirm when read; merge and distinct in ingestion. */
+const APPLIED: ReadonlySet<JudgementKind> = new Set(['rename', 'reject', 'confirm', 'merge', 'distinct']);
 
 /** Which end of a relationship is of which type. */
 const RELATION_ENDS: Record<JudgedRelation, [NamedLabel, NamedLabel]> = {
@@ -103,6 +114,13 @@ async function judgeRelation(kind: 'reject' | 'confirm', args: { input: Record<s
   return store(ctx, { ...fields, entities: [end(from), end(to)], names: [String(args.input.from).trim(), String(args.input.to).trim()], relation, title, factKeys });
 }
 
+/** Throws when a judgement in force says the opposite (it must be reverted first). */
+async function refuseContradiction(ctx: ApiContext, argument: string, input: Parameters<typeof contradictedJudgementQuery>[0], what: string): Promise<void> {
+  const rows = await ctx.reader.rows<{ id: string }>(contradictedJudgementQuery(input), 'judgement-contradiction');
+  const id = rows[0]?.id;
+  if (id !== undefined) throw new AppError('BAD_USER_INPUT', `${argument}: judgement ${id} ${what}; revert it first.`, { details: { argument }, extensions: { judgement: id } });
+}
+
 function encodeJudgementCursor(row: JudgementRow): string {
   return Buffer.from(`j:${row.at}|${row.id}`, 'utf8').toString('base64url');
 }
@@ -139,6 +157,7 @@ export const judgementMutations = {
     const entities = await Promise.all(args.names.map((n, i) => resolveName(ctx.reader, `names[${i}]`, [label], n)));
     const ids = [...new Set(entities.map((e) => e.id))];
     if (ids.length < 2) throw bad('names', 'must name at least two different entities');
+    await refuseContradiction(ctx, 'names', { merge: { label, ids } }, 'says two of them are distinct');
     const judgement = await store(ctx, { ...fields, entities: ids.map((id) => ({ label, id })), names: args.names.map((n) => n.trim()) });
     // Applied at once: the entities become one node, as every later ingest keeps them.
     await ctx.pipeline.applyJudgedKeys(ctx.graph, judgement.unites);
@@ -152,8 +171,27 @@ export const judgementMutations = {
     nameArg('a', args.a);
     nameArg('b', args.b);
     const [a, b] = await Promise.all([resolveName(ctx.reader, 'a', [label], args.a), resolveName(ctx.reader, 'b', [label], args.b)]);
-    // Both names on one node is a split: the judgement names that node once, and both names.
-    return store(ctx, { ...fields, entities: a.id === b.id ? [end(a)] : [end(a), end(b)], names: [args.a.trim(), args.b.trim()] });
+    // Each side is what its mentions hold: each entity's, or, for a split (both names on one node), the mentions giving each name.
+    const mentions = await ctx.reader.rows<MentionOfEntity>(mentionsOfEntitiesQuery(label, [...new Set([a.id, b.id])]), 'distinct-mentions');
+    const sides = distinctSides(label, { id: a.id, name: args.a.trim() }, { id: b.id, name: args.b.trim() }, mentions);
+    if (sides.missing !== null) {
+      const named = sides.missing === 'a' ? a : b;
+      throw bad(sides.missing, `no document gives "${(sides.missing === 'a' ? args.a : args.b).trim()}" as a name of "${named.name}" without the other name: to split it, give two of its names that documents write apart (its names: ${[named.name, ...named.aliases].join(', ')})`);
+    }
+    const anchors = distinctAnchors(sides.a, sides.b);
+    if (anchors.a.length === 0 || anchors.b.length === 0) {
+      // Often a merge in force made one mention of both: say so first.
+      const strong = (mentions: string[][]) => distinctAnchors(mentions, []).a;
+      await refuseContradiction(ctx, 'b', { distinct: { a: strong(sides.a), b: strong(sides.b) } }, 'merges them');
+      throw bad(anchors.a.length === 0 ? 'a' : 'b', 'every name that gives this side is also given by the other: nothing tells the two apart');
+    }
+    await refuseContradiction(ctx, 'b', { distinct: anchors }, 'merges them');
+    const judgement = await store(ctx, { ...fields, entities: a.id === b.id ? [end(a)] : [end(a), end(b)], names: [args.a.trim(), args.b.trim()], separates: anchors });
+    // Applied at once: a split node is placed again as two, and every later ingest keeps them apart.
+    await ctx.pipeline.applyJudgedKeys(ctx.graph, [...anchors.a, ...anchors.b]);
+    if (a.id !== b.id) return judgement;
+    const rows = await ctx.reader.run((graph) => graph.writeRows<{ judgement: JudgementRow }>(nameSidesQuery(judgement.id, label), { purpose: 'api:judge-distinct' }));
+    return rows[0]?.judgement ?? judgement;
   },
 
   async renameEntity(_: unknown, args: { name: string; to: string; type?: string | null; author?: unknown; reason?: unknown }, ctx: ApiContext) {
@@ -179,8 +217,9 @@ export const judgementMutations = {
     );
     const row = rows[0];
     if (row === undefined) throw new AppError('NOT_FOUND', `No judgement has the id "${id}".`, { details: { argument: 'id' } });
-    // A merge taken back: the entities it held together are placed again without it.
+    // A merge or distinct taken back: the entities it held together or apart are placed again without it.
     if (row.judgement.kind === 'merge') await ctx.pipeline.applyJudgedKeys(ctx.graph, row.judgement.unites);
+    if (row.judgement.kind === 'distinct') await ctx.pipeline.applyJudgedKeys(ctx.graph, [...row.judgement.separates.a, ...row.judgement.separates.b]);
     return row.judgement;
   },
 };
@@ -189,7 +228,7 @@ export const judgementFields = {
   Judgement: {
     kind: (j: JudgementRow) => j.kind.toUpperCase(),
     reverted: (j: JudgementRow) => j.revertedAt !== null,
-    applied: (j: JudgementRow) => j.revertedAt === null && APPLIED_AT_READ.has(j.kind),
+    applied: (j: JudgementRow) => j.revertedAt === null && APPLIED.has(j.kind),
     async entities(j: JudgementRow, _: unknown, ctx: ApiContext) {
       const found = await Promise.all(j.entityIds.map((id, i) => ctx.loaders.entity((j.entityLabels[i] ?? 'Organization') as EntityType).load(id)));
       return found.filter((e): e is EntityRow => e !== null);

@@ -321,16 +321,20 @@ export function moveMentionsToQuery(type: EntityType, rows: Array<{ to: string; 
   };
 }
 
-/** Merge judgements in force that unite any of the keys, with every key each unites. */
-export function judgedMergesQuery(keys: string[]): CypherQuery {
+/**
+ * Merge and distinct judgements in force that name any of the keys: every key
+ * a merge unites, and the anchor keys of each side of a distinct judgement.
+ */
+export function judgedIdentitiesQuery(keys: string[]): CypherQuery {
   return {
     cypher: [
       'UNWIND $keys AS key',
       'MATCH (k:JudgedKey {key: key}) USING INDEX SEEK k:JudgedKey(key)',
-      'MATCH (j:Judgement)-[:UNITES]->(k)',
-      "WHERE j.kind = 'merge' AND j.revertedAt IS NULL",
+      'MATCH (j:Judgement)-[:UNITES|SEPARATES]->(k)',
+      "WHERE j.kind IN ['merge', 'distinct'] AND j.revertedAt IS NULL",
       'WITH DISTINCT j',
-      'RETURN j.id AS id, [(j)-[:UNITES]->(o:JudgedKey) | o.key] AS keys',
+      'RETURN j.id AS id, j.kind AS kind, [(j)-[:UNITES]->(o:JudgedKey) | o.key] AS keys,',
+      "  [(j)-[s:SEPARATES]->(o:JudgedKey) WHERE s.side = 'a' | o.key] AS a, [(j)-[s:SEPARATES]->(o:JudgedKey) WHERE s.side = 'b' | o.key] AS b",
     ].join('\n'),
     params: { keys },
   };

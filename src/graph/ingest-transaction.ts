@@ -13,7 +13,7 @@ import type {
   AffectedState,
   FirstRequest,
   IdentityRow,
-  JudgedMerge,
+  JudgedIdentities,
   ReopenRequest,
   StatedFact,
   StatementEnds,
@@ -40,7 +40,7 @@ import {
   entitySummariesByTypeQuery,
   factStatementsQuery,
   identityLookupQuery,
-  judgedMergesQuery,
+  judgedIdentitiesQuery,
   rekeyJudgementsQuery,
   mentionRowsOfEntitiesQuery,
   mergeEdgesQuery,
@@ -172,13 +172,18 @@ export class IngestTransaction {
   }
 
   /** Before placing: mentions of re-resolved entities and the entities holding further keys. */
-  async readReopen(request: ReopenRequest): Promise<{ mentions: StoredMention[]; identities: IdentityRow[]; merges: JudgedMerge[] }> {
-    const [mentions, identities, merges] = await Promise.all([
+  async readReopen(request: ReopenRequest): Promise<{ mentions: StoredMention[]; identities: IdentityRow[] } & JudgedIdentities> {
+    const [mentions, identities, judged] = await Promise.all([
       request.mentionsOf.length === 0 ? [] : this.run<StoredMention>(mentionRowsOfEntitiesQuery(request.mentionsOf)),
       request.identityKeys.length === 0 ? [] : this.run<IdentityRow>(identityLookupQuery(request.identityKeys)),
-      request.judgedKeys.length === 0 ? [] : this.run<JudgedMerge>(judgedMergesQuery(request.judgedKeys)),
+      request.judgedKeys.length === 0 ? [] : this.run<{ id: string; kind: string; keys: string[]; a: string[]; b: string[] }>(judgedIdentitiesQuery(request.judgedKeys)),
     ]);
-    return { mentions, identities, merges };
+    return {
+      mentions,
+      identities,
+      merges: judged.filter((j) => j.kind === 'merge').map(({ id, keys }) => ({ id, keys })),
+      distincts: judged.filter((j) => j.kind === 'distinct').map(({ id, a, b }) => ({ id, a, b })),
+    };
   }
 
   /** Step 2: stored entities, mentions, statements and edges the batch changes. */

@@ -6,6 +6,8 @@
  *                name?, names, renames?, renameKey?, relation?, title?, revertedAt?, revertedBy?, revertReason?})
  *     -[:JUDGES]->(entity)                   every entity it names
  *     -[:JUDGES]->(:JudgedFact {key, state}) reject/confirm: the fact (edge key = Statement.factKey)
+ *     -[:UNITES]->(:JudgedKey {key})         merge: the identity keys it keeps in one entity
+ *     -[:SEPARATES {side}]->(:JudgedKey {key}) distinct: the anchor keys of side 'a' and side 'b'
  *
  * Reads apply reject, confirm and rename at query time: an edge whose
  * JudgedFact has state 'reject' is left out of default answers (its
@@ -13,8 +15,10 @@
  * set while a rename is in force and read by every entity projection
  * (queries/common.ts). A merge also links the identity keys of the entities
  * it names, `(j)-[:UNITES]->(:JudgedKey {key})`: ingestion keeps every
- * entity holding them one while the merge is in force (src/resolve). Distinct
- * is recorded only.
+ * entity holding them one while the merge is in force (src/resolve). A
+ * distinct judgement links the anchor keys of its two sides (the keys only
+ * one side's mentions held when it was made): ingestion never lets one
+ * entity hold anchors of both sides while it is in force.
  */
 import type { EntityType } from '../model/types.ts';
 import type { CypherQuery } from './executor.ts';
@@ -41,6 +45,8 @@ export interface JudgementRow {
   factKeys: string[];
   /** merge: the identity keys it keeps in one entity (those of the entities it named). */
   unites: string[];
+  /** distinct: the anchor keys of each side. */
+  separates: { a: string[]; b: string[] };
   revertedAt: string | null;
   revertedBy: string | null;
   revertReason: string | null;
@@ -62,10 +68,13 @@ export interface NewJudgement {
   relation?: JudgedRelation | null;
   title?: string | null;
   factKeys?: string[];
+  /** distinct: the anchor keys of each side. */
+  separates?: { a: string[]; b: string[] };
 }
 
 const JUDGEMENT_MAP = `j {.id, .kind, .author, .at, .reason, .entityIds, .entityLabels, .name, names: coalesce(j.names, []), .relation, .title, .revertedAt, .revertedBy, .revertReason,
-  factKeys: [(j)-[:JUDGES]->(f:JudgedFact) | f.key], unites: [(j)-[:UNITES]->(k:JudgedKey) | k.key]}`;
+  factKeys: [(j)-[:JUDGES]->(f:JudgedFact) | f.key], unites: [(j)-[:UNITES]->(k:JudgedKey) | k.key],
+  separates: {a: [(j)-[s:SEPARATES]->(k:JudgedKey) WHERE s.side = 'a' | k.key], b: [(j)-[s:SEPARATES]->(k:JudgedKey) WHERE s.side = 'b' | k.key]}}`;
 
 /**
  * Sets each JudgedFact's state from the latest reject or confirm still in force
@@ -101,6 +110,11 @@ CALL (j) {
   MERGE (j)-[:JUDGES]->(f)
 }
 CALL (j) {
+  UNWIND $separates AS anchor
+  MERGE (k:JudgedKey {key: anchor.key})
+  MERGE (j)-[:SEPARATES {side: anchor.side}]->(k)
+}
+CALL (j) {
   WITH j WHERE j.kind = 'merge'
   MATCH (j)-[:JUDGES]->(e)<-[r:ALIAS_OF]-(a:Alias)
   WHERE r.identity AND NOT a.key ENDS WITH '~'
@@ -123,6 +137,7 @@ RETURN ${JUDGEMENT_MAP} AS judgement`,
       relation: j.relation ?? null,
       title: j.title ?? null,
       factKeys: j.factKeys ?? [],
+      separates: [...(j.separates?.a ?? []).map((key) => ({ key, side: 'a' })), ...(j.separates?.b ?? []).map((key) => ({ key, side: 'b' }))],
       linked: labels.map((label) => j.entities.filter((e) => e.label === label).map((e) => e.id)),
     },
   };
@@ -138,6 +153,67 @@ WITH j
 ${SETTLE_FACTS}
 RETURN ${JUDGEMENT_MAP} AS judgement`,
     params: { id: input.id, by: input.by, at: input.at, reason: input.reason },
+  };
+}
+
+/** The mentions of entities (their names and identity keys), for the sides of a distinct judgement. */
+export function mentionsOfEntitiesQuery(label: EntityType, ids: readonly string[]): CypherQuery {
+  return {
+    cypher: `UNWIND $ids AS id
+MATCH (:Document)-[m:MENTIONS]->(e:${label} {id: id})
+RETURN id AS entityId, coalesce(m.names, [m.name]) AS names, coalesce(m.identityKeys, []) AS identityKeys`,
+    params: { ids: [...ids] },
+  };
+}
+
+/**
+ * After a split: the judgement names the entity holding each side's anchors
+ * now (the one with most of them, then the smallest id), as its entities.
+ */
+export function nameSidesQuery(id: string, label: EntityType): CypherQuery {
+  return {
+    cypher: `MATCH (j:Judgement {id: $id})
+CALL (j) {
+  UNWIND ['a', 'b'] AS side
+  CALL (j, side) {
+    MATCH (j)-[:SEPARATES {side: side}]->(k:JudgedKey)
+    MATCH (:Alias {key: k.key})-[r:ALIAS_OF]->(e:${label}) WHERE r.identity
+    WITH e, count(*) AS held ORDER BY held DESC, e.id LIMIT 1
+    RETURN e
+  }
+  RETURN collect(e) AS sides
+}
+SET j.entityIds = [e IN sides | e.id], j.entityLabels = [e IN sides | '${label}']
+WITH j, sides
+CALL (j, sides) {
+  UNWIND sides AS e
+  MERGE (j)-[:JUDGES]->(e)
+}
+RETURN ${JUDGEMENT_MAP} AS judgement`,
+    params: { id },
+  };
+}
+
+/**
+ * A judgement in force that a new one would contradict: for a distinct
+ * judgement (anchors `a` and `b`), a merge uniting keys of both sides; for a
+ * merge of entities, a distinct judgement whose two sides they hold.
+ */
+export function contradictedJudgementQuery(input: { distinct: { a: string[]; b: string[] } } | { merge: { label: EntityType; ids: string[] } }): CypherQuery {
+  if ('distinct' in input) {
+    return {
+      cypher: `MATCH (j:Judgement {kind: 'merge'}) WHERE j.revertedAt IS NULL
+  AND EXISTS { MATCH (j)-[:UNITES]->(k:JudgedKey) WHERE k.key IN $a }
+  AND EXISTS { MATCH (j)-[:UNITES]->(k:JudgedKey) WHERE k.key IN $b }
+RETURN j.id AS id ORDER BY j.at LIMIT 1`,
+      params: { a: input.distinct.a, b: input.distinct.b },
+    };
+  }
+  const holds = (side: string) => `EXISTS { MATCH (j)-[:SEPARATES {side: '${side}'}]->(k:JudgedKey), (:Alias {key: k.key})-[r:ALIAS_OF]->(e:${input.merge.label}) WHERE r.identity AND e.id IN $ids }`;
+  return {
+    cypher: `MATCH (j:Judgement {kind: 'distinct'}) WHERE j.revertedAt IS NULL AND ${holds('a')} AND ${holds('b')}
+RETURN j.id AS id ORDER BY j.at LIMIT 1`,
+    params: { ids: input.merge.ids },
   };
 }
 

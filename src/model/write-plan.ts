@@ -129,7 +129,7 @@ export interface StoredBatch {
 export interface ReopenRequest {
   mentionsOf: Array<readonly [EntityType, string[]]>;
   identityKeys: string[];
-  /** Keys whose merge judgements in force are asked for. */
+  /** Keys whose merge and distinct judgements in force are asked for. */
   judgedKeys: string[];
 }
 
@@ -137,6 +137,19 @@ export interface ReopenRequest {
 export interface JudgedMerge {
   id: string;
   keys: string[];
+}
+
+/** A distinct judgement in force: no entity may hold anchor keys of both sides. */
+export interface JudgedDistinct {
+  id: string;
+  a: string[];
+  b: string[];
+}
+
+/** Judgements in force found by their keys. */
+export interface JudgedIdentities {
+  merges: JudgedMerge[];
+  distincts: JudgedDistinct[];
 }
 
 /** Everything read for re-resolution so far (empty before the first ReopenRequest). */
@@ -147,9 +160,10 @@ export interface ReopenState {
   read: string[];
   identities: IdentityRow[];
   mentions: StoredMention[];
-  /** Keys whose merge judgements were asked for, and the judgements found. */
+  /** Keys whose merge and distinct judgements were asked for, and the judgements found. */
   judgedAsked: string[];
   merges: JudgedMerge[];
+  distincts: JudgedDistinct[];
   /** Keys whose holders are re-resolved whatever the batch (a judgement just made or reverted). */
   forcedKeys: string[];
 }

@@ -27,7 +27,7 @@ async function resolveAndWrite(tx: IngestTransaction, prepared: PreparedDocument
   let reopened: ReopenState = initialReopenState(forcedKeys);
   for (let round = 0; ; round++) {
     const request = reopenReads(prepared, stored, deletions, reopened);
-    if (request.mentionsOf.length === 0 && request.identityKeys.length === 0) break;
+    if (request.mentionsOf.length === 0 && request.identityKeys.length === 0 && request.judgedKeys.length === 0) break;
     if (round >= MAX_REOPEN_ROUNDS) throw new Error(`Invariant violation: identity still asks for more after ${MAX_REOPEN_ROUNDS} reads`);
     reopened = addReopened(reopened, request, await tx.readReopen(request));
   }

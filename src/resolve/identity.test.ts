@@ -5,13 +5,16 @@ import {
   assignIds,
   bestId,
   compareIds,
+  distinctAnchors,
   entityKeysOf,
+  guardedKeys,
   idFromKey,
   isAcronym,
   isGenericDescription,
   isGenericThingName,
   personIdentityForms,
 } from './identity.ts';
+import type { DistinctSides } from './identity.ts';
 
 function doc(id: string, entities: ExtractedEntity[], relations: ExtractedRelation[] = []): ExtractionResult {
   return { document: { id, title: null, publishedAt: '2024-01-01' }, entities, relations };
@@ -22,8 +25,13 @@ const person = (id: string, name: string, aliases: string[] = []): ExtractedEnti
 
 /** Graph ids the documents' entities get when all are placed together (local id -> graph id per document). */
 function place(...docs: ExtractionResult[]): Array<Record<string, string>> {
+  return placeJudged([], ...docs);
+}
+
+/** As `place`, under distinct judgements. */
+function placeJudged(distincts: DistinctSides[], ...docs: ExtractionResult[]): Array<Record<string, string>> {
   const batch: BatchEntity[] = docs.flatMap((d, i) => entityKeysOf(d).map((keys) => ({ doc: i, keys })));
-  return assignIds(batch, [], docs.length).graphIds;
+  return assignIds(batch, [], docs.length, [], { merges: [], distincts }).graphIds;
 }
 
 describe('name rules', () => {
@@ -291,5 +299,64 @@ describe('cross-document identity', () => {
     const [keys] = entityKeysOf(doc('a', [org('e1', 'Ministry of Science and Higher Education of the Republic of Kazakhstan', ['the Ministry'])]));
     expect(keys!.lookupKeys).toEqual(['Organization|ministry of science and higher education of the republic of kazakhstan']);
     expect(keys!.identityKeys).toEqual(keys!.lookupKeys);
+  });
+
+  describe('distinct judgements', () => {
+    // Two institutes the texts both call "Kivu Campus": one node until an analyst says they are two.
+    const docs = [
+      doc('a', [org('e1', 'Kivu Research Institute', ['Kivu Campus'])]),
+      doc('b', [org('e1', 'Kivu Teachers College', ['Kivu Campus'])]),
+      doc('c', [org('e1', 'Kivu Campus')]),
+      doc('d', [org('e1', 'Kivu Research Institute')]),
+    ];
+    const keysOf = (d: ExtractionResult) => entityKeysOf(d)[0]!.identityKeys;
+    const split: DistinctSides = { id: 'j1', ...distinctAnchors([keysOf(docs[0]!), keysOf(docs[3]!)], [keysOf(docs[1]!)]) };
+    const inEveryOrder = (distincts: DistinctSides[], list: ExtractionResult[]) => {
+      const forward = placeJudged(distincts, ...list).map((d) => d.e1);
+      for (const order of [[...list.keys()].reverse(), [1, 3, 0, 2].filter((i) => i < list.length), [2, 0, 3, 1].filter((i) => i < list.length)]) {
+        const ids = placeJudged(distincts, ...order.map((i) => list[i]!));
+        expect(order.map((_, i) => ids[order.indexOf(i)]!.e1)).toEqual(forward);
+      }
+      return forward;
+    };
+
+    it('takes as anchors the strong keys only one side holds', () => {
+      expect(split).toEqual({ id: 'j1', a: ['Organization|kivu research institute'], b: ['Organization|kivu teachers college'] });
+    });
+
+    it('joins the institutes through their shared name without the judgement', () => {
+      expect(place(...docs).map((d) => d.e1)).toEqual(['org-kivu-campus', 'org-kivu-campus', 'org-kivu-campus', 'org-kivu-campus']);
+    });
+
+    it('keeps the two sides apart, and the shared name alone with neither, in every order', () => {
+      expect(inEveryOrder([split], docs)).toEqual(['org-kivu-research-institute', 'org-kivu-teachers-college', 'org-kivu-campus', 'org-kivu-research-institute']);
+    });
+
+    it('lets a shared name join the one side that uses it', () => {
+      const one = [docs[0]!, docs[2]!, doc('b', [org('e1', 'Kivu Teachers College')])];
+      expect(inEveryOrder([split], one)).toEqual(['org-kivu-campus', 'org-kivu-campus', 'org-kivu-teachers-college']);
+    });
+
+    it('keeps a mention naming both sides on the side of its own name', () => {
+      const both = doc('e', [org('e1', 'Kivu Teachers College', ['Kivu Research Institute'])]);
+      expect(inEveryOrder([split], [docs[0]!, docs[1]!, both])).toEqual(['org-kivu-research-institute', 'org-kivu-teachers-college', 'org-kivu-teachers-college']);
+      expect(guardedKeys(entityKeysOf(both)[0]!, [split])).toEqual(['Organization|kivu research institute~', 'Organization|kivu teachers college']);
+    });
+
+    it('refuses a chain of names that would put both sides in one entity', () => {
+      const chain = [
+        doc('x', [org('e1', 'Kivu Research Institute', ['Lake Kivu Trust'])]),
+        doc('z', [org('e1', 'Lake Kivu Trust', ['Lake Kivu Fund'])]),
+        doc('y', [org('e1', 'Kivu Teachers College', ['Lake Kivu Fund'])]),
+      ];
+      expect(new Set(place(...chain).map((d) => d.e1)).size).toBe(1);
+      // The fund's name comes first: the trust goes with the college, the institute stays alone.
+      expect(inEveryOrder([split], chain)).toEqual(['org-kivu-research-institute', 'org-lake-kivu-trust', 'org-lake-kivu-trust']);
+    });
+
+    it('leaves holders of no anchor as they were', () => {
+      const keys = entityKeysOf(docs[2]!)[0]!;
+      expect(guardedKeys(keys, [split])).toBe(keys.identityKeys);
+    });
   });
 });

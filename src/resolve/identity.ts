@@ -22,6 +22,15 @@
  * mentions of the short form alone stay apart from both, and the acronym's
  * id goes to neither (each takes the id of its full name). The result is a
  * function of the whole set of mentions, not of their order.
+ *
+ * Judgements take part (src/graph/judgements.ts): a merge unites the keys it
+ * names; a distinct judgement names two sets of anchor keys, a side each,
+ * that no entity may hold both of. A mention holding an anchor holds it
+ * strong and every other key of it weak, so it joins other mentions through
+ * its anchors and, through its other keys, only where that puts no anchors
+ * of both sides together; a mention holding anchors of both sides keeps
+ * those of the side its own name is on (else side a). Every union is
+ * checked, so two sides never meet.
  */
 import { createHash } from 'node:crypto';
 import type { EntityType, ExtractedEntity, ExtractionResult } from '../model/types.ts';
@@ -346,9 +355,94 @@ export interface ReopenedMention {
   keys: EntityKeys;
 }
 
-/** Judgements identity obeys: merges in force, each the identity keys it keeps in one entity. */
+/** A distinct judgement in force: no entity may hold anchor keys of both sides. */
+export interface DistinctSides {
+  id: string;
+  a: string[];
+  b: string[];
+}
+
+/** Judgements identity obeys: merges in force (the identity keys each keeps in one entity) and distinct judgements. */
 export interface IdentityJudgements {
   merges: string[][];
+  distincts?: DistinctSides[];
+}
+
+/** The identity keys one name gives an entity of its type (organisations and people; [] for others). */
+export function identityKeysOfName(type: EntityType, name: string): string[] {
+  if (type === 'Organization') return normalizeKey(name).length > 0 ? [aliasKey('Organization', name)] : [];
+  if (type === 'Person') return personIdentityForms(name).map((f) => `Person|${f}`);
+  return [];
+}
+
+/** A stored mention as a distinct judgement reads it: its entity, the names it gives and its identity keys. */
+export interface MentionOfEntity {
+  entityId: string;
+  names: readonly string[];
+  identityKeys: readonly string[];
+}
+
+/**
+ * The identity keys of the mentions on each side of a distinct judgement
+ * naming `a` and `b`: each entity's mentions when they are two entities;
+ * when both are one entity (a split), the mentions giving each name, where a
+ * mention giving both counts for the side of its own (first) name and one
+ * giving neither counts for neither. `missing` names a side no mention gives.
+ */
+export function distinctSides(
+  type: EntityType,
+  a: { id: string; name: string },
+  b: { id: string; name: string },
+  mentions: readonly MentionOfEntity[],
+): { a: string[][]; b: string[][]; missing: 'a' | 'b' | null } {
+  if (a.id !== b.id) {
+    const of = (id: string) => mentions.filter((m) => m.entityId === id).map((m) => [...m.identityKeys]);
+    return { a: of(a.id), b: of(b.id), missing: null };
+  }
+  const named = (name: string) => ({ alias: aliasKey(type, name), identity: new Set(identityKeysOfName(type, name)) });
+  const [na, nb] = [named(a.name), named(b.name)];
+  const gives = (m: MentionOfEntity, n: ReturnType<typeof named>) => m.names.some((x) => aliasKey(type, x) === n.alias) || m.identityKeys.some((k) => n.identity.has(k));
+  const ownName = (m: MentionOfEntity, n: ReturnType<typeof named>) => m.names[0] !== undefined && aliasKey(type, m.names[0]) === n.alias;
+  const sides = { a: [] as string[][], b: [] as string[][] };
+  for (const m of mentions) {
+    const [giveA, giveB] = [gives(m, na), gives(m, nb)];
+    const side = giveA && giveB ? (ownName(m, nb) ? 'b' : 'a') : giveA ? 'a' : giveB ? 'b' : null;
+    if (side !== null) sides[side].push([...m.identityKeys]);
+  }
+  return { ...sides, missing: sides.a.length === 0 ? 'a' : sides.b.length === 0 ? 'b' : null };
+}
+
+/**
+ * The anchors of a distinct judgement from the mentions on each side (their
+ * identity keys): the strong keys only one side's mentions hold. Keys both
+ * sides hold say nothing about which is which.
+ */
+export function distinctAnchors(a: ReadonlyArray<readonly string[]>, b: ReadonlyArray<readonly string[]>): { a: string[]; b: string[] } {
+  const strong = (mentions: ReadonlyArray<readonly string[]>) => new Set(mentions.flat().filter((k) => !isWeakKey(k) && !isDocumentLocalKey(k)));
+  const inA = strong(a);
+  const inB = strong(b);
+  return { a: [...inA].filter((k) => !inB.has(k)).sort(), b: [...inB].filter((k) => !inA.has(k)).sort() };
+}
+
+/**
+ * The keys a holder places itself with under distinct judgements: unchanged
+ * when it holds no anchor; else its anchors strong (only those of its name's
+ * side where it holds both sides of one judgement) and every other key weak.
+ */
+export function guardedKeys(keys: Pick<EntityKeys, 'type' | 'name' | 'identityKeys'>, distincts: readonly DistinctSides[]): string[] {
+  const held = new Set(keys.identityKeys.filter((k) => !isWeakKey(k)));
+  const anchors = new Set<string>();
+  for (const d of distincts) {
+    const heldA = d.a.filter((k) => held.has(k));
+    const heldB = d.b.filter((k) => held.has(k));
+    if (heldA.length > 0 && heldB.length > 0) {
+      const own = new Set(identityKeysOfName(keys.type, keys.name));
+      const sideB = heldB.some((k) => own.has(k)) && !heldA.some((k) => own.has(k));
+      for (const k of sideB ? heldB : heldA) anchors.add(k);
+    } else for (const k of [...heldA, ...heldB]) anchors.add(k);
+  }
+  if (anchors.size === 0) return keys.identityKeys;
+  return keys.identityKeys.map((k) => (isWeakKey(k) || anchors.has(k) ? k : k + WEAK));
 }
 
 export interface Assignment {
@@ -388,15 +482,33 @@ export function assignIds(
     return root;
   };
   const add = (x: string) => {
-    if (!parent.has(x)) parent.set(x, x);
+    if (parent.has(x)) return;
+    parent.set(x, x);
+    const held = sidesOfKey.get(x);
+    if (held !== undefined) sides.set(x, new Set(held));
+  };
+  // Sides of distinct judgements each component holds ("<judgement>\u0000a"): a union that would hold both sides of one is refused.
+  const distincts = judged.distincts ?? [];
+  const sidesOfKey = new Map<string, string[]>();
+  for (const d of distincts) {
+    for (const key of d.a) getOrSetList(sidesOfKey, keyNode(key)).push(`${d.id}\u0000a`);
+    for (const key of d.b) getOrSetList(sidesOfKey, keyNode(key)).push(`${d.id}\u0000b`);
+  }
+  const sides = new Map<string, Set<string>>();
+  const opposed = (x: Set<string> | undefined, y: Set<string> | undefined): boolean => {
+    if (x === undefined || y === undefined) return false;
+    for (const side of x) if (y.has(side.endsWith('a') ? `${side.slice(0, -1)}b` : `${side.slice(0, -1)}a`)) return true;
+    return false;
   };
   // Unions are made smaller-name-root first so the result does not depend on the order of unions.
   const union = (a: string, b: string): boolean => {
     const ra = find(a);
     const rb = find(b);
-    if (ra === rb) return false;
-    if (ra < rb) parent.set(rb, ra);
-    else parent.set(ra, rb);
+    if (ra === rb || opposed(sides.get(ra), sides.get(rb))) return false;
+    const [root, child] = ra < rb ? [ra, rb] : [rb, ra];
+    parent.set(child, root);
+    const moved = sides.get(child);
+    if (moved !== undefined) for (const side of moved) getOrSetSet(sides, root).add(side);
     return true;
   };
 
@@ -405,25 +517,25 @@ export function assignIds(
   const existingType = new Map<string, EntityType>();
   const weakHolders = new Map<string, string[]>();
   const candidates = new Map<string, { candidateId: string; fallbackId: string | null }>();
-  const hold = (holder: string, type: EntityType, key: string) => {
+  const hold = (holder: string, key: string) => {
     if (isWeakKey(key)) {
-      getOrSetList(weakHolders, `k:${type}:${strongKeyOf(key)}`).push(holder);
+      getOrSetList(weakHolders, keyNode(strongKeyOf(key))).push(holder);
       return;
     }
-    add(`k:${type}:${key}`);
-    union(holder, `k:${type}:${key}`);
+    add(keyNode(key));
+    union(holder, keyNode(key));
   };
   for (const e of existing) {
     const g = `g:${e.type}:${e.id}`;
     existingType.set(g, e.type);
     add(g);
     candidates.set(g, { candidateId: e.id, fallbackId: null });
-    hold(g, e.type, e.key);
+    hold(g, e.key);
   }
   const place = (node: string, keys: EntityKeys) => {
     add(node);
     candidates.set(node, { candidateId: keys.candidateId, fallbackId: fallbackIdOf(keys.type, keys.names) });
-    for (const key of keys.identityKeys) hold(node, keys.type, key);
+    for (const key of distincts.length === 0 ? keys.identityKeys : guardedKeys(keys, distincts)) hold(node, key);
   };
   for (const { doc, keys } of batch) place(`n:${doc}:${keys.localId}`, keys);
   const reopenedNode = (r: { documentId: string; entityId: string }) => `r:${r.documentId}|${r.entityId}`;
@@ -431,7 +543,7 @@ export function assignIds(
 
   // Judged merges: the keys a merge judgement unites are one (as strong as any identity key).
   for (const keys of judged.merges) {
-    const nodes = keys.filter((k) => !isWeakKey(k)).map((k) => `k:${k.slice(0, k.indexOf('|'))}:${k}`);
+    const nodes = keys.filter((k) => !isWeakKey(k)).map(keyNode);
     for (const n of nodes) {
       add(n);
       union(nodes[0]!, n);
@@ -449,11 +561,12 @@ export function assignIds(
       if (parent.has(node) && union(root!, node)) changed = true;
     }
   }
-  // A contested acronym gives none of its weak holders its id.
+  // A contested acronym (or one a distinct judgement keeps from its holders) gives none of its weak holders its id.
   const barred = new Map<string, Set<string>>();
   for (const node of weakKeys) {
     const roots = new Set(weakHolders.get(node)!.map(find));
-    if (roots.size < 2 || !node.startsWith('k:Organization:')) continue;
+    const keptApart = roots.size === 1 && parent.has(node) && !roots.has(find(node));
+    if ((roots.size < 2 && !keptApart) || !node.startsWith('k:Organization:')) continue;
     const key = node.slice('k:Organization:'.length);
     const acronymId = idFromKey('Organization', key.slice(key.indexOf('|') + 1));
     for (const root of roots) getOrSetSet(barred, root).add(acronymId);
@@ -486,6 +599,11 @@ export function assignIds(
   merges.sort((a, b) => compareIds(a.from, b.from));
   const placed = reopened.map((r) => ({ type: r.keys.type, entityId: r.entityId, documentId: r.documentId, to: winner(reopenedNode(r)) }));
   return { graphIds, merges, placed };
+}
+
+/** The union-find node of an identity key (`Type|...`). */
+function keyNode(key: string): string {
+  return `k:${key.slice(0, key.indexOf('|'))}:${key}`;
 }
 
 function getOrSetList<K, V>(map: Map<K, V[]>, key: K): V[] {

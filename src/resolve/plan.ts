@@ -33,7 +33,7 @@ import type {
   IngestSnapshot,
   MentionProps,
   MentionRow,
-  JudgedMerge,
+  JudgedIdentities,
   ProfileRow,
   ReopenRequest,
   ReopenState,
@@ -105,14 +105,14 @@ function existingOf(rows: IdentityRow[], skip: ReadonlySet<string> = new Set()):
 
 /** The state before the first ReopenRequest; `forcedKeys`: keys whose holders are re-resolved whatever the batch. */
 export function initialReopenState(forcedKeys: string[] = []): ReopenState {
-  return { lookedUp: [], read: [], identities: [], mentions: [], judgedAsked: [], merges: [], forcedKeys: [...forcedKeys].sort() };
+  return { lookedUp: [], read: [], identities: [], mentions: [], judgedAsked: [], merges: [], distincts: [], forcedKeys: [...forcedKeys].sort() };
 }
 
 const EMPTY_REOPEN: ReopenState = initialReopenState();
 
-/** Keys whose holders are re-resolved: forced ones and those merge judgements unite. */
+/** Keys whose holders are re-resolved: forced ones, those merge judgements unite and the anchors of distinct judgements. */
 function judgedKeysOf(state: ReopenState): Set<string> {
-  return new Set([...state.forcedKeys, ...state.merges.flatMap((m) => m.keys)]);
+  return new Set([...state.forcedKeys, ...state.merges.flatMap((m) => m.keys), ...state.distincts.flatMap((d) => [...d.a, ...d.b])]);
 }
 
 /** Which stored documents the batch retracts: replaced ones (kept) and deleted ones, in order. */
@@ -165,7 +165,7 @@ export function reopenReads(batch: PreparedDocument[], stored: StoredBatch, dele
   const lookedUp = new Set([...first, ...state.lookedUp]);
   const mentionKeys = state.mentions.flatMap((m) => (Array.isArray(m.props.identityKeys) ? (m.props.identityKeys as string[]) : [])).filter((k) => !isDocumentLocalKey(k));
   const keys = withVariants([...mentionKeys, ...judgedKeysOf(state)]).filter((k) => !lookedUp.has(k));
-  // Merge judgements are asked for by every strong key in play.
+  // Merge and distinct judgements are asked for by every strong key in play.
   const asked = new Set(state.judgedAsked);
   const inPlay = new Set([...first, ...state.lookedUp, ...mentionKeys, ...stored.identities.map((r) => r.key), ...state.identities.map((r) => r.key)]);
   const judgedKeys = [...inPlay].filter((k) => !isWeakKey(k) && !asked.has(k)).sort();
@@ -176,9 +176,9 @@ export function reopenReads(batch: PreparedDocument[], stored: StoredBatch, dele
 export function addReopened(
   state: ReopenState,
   request: ReopenRequest,
-  answer: { mentions: StoredMention[]; identities: IdentityRow[]; merges: JudgedMerge[] },
+  answer: { mentions: StoredMention[]; identities: IdentityRow[] } & JudgedIdentities,
 ): ReopenState {
-  const known = new Set(state.merges.map((m) => m.id));
+  const known = new Set([...state.merges, ...state.distincts].map((m) => m.id));
   return {
     lookedUp: [...state.lookedUp, ...request.identityKeys],
     read: [...state.read, ...request.mentionsOf.flatMap(([, ids]) => ids)],
@@ -186,6 +186,7 @@ export function addReopened(
     mentions: [...state.mentions, ...answer.mentions],
     judgedAsked: [...state.judgedAsked, ...request.judgedKeys],
     merges: [...state.merges, ...answer.merges.filter((m) => !known.has(m.id))],
+    distincts: [...state.distincts, ...answer.distincts.filter((d) => !known.has(d.id))],
     forcedKeys: state.forcedKeys,
   };
 }
@@ -260,7 +261,7 @@ export function resolveBatch(batch: PreparedDocument[], stored: StoredBatch, del
     existing,
     docs.length,
     reopenedMentions,
-    { merges: reopenState.merges.map((m) => m.keys) },
+    { merges: reopenState.merges.map((m) => m.keys), distincts: reopenState.distincts },
   );
   const moved = new Map<string, Map<string, string>>();
   for (const p of assignment.placed) if (p.to !== p.entityId) getOrSet(moved, p.entityId, () => new Map<string, string>()).set(p.documentId, p.to);

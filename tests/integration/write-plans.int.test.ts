@@ -53,7 +53,7 @@ const samples: Record<string, (n: number) => CypherQuery> = {
   mentionRowsOfEntitiesQuery: (n) => queries.mentionRowsOfEntitiesQuery([['Organization', many('o', n)]]),
   mergeTargetsQuery: (n) => queries.mergeTargetsQuery('Organization', many('o', n).map((id) => ({ id, name: id }))),
   moveMentionsToQuery: (n) => queries.moveMentionsToQuery('Organization', many('o', n).map((to) => ({ to, documentId: 'd1', props }))),
-  judgedMergesQuery: (n) => queries.judgedMergesQuery(many('Organization|a', n)),
+  judgedIdentitiesQuery: (n) => queries.judgedIdentitiesQuery(many('Organization|a', n)),
   rekeyJudgementsQuery: (n) => queries.rekeyJudgementsQuery('Organization', many('o', n).map((from, i) => ({ from, to: `t${i}` }))),
   detachMentionsQuery: (n) => queries.detachMentionsQuery('Organization', many('o', n).map((entityId) => ({ documentId: 'd1', entityId }))),
   statementsOfEntitiesQuery: (n) => queries.statementsOfEntitiesQuery(many('o', n)),

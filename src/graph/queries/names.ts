@@ -35,16 +35,17 @@ export function nameCandidatesQuery(input: NameCandidatesInput): CypherQuery {
     cypher: `WITH head(COLLECT {
   UNWIND range(0, size($keys) - 1) AS i
   CALL (i) {
-    MATCH (:Alias {key: $keys[i]})-[:ALIAS_OF]->(n)
-    RETURN n
+    MATCH (:Alias {key: $keys[i]})-[r:ALIAS_OF]->(n)
+    RETURN n, coalesce(r.identity, false) AS identity
     UNION
     // A name a rename judgement in force gave (src/graph/judgements.ts).
     MATCH (j:Judgement {renameKey: $keys[i]})
     MATCH (n:Organization|Person {id: j.renames})
-    RETURN n
+    RETURN n, true AS identity
   }
-  WITH i, n WHERE any(l IN labels(n) WHERE l IN $labels)
-  RETURN n ORDER BY i ASC, COUNT { (n)--() } DESC, n.id ASC
+  // An entity the name identifies beats one that only has it as a loose alias ("PUA" beside a full name).
+  WITH i, n, identity WHERE any(l IN labels(n) WHERE l IN $labels)
+  RETURN n ORDER BY i ASC, identity DESC, COUNT { (n)--() } DESC, n.id ASC
 }) AS exact
 CALL (exact) {
   WITH exact WHERE exact IS NULL AND $word IS NOT NULL
