@@ -1,7 +1,8 @@
 /**
  * A merge judgement changes the graph at once (the entities become one node)
  * and every later ingest keeps them one: the same documents extracted again,
- * a document deleted and ingested anew. Reverting it gives back the graph as
+ * a document deleted and ingested anew, every document deleted and ingested
+ * again in the other order. Reverting it gives back the graph as
  * it was before, entity for entity and property for property.
  * This file owns the database while it runs.
  */
@@ -12,10 +13,10 @@ import { createApiServer } from '../../src/api/server.ts';
 import type { ApiServer } from '../../src/api/server.ts';
 import { loadConfig } from '../../src/config.ts';
 import type { Graph } from '../../src/graph/executor.ts';
-import { deleteDocument, ingestPaths, ingestText } from '../../src/pipeline/index.ts';
+import { deleteDocument, ingestDocuments, ingestPaths, ingestText } from '../../src/pipeline/index.ts';
 import { connectTestGraph } from '../support/graph.ts';
 import { postGraphql } from '../support/graphql.ts';
-import { pictureOf, wipe } from '../support/ingest-snapshot.ts';
+import { documentsIn, pictureOf, wipe } from '../support/ingest-snapshot.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const TOKEN = 'curation-merge-token-0123456789ab';
@@ -78,6 +79,13 @@ describe('merge judgements applied by ingestion on a real Neo4j', () => {
     expect((await deleteDocument(graph, LEIBNIZ_DOC)).deleted).toBe(true);
     await ingestText(graph, { text: readFileSync(path.join(ROOT, 'ingest', `${LEIBNIZ_DOC}.txt`), 'utf8'), id: LEIBNIZ_DOC });
     expect(await ids()).toEqual([m1, d1]);
+
+    // Every document deleted and the graph rebuilt in the other order, one at a time: the same one node.
+    const docs = documentsIn('ingest');
+    for (const d of docs) expect((await deleteDocument(graph, d.id)).deleted).toBe(true);
+    expect(await ingestDocuments(graph, [...docs].reverse(), { batchSize: 1 })).toMatchObject({ new: 2, failed: [] });
+    expect(await ids()).toEqual([m1, d1]);
+    expect(await derived(graph)).toEqual(one);
 
     const { revertJudgement } = await ok(`mutation { revertJudgement(id: "${mergeEntities.id}", author: "Bo", reason: "test") { applied reverted } }`);
     expect(revertJudgement).toEqual({ applied: false, reverted: true });
