@@ -8,6 +8,6 @@ import type { applyJudgedKeys, deleteDocument, ingestText } from '../pipeline/in
 export interface PipelinePort {
   ingestText: typeof ingestText;
   deleteDocument: typeof deleteDocument;
-  /** Applies or takes back a merge judgement (the identity keys it unites). */
+  /** Applies or takes back a merge or distinct judgement (the identity keys it unites or separates). */
   applyJudgedKeys: typeof applyJudgedKeys;
 }

@@ -198,7 +198,7 @@ export async function deleteDocument(
 }
 
 /**
- * Applies or takes back a merge judgement: the entities holding its identity
+ * Applies or takes back a merge or distinct judgement: the entities holding its identity
  * keys are placed again from their mentions under the judgements in force.
  */
 export async function applyJudgedKeys(graph: Graph, keys: string[]): Promise<void> {

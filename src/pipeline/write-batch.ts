@@ -107,8 +107,8 @@ export async function deleteDocument(graph: Graph, id: string): Promise<DeleteRe
 
 /**
  * Places again, from their mentions, the entities holding any of the identity
- * keys (and what they lead to), under the merge judgements in force: applies
- * a merge judgement just made, or takes back one just reverted. Returns the
+ * keys (and what they lead to), under the merge and distinct judgements in
+ * force: applies one just made, or takes back one just reverted. Returns the
  * organisations whose name or aliases changed.
  */
 export async function reresolveKeys(graph: Graph, keys: string[]): Promise<{ organizations: string[] }> {
