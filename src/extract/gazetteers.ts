@@ -38,7 +38,8 @@ export const ORG_HEADS: ReadonlyMap<string, string> = new Map([
   // Units and organs of a larger body, and public bodies without one of the heads above.
   ['Branch', 'Branch'], ['Division', 'Division'], ['Department', 'Department'], ['Office', 'Office'], ['Presidium', 'Presidium'],
   ['Directorate', 'Directorate'], ['Committee', 'Committee'], ['Parliament', 'Parliament'], ['Service', 'Service'],
-  ['Administration', 'Administration'], ['Coalition', 'Coalition'], ['Government', 'Government'], ['Holdings', 'Company'], ['Cooperative', 'Cooperative'],
+  ['Administration', 'Administration'], ['Coalition', 'Coalition'], ['Institution', 'Institution'],
+  ['Guild', 'Guild'], ['Tribunal', 'Court'], ['Court', 'Court'], ['Government', 'Government'], ['Holdings', 'Company'], ['Cooperative', 'Cooperative'],
 ]);
 
 /** Heads that make a name a programme rather than an organisation. */

@@ -32,6 +32,10 @@ describe('findNameSpans', () => {
     ['the Ministry of Education, Culture, Research and Technology of Indonesia', ['Organization:Ministry of Education, Culture, Research and Technology of Indonesia']],
     ['The University of Tokyo and Sony Group will launch a lab.', ['Organization:University of Tokyo', 'Organization:Sony Group']],
     ['the Max Planck Partner Group on quantum materials', ['Programme:Max Planck Partner Group']],
+    // Heads of public bodies: an institution, a guild, a court.
+    ['The Polytechnic University of Accra and the Ghana Institution of Engineering signed an agreement.', ['Organization:Polytechnic University of Accra', 'Organization:Ghana Institution of Engineering']],
+    ['the Smithsonian Institution and the Nairobi Guild of Architects', ['Organization:Smithsonian Institution', 'Organization:Nairobi Guild of Architects']],
+    ['judges of the East African Court of Justice met the Arbitration Tribunal of Kigali', ['Organization:East African Court of Justice', 'Organization:Arbitration Tribunal of Kigali']],
   ])('finds the names in "%s"', (sentence, expected) => {
     expect(names(sentence)).toEqual(expected);
   });
