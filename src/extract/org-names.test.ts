@@ -32,6 +32,8 @@ describe('findNameSpans', () => {
     ['the Ministry of Education, Culture, Research and Technology of Indonesia', ['Organization:Ministry of Education, Culture, Research and Technology of Indonesia']],
     ['The University of Tokyo and Sony Group will launch a lab.', ['Organization:University of Tokyo', 'Organization:Sony Group']],
     ['the Max Planck Partner Group on quantum materials', ['Programme:Max Planck Partner Group']],
+    // Past its complement, "and the" and words with a complement of their own start a second name (here one without a known head).
+    ['The Polytechnic University of Accra and the Ghana Chamber of Mines signed.', ['Organization:Polytechnic University of Accra']],
     // Heads of public bodies: an institution, a guild, a court.
     ['The Polytechnic University of Accra and the Ghana Institution of Engineering signed an agreement.', ['Organization:Polytechnic University of Accra', 'Organization:Ghana Institution of Engineering']],
     ['the Smithsonian Institution and the Nairobi Guild of Architects', ['Organization:Smithsonian Institution', 'Organization:Nairobi Guild of Architects']],

@@ -230,6 +230,9 @@ function extendRight(tokens: Token[], h: number): number {
       // "The University of Tokyo and Sony Group will ...": a verb after the run makes it a second subject.
       const after = tokens[e];
       const ownComplement = tokens.slice(k, e).some((x) => x.text === 'of' || x.text === 'for');
+      // "University of Accra and the Ghana Chamber of Commerce": past the name's own complement, "and the"
+      // followed by words with a complement of their own starts a second name.
+      if (hasThe && j > h + 1 && !listed && ownComplement) break;
       // ... except in a ministry's remit of common nouns: "the Ministry of National Education and Literacy will ...".
       const remit = ORG_HEADS.get(headWord) === 'Ministry' && j > h + 1 && tokens.slice(k, e).every((x) => isCommonWord(x.text));
       if (!listed && !remit && !ownComplement && after && after.kind === 'word' && /^\p{Ll}/u.test(after.text) && !/^(of|for|in|on|at|to|from|with|by|and|named|together|which|who|whose|that|as|alongside|respectively)$/.test(after.text)) break;
