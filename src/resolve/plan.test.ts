@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ExtractedEntity, ExtractedRelation, PartnershipKind } from '../model/types.ts';
 import type { DocumentToWrite, IngestSnapshot, MentionProps, StatedFact, StoredEntity, StoredMention, WriteOp } from '../model/write-plan.ts';
-import { affectedReads, factReads, firstReads, planIngest, prepareDocuments, resolveBatch } from './plan.ts';
+import { affectedReads, factReads, firstReads, planIngest, prepareDocuments, reopenReads, resolveBatch } from './plan.ts';
 
 const NOW = '2026-01-01T00:00:00.000Z';
 const ABC = 'Organization|abc';
@@ -294,5 +294,23 @@ describe('planIngest: re-ingest and deletion', () => {
 
   it('plans nothing when the document to delete is not stored', () => {
     expect(planIngest([], emptySnapshot(), { now: NOW, deletions: ['missing'] })).toEqual({ writes: [], documents: [] });
+  });
+});
+
+describe('reopenReads: which stored holders of a short form are read again', () => {
+  // Stored: org-abc, the Alpha Beta Council, "ABC" beside its full name.
+  const stored = { documents: [], identities: [{ key: ALPHA, id: 'org-abc' }, { key: ABC_WEAK, id: 'org-abc' }] };
+  const asked = (d: DocumentToWrite) => reopenReads(prepareDocuments([d]), stored, []).mentionsOf;
+
+  it('leaves it when the batch writes the short form beside one of its own names', () => {
+    expect(asked(doc('d2', [org('e1', 'Alpha Beta Council', ['ABC'])]))).toEqual([]);
+  });
+
+  it('leaves it when the batch writes the short form alone (the weak-key rule places it without the mentions)', () => {
+    expect(asked(doc('d2', [org('e1', 'ABC')]))).toEqual([]);
+  });
+
+  it('reads it when the batch writes the short form beside another full name, which may contest it', () => {
+    expect(asked(doc('d2', [org('e1', 'Amber Bay College', ['ABC'])]))).toEqual([['Organization', ['org-abc']]]);
   });
 });

@@ -132,15 +132,39 @@ function retractionsOf(batch: PreparedDocument[], stored: StoredBatch, deletions
 }
 
 /**
- * Stored entities re-resolved from their mentions: those holding a weak key
- * (a short form whose standing may change) and those a retracted document
- * mentioned (the document may have been what held them together).
+ * Stored entities re-resolved from their mentions: those a retracted document
+ * mentioned (the document may have been what held them together), those
+ * holding a key a judgement in force names, and those holding a weak key (a
+ * short form) whose standing the batch may change: a batch entity holds the
+ * short form beside names the stored entity does not have (a possible
+ * second full name for it). A batch entity that holds the short form beside
+ * one of the entity's own names joins it; one that holds the short form
+ * alone joins it or not by the weak-key rule, without its mentions (so an
+ * ingest naming ICESCO in full does not read all of ICESCO's mentions).
+ * Entities reached through re-resolved mentions are re-resolved whenever
+ * they hold a weak key.
  */
 function reopenedEntities(batch: PreparedDocument[], stored: StoredBatch, deletions: string[], state: ReopenState): Map<string, EntityType> {
   const out = new Map<string, EntityType>();
-  for (const r of retractionsOf(batch, stored, deletions).retractions) for (const e of r.footprint.entities) out.set(e.id, e.type);
+  const { docs, retractions } = retractionsOf(batch, stored, deletions);
+  for (const r of retractions) for (const e of r.footprint.entities) out.set(e.id, e.type);
   const judged = judgedKeysOf(state);
-  for (const row of [...stored.identities, ...state.identities]) {
+  const strongOf = new Map<string, Set<string>>();
+  for (const row of stored.identities) if (!isWeakKey(row.key)) getOrSet(strongOf, row.id, () => new Set<string>()).add(row.key);
+  // Per weak key the batch holds: the strong keys of each batch entity holding it.
+  const weakHeld = new Map<string, string[][]>();
+  for (const p of docs) {
+    for (const k of p.keys) {
+      const strong = k.identityKeys.filter((key) => !isWeakKey(key));
+      for (const key of k.identityKeys) if (isWeakKey(key)) getOrSet(weakHeld, key, () => [] as string[][]).push(strong);
+    }
+  }
+  const contests = (row: IdentityRow) => (weakHeld.get(row.key) ?? []).some((strong) => !strong.some((key) => strongOf.get(row.id)?.has(key)));
+  for (const row of stored.identities) {
+    const type = typeOfKey(row.key);
+    if (type !== null && (judged.has(row.key) || (isWeakKey(row.key) && (retractions.length > 0 || contests(row))))) out.set(row.id, type);
+  }
+  for (const row of state.identities) {
     const type = typeOfKey(row.key);
     if (type !== null && (isWeakKey(row.key) || judged.has(row.key))) out.set(row.id, type);
   }

@@ -10,15 +10,11 @@
  * the graph of before, property for property.
  * This file owns the database while it runs.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createApiServer } from '../../src/api/server.ts';
-import type { ApiServer } from '../../src/api/server.ts';
-import { loadConfig } from '../../src/config.ts';
+import { describe, expect, it } from 'vitest';
 import type { Graph } from '../../src/graph/executor.ts';
 import { deleteDocument, ingestDocuments } from '../../src/pipeline/index.ts';
 import type { RawDocument } from '../../src/ingest/read-documents.ts';
-import { connectTestGraph } from '../support/graph.ts';
-import { postGraphql } from '../support/graphql.ts';
+import { apiOnTestGraph } from '../support/api-on-graph.ts';
 import { documentsIn, pictureOf, wipe } from '../support/ingest-snapshot.ts';
 
 const TOKEN = 'curation-distinct-token-0123456789';
@@ -32,19 +28,12 @@ async function derived(graph: Graph): Promise<string[]> {
 }
 
 describe('distinct judgements applied by ingestion on a real Neo4j', () => {
-  let graph: Graph;
-  let server: ApiServer;
-  const config = loadConfig({ ...process.env, NEO4J_URI: inject('neo4jUri'), API_TOKEN: TOKEN, PORT: '0', NODE_ENV: 'test' });
-
-  async function ok(query: string): Promise<Record<string, any>> {
-    const body = await postGraphql(server.url, TOKEN, query);
-    expect(body.errors, query).toBeUndefined();
-    return body.data!;
-  }
+  const api = apiOnTestGraph({ token: TOKEN });
+  const { ok, post } = api;
 
   /** Each Accra/PUA organisation: id, name and the partners it has. */
   async function organisations(): Promise<Array<{ id: string; name: string; partners: string[] }>> {
-    return graph.readRows({
+    return api.graph.readRows({
       cypher: `MATCH (o:Organization) WHERE o.name STARTS WITH 'Polytechnic' OR o.name = 'PUA'
 OPTIONAL MATCH (o)-[:PARTNERS_WITH]-(p:Organization)
 WITH o, p ORDER BY p.name
@@ -54,27 +43,16 @@ RETURN o.id AS id, o.name AS name, collect(p.name) AS partners ORDER BY id`,
   }
 
   async function ingest(...ids: string[]): Promise<void> {
-    expect(await ingestDocuments(graph, ids.map(doc), { batchSize: 1 })).toMatchObject({ failed: [] });
+    expect(await ingestDocuments(api.graph, ids.map(doc), { batchSize: 1 })).toMatchObject({ failed: [] });
   }
 
-  beforeAll(async () => {
-    graph = await connectTestGraph();
-    server = await createApiServer(config, graph, { warmUp: false });
-  });
-
-  afterAll(async () => {
-    await server?.stop();
-    if (graph) await wipe(graph);
-    await graph?.close();
-  });
-
   it('splits one node in two at once, keeps the split through every later ingest, and a revert gives the graph back', async () => {
-    await wipe(graph);
+    await wipe(api.graph);
     await ingest('accra-with-pua', 'pua-unesco');
     // "PUA" alone is taken for the university: one node with both partners.
     const joined = await organisations();
     expect(joined).toEqual([{ id: 'org-pua', name: 'Polytechnic University of Accra', partners: ['Islamic World Educational, Scientific and Cultural Organization', 'UNESCO'] }]);
-    const before = await derived(graph);
+    const before = await derived(api.graph);
 
     const { markDistinct } = await ok(`mutation { markDistinct(a: "Polytechnic University of Accra", b: "PUA", author: "Ama", reason: "the heritage PUA is an architects' union") { id kind applied entities { id } } }`);
     expect(markDistinct).toMatchObject({ kind: 'DISTINCT', applied: true });
@@ -84,12 +62,12 @@ RETURN o.id AS id, o.name AS name, collect(p.name) AS partners ORDER BY id`,
     ];
     expect(await organisations()).toEqual(split);
     expect(markDistinct.entities.map((e: any) => e.id).sort()).toEqual(split.map((o) => o.id));
-    const after = await derived(graph);
+    const after = await derived(api.graph);
 
     // (a) the same documents again, (d) extracted again: the same split graph.
-    expect(await ingestDocuments(graph, [doc('accra-with-pua'), doc('pua-unesco')], {})).toMatchObject({ unchanged: 2, failed: [] });
-    expect(await ingestDocuments(graph, [doc('accra-with-pua'), doc('pua-unesco')], { reextract: true })).toMatchObject({ updated: 2, failed: [] });
-    expect(await derived(graph)).toEqual(after);
+    expect(await ingestDocuments(api.graph, [doc('accra-with-pua'), doc('pua-unesco')], {})).toMatchObject({ unchanged: 2, failed: [] });
+    expect(await ingestDocuments(api.graph, [doc('accra-with-pua'), doc('pua-unesco')], { reextract: true })).toMatchObject({ updated: 2, failed: [] });
+    expect(await derived(api.graph)).toEqual(after);
 
     // (b) new documents name each side: "PUA" alone joins the union, the full name the university.
     await ingest('pua-afdb', 'accra-kumasi');
@@ -98,26 +76,26 @@ RETURN o.id AS id, o.name AS name, collect(p.name) AS partners ORDER BY id`,
       { id: 'org-pua', name: 'PUA', partners: ['African Development Bank', 'UNESCO'] },
     ]);
     // (c) deleted again: the split graph of before.
-    for (const id of ['pua-afdb', 'accra-kumasi']) expect((await deleteDocument(graph, id)).deleted).toBe(true);
-    expect(await derived(graph)).toEqual(after);
+    for (const id of ['pua-afdb', 'accra-kumasi']) expect((await deleteDocument(api.graph, id)).deleted).toBe(true);
+    expect(await derived(api.graph)).toEqual(after);
 
     // (e) every document deleted and the graph rebuilt in the other order, one at a time.
-    for (const id of ['accra-with-pua', 'pua-unesco']) expect((await deleteDocument(graph, id)).deleted).toBe(true);
+    for (const id of ['accra-with-pua', 'pua-unesco']) expect((await deleteDocument(api.graph, id)).deleted).toBe(true);
     await ingest('pua-unesco', 'accra-with-pua');
-    expect(await derived(graph)).toEqual(after);
+    expect(await derived(api.graph)).toEqual(after);
 
     // A merge of the two sides contradicts the judgement.
-    const refused = await postGraphql(server.url, TOKEN, `mutation { mergeEntities(names: ["Polytechnic University of Accra", "PUA"], author: "Ama", reason: "x") { id } }`);
+    const refused = await post(`mutation { mergeEntities(names: ["Polytechnic University of Accra", "PUA"], author: "Ama", reason: "x") { id } }`);
     expect(refused.errors?.[0]?.extensions, JSON.stringify(refused.errors)).toMatchObject({ code: 'BAD_USER_INPUT', judgement: markDistinct.id });
 
     const { revertJudgement } = await ok(`mutation { revertJudgement(id: "${markDistinct.id}", author: "Ama", reason: "undo") { applied reverted } }`);
     expect(revertJudgement).toEqual({ applied: false, reverted: true });
     expect(await organisations()).toEqual(joined);
-    expect(await derived(graph)).toEqual(before);
+    expect(await derived(api.graph)).toEqual(before);
   });
 
   it('keeps two nodes apart when a document would link them, in either order, and a revert lets it link them', async () => {
-    await wipe(graph);
+    await wipe(api.graph);
     await ingest('accra-kumasi', 'pua-afdb');
     expect((await organisations()).map((o) => o.id)).toEqual(['org-polytechnic-university-of-accra', 'org-pua']);
     const { markDistinct } = await ok(`mutation { markDistinct(a: "Polytechnic University of Accra", b: "PUA", author: "Ama", reason: "two organisations") { id applied } }`);
@@ -130,26 +108,26 @@ RETURN o.id AS id, o.name AS name, collect(p.name) AS partners ORDER BY id`,
       { id: 'org-polytechnic-university-of-accra', name: 'Polytechnic University of Accra', partners: ['Islamic World Educational, Scientific and Cultural Organization', 'Kumasi Technical Institute'] },
       { id: 'org-pua', name: 'PUA', partners: ['African Development Bank'] },
     ]);
-    const picture = await derived(graph);
-    for (const id of ['accra-kumasi', 'pua-afdb', 'accra-with-pua']) expect((await deleteDocument(graph, id)).deleted).toBe(true);
+    const picture = await derived(api.graph);
+    for (const id of ['accra-kumasi', 'pua-afdb', 'accra-with-pua']) expect((await deleteDocument(api.graph, id)).deleted).toBe(true);
     await ingest('accra-with-pua', 'pua-afdb', 'accra-kumasi');
-    expect(await derived(graph)).toEqual(picture);
+    expect(await derived(api.graph)).toEqual(picture);
 
     await ok(`mutation { revertJudgement(id: "${markDistinct.id}", author: "Ama", reason: "undo") { reverted } }`);
     expect((await organisations()).map((o) => o.id)).toEqual(['org-pua']);
   });
 
   it('refuses, with the reason, names that nothing tells apart and a distinct that contradicts a merge in force', async () => {
-    await wipe(graph);
+    await wipe(api.graph);
     await ingest('accra-with-pua', 'accra-kumasi');
     // Every document that writes "PUA" writes the full name beside it.
-    const inseparable = await postGraphql(server.url, TOKEN, `mutation { markDistinct(a: "Polytechnic University of Accra", b: "PUA", author: "Ama", reason: "x") { id } }`);
+    const inseparable = await post(`mutation { markDistinct(a: "Polytechnic University of Accra", b: "PUA", author: "Ama", reason: "x") { id } }`);
     expect(inseparable.errors?.[0]).toMatchObject({ message: expect.stringContaining('without the other name'), extensions: { code: 'BAD_USER_INPUT', details: { argument: 'b' } } });
-    const unknown = await postGraphql(server.url, TOKEN, `mutation { markDistinct(a: "PUA", b: "Polytechnic University of Ghana", author: "Ama", reason: "x") { id } }`);
+    const unknown = await post(`mutation { markDistinct(a: "PUA", b: "Polytechnic University of Ghana", author: "Ama", reason: "x") { id } }`);
     expect(unknown.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND' });
 
     const { mergeEntities } = await ok(`mutation { mergeEntities(names: ["Polytechnic University of Accra", "Kumasi Technical Institute"], author: "Ama", reason: "one campus") { id } }`);
-    const contradicts = await postGraphql(server.url, TOKEN, `mutation { markDistinct(a: "Polytechnic University of Accra", b: "Kumasi Technical Institute", author: "Ama", reason: "x") { id } }`);
+    const contradicts = await post(`mutation { markDistinct(a: "Polytechnic University of Accra", b: "Kumasi Technical Institute", author: "Ama", reason: "x") { id } }`);
     expect(contradicts.errors?.[0]?.extensions, JSON.stringify(contradicts.errors)).toMatchObject({ code: 'BAD_USER_INPUT', judgement: mergeEntities.id });
     expect(await ok('{ judgements(first: 10) { edges { node { kind } } } }')).toEqual({ judgements: { edges: [{ node: { kind: 'MERGE' } }] } });
   });

@@ -8,43 +8,23 @@
  * three judgements gives back the graph and the answers of before.
  * This file owns the database while it runs.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createApiServer } from '../../src/api/server.ts';
-import type { ApiServer } from '../../src/api/server.ts';
-import { loadConfig } from '../../src/config.ts';
-import type { Graph } from '../../src/graph/executor.ts';
+import { describe, expect, it } from 'vitest';
 import { deleteDocument, ingestDocuments, ingestPaths, ingestText } from '../../src/pipeline/index.ts';
-import { connectTestGraph } from '../support/graph.ts';
-import { postGraphql } from '../support/graphql.ts';
-import { documentsIn, pictureOf, wipe } from '../support/ingest-snapshot.ts';
+import { apiOnTestGraph } from '../support/api-on-graph.ts';
+import { documentsIn, pictureOf } from '../support/ingest-snapshot.ts';
 import type { GraphPicture } from '../support/ingest-snapshot.ts';
 
 const TOKEN = 'curation-replay-token-0123456789';
 
 
 describe('judgements across re-ingestion and re-extraction on a real Neo4j', () => {
-  let graph: Graph;
-  let server: ApiServer;
-  const config = loadConfig({ ...process.env, NEO4J_URI: inject('neo4jUri'), API_TOKEN: TOKEN, PORT: '0', NODE_ENV: 'test' });
-
-  async function ok(query: string): Promise<Record<string, any>> {
-    const body = await postGraphql(server.url, TOKEN, query);
-    expect(body.errors, query).toBeUndefined();
-    return body.data!;
-  }
-
-  beforeAll(async () => {
-    graph = await connectTestGraph();
-    await wipe(graph);
-    expect(await ingestPaths(graph, ['ingest'], {})).toMatchObject({ new: 2, failed: [] });
-    server = await createApiServer(config, graph, { warmUp: false });
+  const api = apiOnTestGraph({
+    token: TOKEN,
+    load: async (graph) => {
+      expect(await ingestPaths(graph, ['ingest'], {})).toMatchObject({ new: 2, failed: [] });
+    },
   });
-
-  afterAll(async () => {
-    await server?.stop();
-    if (graph) await wipe(graph);
-    await graph?.close();
-  });
+  const { ok } = api;
 
   /** What the three judgements show: DAAD is no partner of ICESCO, Kleiner's role is confirmed, the association is renamed. */
   async function judgementsHold(): Promise<void> {
@@ -80,7 +60,7 @@ describe('judgements across re-ingestion and re-extraction on a real Neo4j', () 
   const ids: string[] = [];
 
   it('keeps reject, confirm and rename when the same documents are ingested again and when they are extracted again', async () => {
-    before = withoutCuration(await pictureOf(graph));
+    before = withoutCuration(await pictureOf(api.graph));
     answersBefore = await ok(ANSWERS);
     const made = await ok(`mutation {
       r: rejectRelation(input: {relation: PARTNERS_WITH, from: "ICESCO", to: "DAAD"}, author: "Ada", reason: "a funder, no partner") { id }
@@ -89,16 +69,16 @@ describe('judgements across re-ingestion and re-extraction on a real Neo4j', () 
     }`);
     ids.push(made.r.id, made.c.id, made.n.id);
     await judgementsHold();
-    const judged = await pictureOf(graph);
+    const judged = await pictureOf(api.graph);
 
     // (a) The same documents again: unchanged, skipped.
-    expect(await ingestPaths(graph, ['ingest'], {})).toMatchObject({ new: 0, updated: 0, unchanged: 2, failed: [] });
+    expect(await ingestPaths(api.graph, ['ingest'], {})).toMatchObject({ new: 0, updated: 0, unchanged: 2, failed: [] });
     await judgementsHold();
 
     // (d) Extracted again (as after a change to the extractor): every document is written anew.
-    expect(await ingestPaths(graph, ['ingest'], { reextract: true, batchSize: 1 })).toMatchObject({ new: 0, updated: 2, unchanged: 0, failed: [] });
+    expect(await ingestPaths(api.graph, ['ingest'], { reextract: true, batchSize: 1 })).toMatchObject({ new: 0, updated: 2, unchanged: 0, failed: [] });
     await judgementsHold();
-    const reextracted = await pictureOf(graph);
+    const reextracted = await pictureOf(api.graph);
     expect(reextracted.nodeLines).toEqual(judged.nodeLines);
     expect(reextracted.relationshipLines).toEqual(judged.relationshipLines);
   });
@@ -111,22 +91,22 @@ describe('judgements across re-ingestion and re-extraction on a real Neo4j', () 
       '',
       'Prof. Matthias Kleiner, President of the Leibniz Association, welcomed the extension.',
     ].join('\n');
-    expect((await ingestText(graph, { id: 'replay-new-document', text })).outcome).toBe('new');
+    expect((await ingestText(api.graph, { id: 'replay-new-document', text })).outcome).toBe('new');
     await judgementsHold();
-    expect((await deleteDocument(graph, 'replay-new-document')).deleted).toBe(true);
+    expect((await deleteDocument(api.graph, 'replay-new-document')).deleted).toBe(true);
     await judgementsHold();
   });
 
   it('keeps them when every document is deleted and the graph is rebuilt from them in the other order, one at a time', async () => {
     const docs = documentsIn('ingest');
-    for (const d of docs) expect((await deleteDocument(graph, d.id)).deleted).toBe(true);
-    expect(await ingestDocuments(graph, [...docs].reverse(), { batchSize: 1 })).toMatchObject({ new: 2, failed: [] });
+    for (const d of docs) expect((await deleteDocument(api.graph, d.id)).deleted).toBe(true);
+    expect(await ingestDocuments(api.graph, [...docs].reverse(), { batchSize: 1 })).toMatchObject({ new: 2, failed: [] });
     await judgementsHold();
   });
 
   it('gives back the graph and the answers of before when the three judgements are reverted', async () => {
     for (const id of ids) await ok(`mutation { revertJudgement(id: "${id}", author: "Ada", reason: "undo") { reverted } }`);
-    expect(withoutCuration(await pictureOf(graph))).toEqual(before);
+    expect(withoutCuration(await pictureOf(api.graph))).toEqual(before);
     expect(await ok(ANSWERS)).toEqual(answersBefore);
   });
 });

@@ -5,7 +5,8 @@
  * document counts; today and as of a day; over HTTP and from the CLI.
  * This file owns the database while it runs: it wipes it first and last.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { execFile, spawn, spawnSync } from 'node:child_process';
+import { promisify } from 'node:util';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -21,6 +22,7 @@ import { connectTestGraph } from '../support/graph.ts';
 import { documentsIn, wipe } from '../support/ingest-snapshot.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
+const execFileAsync = promisify(execFile);
 const DEV = path.join(ROOT, 'tests/fixtures/dev/docs');
 const READER = path.join(ROOT, 'tests/support/read-export.py');
 const AS_OF = '2022-06-30';
@@ -133,7 +135,12 @@ describe('exports', () => {
     const found = readBack('graphml', out);
     expect([found.nodes, found.edges]).toEqual([expected.nodes, expected.edges.length]);
     expect(readFileSync(out, 'utf8')).toContain(`partnerships-as-of-${AS_OF}`);
-    const bad = spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/cli/export.ts'), '--format', 'gexf', '--as-of', '2022-02-30'], { env, encoding: 'utf8' });
+    // Run without blocking this process: the API server of this file lives here, and a blocked event loop
+    // lets its keep-alive timer close a socket the next request is about to reuse.
+    const bad = await execFileAsync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/cli/export.ts'), '--format', 'gexf', '--as-of', '2022-02-30'], { env, encoding: 'utf8' }).then(
+      () => ({ status: 0, stderr: '' }),
+      (error: { code?: number; stderr?: string }) => ({ status: error.code, stderr: error.stderr ?? '' }),
+    );
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/--as-of: must be a calendar day/);
   });

@@ -2,7 +2,7 @@
  * Curation judgements over HTTP against a real Neo4j holding the two example
  * texts of ingest/: reject, confirm and rename change answers at once and
  * after re-ingestion; revert takes them back; the log pages by keyset;
- * a merge is applied (and taken back on revert), distinct is recorded.
+ * a merge is applied (and taken back on revert), and so is distinct.
  * This file owns the database while it runs.
  */
 import { readFileSync } from 'node:fs';
@@ -129,20 +129,20 @@ describe('curation judgements over HTTP on a real Neo4j', () => {
     await check();
   });
 
-  it('applies a merge at once and takes it back on revert; records distinct without applying it', async () => {
+  it('applies a merge at once and takes it back on revert; applies distinct', async () => {
     const MINISTRY = 'Ministry of Science and Higher Education of the Republic of Kazakhstan';
     const ministryId = (await ok(`{ organization(name: "${MINISTRY}") { id } }`)).organization.id;
     expect(ministryId).not.toBe('org-daad');
     const data = await ok(`mutation {
       m: mergeEntities(names: ["${MINISTRY}", "DAAD"], author: "Bo", reason: "test merge") { id kind applied }
-      d: markDistinct(a: "Salim M. AlMalik", b: "Dr. Salim M. Al Malik", type: PERSON, author: "Bo", reason: "two people") { kind applied names entities { name } }
+      d: markDistinct(a: "Dr. Salim M. Al Malik", b: "Matthias Kleiner", type: PERSON, author: "Bo", reason: "two people") { kind applied names entities { name } }
     }`);
     expect(data.m).toMatchObject({ kind: 'MERGE', applied: true });
     const both = await ok(`{ a: organization(name: "${MINISTRY}") { id } b: organization(name: "DAAD") { id } }`);
     expect(both).toEqual({ a: { id: 'org-daad' }, b: { id: 'org-daad' } });
-    // Both names are one node today: a split, naming that node once.
-    expect(data.d).toMatchObject({ kind: 'DISTINCT', applied: false, names: ['Salim M. AlMalik', 'Dr. Salim M. Al Malik'] });
-    expect(data.d.entities).toHaveLength(1);
+    // Two nodes today: kept apart, naming both.
+    expect(data.d).toMatchObject({ kind: 'DISTINCT', applied: true, names: ['Dr. Salim M. Al Malik', 'Matthias Kleiner'] });
+    expect(data.d.entities.map((e: any) => e.name).sort()).toEqual(['Matthias Kleiner', 'Salim M. Al Malik']);
 
     const { revertJudgement } = await ok(`mutation { revertJudgement(id: "${data.m.id}", author: "Bo", reason: "two bodies") { applied } }`);
     expect(revertJudgement).toEqual({ applied: false });
