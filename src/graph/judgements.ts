@@ -77,16 +77,19 @@ const JUDGEMENT_MAP = `j {.id, .kind, .author, .at, .reason, .entityIds, .entity
   separates: {a: [(j)-[s:SEPARATES]->(k:JudgedKey) WHERE s.side = 'a' | k.key], b: [(j)-[s:SEPARATES]->(k:JudgedKey) WHERE s.side = 'b' | k.key]}}`;
 
 /**
- * Sets each JudgedFact's state from the latest reject or confirm still in force
- * ('reject', 'confirm' or null), for the facts `j` judges.
+ * The state of the JudgedFact bound to `f`: the kind of the latest reject or
+ * confirm still in force that judges it ('reject', 'confirm' or null).
  */
-const SETTLE_FACTS = `CALL (j) {
-  MATCH (j)-[:JUDGES]->(f:JudgedFact)
-  SET f.state = head(COLLECT {
+export const FACT_STATE = `head(COLLECT {
     MATCH (other:Judgement)-[:JUDGES]->(f)
     WHERE other.kind IN ['reject', 'confirm'] AND other.revertedAt IS NULL
     RETURN other.kind ORDER BY other.at DESC, other.id DESC
-  })
+  })`;
+
+/** Sets the state of each JudgedFact `j` judges (FACT_STATE). */
+const SETTLE_FACTS = `CALL (j) {
+  MATCH (j)-[:JUDGES]->(f:JudgedFact)
+  SET f.state = ${FACT_STATE}
 }`;
 
 /** Stores a judgement with its links and settles the facts it judges; returns it. */

@@ -373,10 +373,12 @@ interface StatementRewrites {
   loops: string[];
   /** Facts the merges touch: old and new keys. */
   factKeys: Set<string>;
+  /** New fact key -> the old keys of the statements rewritten to it. */
+  origins: Map<string, Set<string>>;
 }
 
 function statementRewrites(res: Resolution, affected: AffectedState): StatementRewrites {
-  const out: StatementRewrites = { rewritten: [], loops: [], factKeys: new Set() };
+  const out: StatementRewrites = { rewritten: [], loops: [], factKeys: new Set(), origins: new Map() };
   if (res.assignment.merges.length === 0 && res.moved.size === 0) return out;
   const relocate = relocation(res);
   const seen = new Set<string>();
@@ -397,8 +399,37 @@ function statementRewrites(res: Resolution, affected: AffectedState): StatementR
     const key = factKey(s.type, sourceId, targetId, s.title);
     out.factKeys.add(key);
     out.rewritten.push({ id: s.id, sourceId, targetId, factKey: key });
+    getOrSet(out.origins, key, () => new Set<string>()).add(s.factKey);
   }
   return out;
+}
+
+/**
+ * Judgements on facts that follow their statements to a new key: (old key ->
+ * new key) for each new key all of whose stored statements were rewritten
+ * from that one old key (the edge is the old one under its entities' new
+ * ids; statements the batch adds to it do not count). An edge combined from
+ * several (a merge joining two partnerships of one partner) keeps the
+ * judgements its surviving key had and takes none: carried, they would stay
+ * on every part when the merge is reverted.
+ */
+function carriedFacts(rewrites: StatementRewrites, facts: StatedFact[], removed: ReadonlySet<string>): Array<{ from: string; to: string }> {
+  if (rewrites.origins.size === 0) return [];
+  const rewritten = new Set(rewrites.rewritten.map((r) => r.id));
+  const loops = new Set(rewrites.loops);
+  // Stored statements that stay under a key some statements are rewritten to: that edge is combined.
+  const combined = new Set<string>();
+  for (const s of facts) {
+    if (removed.has(s.documentId) || loops.has(s.statementId) || rewritten.has(s.statementId)) continue;
+    if (rewrites.origins.has(s.factKey)) combined.add(s.factKey);
+  }
+  const out: Array<{ from: string; to: string }> = [];
+  for (const [to, from] of rewrites.origins) {
+    if (from.size !== 1 || combined.has(to)) continue;
+    const [only] = from;
+    if (only !== to) out.push({ from: only!, to });
+  }
+  return out.sort((a, b) => (a.to < b.to ? -1 : a.to > b.to ? 1 : 0));
 }
 
 /** Facts whose edges are recomputed from all their statements: those retracted documents or merges touched. */
@@ -561,6 +592,8 @@ export function planWrites(res: Resolution, snapshot: Pick<IngestSnapshot, 'affe
       writes.push({ op: 'detachMentions', type, rows: rows.map(({ documentId, entityId }) => ({ documentId, entityId })) });
     }
     if (rewrites.rewritten.length > 0) writes.push({ op: 'rewriteStatements', rows: rewrites.rewritten });
+    const carried = carriedFacts(rewrites, snapshot.facts, res.removed);
+    if (carried.length > 0) writes.push({ op: 'carryJudgedFacts', rows: carried });
     if (rewrites.loops.length > 0) writes.push({ op: 'deleteStatements', ids: rewrites.loops });
     // Judgements naming an entity that went whole into one other follow it.
     const wentTo = new Map<string, Set<string>>();
