@@ -268,6 +268,15 @@ describe('planIngest: judgements on facts when a merge changes their keys', () =
     expect(ops(plan.writes)).not.toContain('carryJudgedFacts');
   });
 
+  it('carries none from an edge that keeps statements under its key (a part split off it is a new edge)', () => {
+    const snapshot = foldAlpha(false);
+    // A statement of the old key that the merge does not rewrite: the old edge stays, with its judgements.
+    snapshot.facts.push({ ...stated(ALPHA_OMEGA, 'org-alpha-beta-council', 'org-omega-board', 'd4', '2021-03-03'), statementId: 'd4#0.0' });
+    const plan = planIngest([d3()], snapshot, { now: NOW });
+    expect(only(plan.writes, 'rewriteStatements').rows).toEqual([expect.objectContaining({ id: 'd2#0.0', factKey: ABC_OMEGA })]);
+    expect(ops(plan.writes)).not.toContain('carryJudgedFacts');
+  });
+
   it('still carries when the batch itself adds statements to the new key', () => {
     const d3WithPartner = doc('d3', [org('e1', 'Alpha Beta Council', ['ABC']), org('e2', 'Omega Board')], [partners('e1', 'e2')]);
     const snapshot = foldAlpha(false);

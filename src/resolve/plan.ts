@@ -406,28 +406,28 @@ function statementRewrites(res: Resolution, affected: AffectedState): StatementR
 
 /**
  * Judgements on facts that follow their statements to a new key: (old key ->
- * new key) for each new key all of whose stored statements were rewritten
- * from that one old key (the edge is the old one under its entities' new
- * ids; statements the batch adds to it do not count). An edge combined from
- * several (a merge joining two partnerships of one partner) keeps the
- * judgements its surviving key had and takes none: carried, they would stay
- * on every part when the merge is reverted.
+ * new key) where the edge of the old key is renamed, that is all of its
+ * stored statements leave it (to one new key, or to several when both parts
+ * get new ids) and the new key holds no stored statement from elsewhere
+ * (statements the batch adds do not count). An edge a merge combines with
+ * another keeps the judgements of the key it keeps and takes none; a part
+ * split off an edge whose key stays (a reverted merge) takes none either:
+ * carried, a judgement of one part would stay on every part.
  */
 function carriedFacts(rewrites: StatementRewrites, facts: StatedFact[], removed: ReadonlySet<string>): Array<{ from: string; to: string }> {
   if (rewrites.origins.size === 0) return [];
   const rewritten = new Set(rewrites.rewritten.map((r) => r.id));
   const loops = new Set(rewrites.loops);
-  // Stored statements that stay under a key some statements are rewritten to: that edge is combined.
-  const combined = new Set<string>();
+  // Keys that keep stored statements the batch does not rewrite.
+  const kept = new Set<string>();
   for (const s of facts) {
-    if (removed.has(s.documentId) || loops.has(s.statementId) || rewritten.has(s.statementId)) continue;
-    if (rewrites.origins.has(s.factKey)) combined.add(s.factKey);
+    if (!removed.has(s.documentId) && !loops.has(s.statementId) && !rewritten.has(s.statementId)) kept.add(s.factKey);
   }
   const out: Array<{ from: string; to: string }> = [];
   for (const [to, from] of rewrites.origins) {
-    if (from.size !== 1 || combined.has(to)) continue;
+    if (from.size !== 1 || kept.has(to)) continue;
     const [only] = from;
-    if (only !== to) out.push({ from: only!, to });
+    if (only !== to && !kept.has(only!)) out.push({ from: only!, to });
   }
   return out.sort((a, b) => (a.to < b.to ? -1 : a.to > b.to ? 1 : 0));
 }
