@@ -13,7 +13,9 @@
  * JudgedFact has state 'reject' is left out of default answers (its
  * statements stay, marked by the JudgedFact of their factKey); `renames` is
  * set while a rename is in force and read by every entity projection
- * (queries/common.ts). A merge also links the identity keys of the entities
+ * (queries/common.ts). When ingestion gives an edge new ids (a merge, a
+ * split), the judgements of its old key judge the new one too
+ * (`carryJudgedFactsQuery`, ingest-queries.ts). A merge also links the identity keys of the entities
  * it names, `(j)-[:UNITES]->(:JudgedKey {key})`: ingestion keeps every
  * entity holding them one while the merge is in force (src/resolve). A
  * distinct judgement links the anchor keys of its two sides (the keys only
