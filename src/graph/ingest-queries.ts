@@ -10,6 +10,7 @@ import type { EntityType, RelationType } from '../model/types.ts';
 import { ENTITY_TYPES, RELATION_TYPES } from '../model/types.ts';
 import type { DocumentRow, MentionProps, MentionRow, ProfileRow } from '../model/write-plan.ts';
 import type { CypherQuery } from './executor.ts';
+import { FACT_STATE } from './judgements.ts';
 
 export type { DocumentRow, MentionRow, ProfileRow } from '../model/write-plan.ts';
 
@@ -356,6 +357,30 @@ export function rekeyJudgementsQuery(type: EntityType, rows: Array<{ from: strin
       'SET j.entityIds = [x IN j.entityIds | CASE WHEN x = row.from THEN row.to ELSE x END],',
       '  j.renames = CASE WHEN j.renames = row.from THEN row.to ELSE j.renames END',
       'MERGE (j)-[:JUDGES]->(t)',
+    ].join('\n'),
+    params: { rows },
+  };
+}
+
+/**
+ * Judgements on facts follow statements to a new key: every judgement of
+ * JudgedFact {key: from} judges JudgedFact {key: to} too, and each `to` takes
+ * the state of the latest reject or confirm in force (as when a judgement is
+ * made). The old JudgedFact stays: a reverted merge brings the statements back
+ * to it. No JudgedFact for `from`: nothing to do.
+ */
+export function carryJudgedFactsQuery(rows: Array<{ from: string; to: string }>): CypherQuery {
+  return {
+    cypher: [
+      'UNWIND $rows AS row',
+      'MATCH (f:JudgedFact {key: row.from}) USING INDEX SEEK f:JudgedFact(key)',
+      'MATCH (j:Judgement)-[:JUDGES]->(f)',
+      'MERGE (t:JudgedFact {key: row.to})',
+      'MERGE (j)-[:JUDGES]->(t)',
+      // Aggregated first, so that each state is settled once every judgement reached it.
+      'WITH collect(DISTINCT t) AS carried',
+      'UNWIND carried AS f',
+      `SET f.state = ${FACT_STATE}`,
     ].join('\n'),
     params: { rows },
   };

@@ -29,6 +29,7 @@ import type { CypherQuery, Graph } from './executor.ts';
 import {
   acquireIngestLockQuery,
   addToProfilesQuery,
+  carryJudgedFactsQuery,
   createStatementsQuery,
   deleteEdgesQuery,
   deleteEntitiesQuery,
@@ -103,6 +104,8 @@ export function queryOfWrite(write: WriteOp): CypherQuery {
       return detachMentionsQuery(write.type, write.rows);
     case 'rewriteStatements':
       return rewriteStatementsQuery(write.rows);
+    case 'carryJudgedFacts':
+      return carryJudgedFactsQuery(write.rows);
     case 'deleteStatements':
       return deleteStatementsQuery(write.ids);
     case 'deleteEntities':

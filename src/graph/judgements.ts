@@ -13,7 +13,9 @@
  * JudgedFact has state 'reject' is left out of default answers (its
  * statements stay, marked by the JudgedFact of their factKey); `renames` is
  * set while a rename is in force and read by every entity projection
- * (queries/common.ts). A merge also links the identity keys of the entities
+ * (queries/common.ts). When ingestion gives an edge new ids (a merge, a
+ * split), the judgements of its old key judge the new one too
+ * (`carryJudgedFactsQuery`, ingest-queries.ts). A merge also links the identity keys of the entities
  * it names, `(j)-[:UNITES]->(:JudgedKey {key})`: ingestion keeps every
  * entity holding them one while the merge is in force (src/resolve). A
  * distinct judgement links the anchor keys of its two sides (the keys only
@@ -77,16 +79,19 @@ const JUDGEMENT_MAP = `j {.id, .kind, .author, .at, .reason, .entityIds, .entity
   separates: {a: [(j)-[s:SEPARATES]->(k:JudgedKey) WHERE s.side = 'a' | k.key], b: [(j)-[s:SEPARATES]->(k:JudgedKey) WHERE s.side = 'b' | k.key]}}`;
 
 /**
- * Sets each JudgedFact's state from the latest reject or confirm still in force
- * ('reject', 'confirm' or null), for the facts `j` judges.
+ * The state of the JudgedFact bound to `f`: the kind of the latest reject or
+ * confirm still in force that judges it ('reject', 'confirm' or null).
  */
-const SETTLE_FACTS = `CALL (j) {
-  MATCH (j)-[:JUDGES]->(f:JudgedFact)
-  SET f.state = head(COLLECT {
+export const FACT_STATE = `head(COLLECT {
     MATCH (other:Judgement)-[:JUDGES]->(f)
     WHERE other.kind IN ['reject', 'confirm'] AND other.revertedAt IS NULL
     RETURN other.kind ORDER BY other.at DESC, other.id DESC
-  })
+  })`;
+
+/** Sets the state of each JudgedFact `j` judges (FACT_STATE). */
+const SETTLE_FACTS = `CALL (j) {
+  MATCH (j)-[:JUDGES]->(f:JudgedFact)
+  SET f.state = ${FACT_STATE}
 }`;
 
 /** Stores a judgement with its links and settles the facts it judges; returns it. */

@@ -274,6 +274,8 @@ export type WriteOp =
   /** Removes mentions moved off an entity that stays (it keeps other mentions). */
   | { op: 'detachMentions'; type: EntityType; rows: Array<{ documentId: string; entityId: string }> }
   | { op: 'rewriteStatements'; rows: Array<{ id: string; sourceId: string; targetId: string; factKey: string }> }
+  /** Every judgement of the fact `from` (a JudgedFact key) judges the fact `to` too; `to`'s standing state is settled again. */
+  | { op: 'carryJudgedFacts'; rows: Array<{ from: string; to: string }> }
   | { op: 'deleteStatements'; ids: string[] }
   | { op: 'deleteEntities'; type: EntityType; ids: string[] }
   | { op: 'upsertDocuments'; rows: DocumentRow[] }

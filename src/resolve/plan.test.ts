@@ -203,7 +203,9 @@ describe('planIngest: entities the graph already holds', () => {
 
     const plan = planIngest([d3], snapshot, { now: NOW });
 
-    expect(ops(plan.writes).slice(0, 5)).toEqual(['mergeTargets', 'moveMentions', 'rewriteStatements', 'rekeyJudgements', 'deleteEntities']);
+    expect(ops(plan.writes).slice(0, 6)).toEqual(['mergeTargets', 'moveMentions', 'rewriteStatements', 'carryJudgedFacts', 'rekeyJudgements', 'deleteEntities']);
+    // Judgements of the fact (a reject, a confirm) follow its statement to the new key.
+    expect(only(plan.writes, 'carryJudgedFacts').rows).toEqual([{ from: oldKey, to: newKey }]);
     // Judgements naming the entity folded away follow it.
     expect(only(plan.writes, 'rekeyJudgements').rows).toEqual([{ from: 'org-alpha-beta-council', to: 'org-abc' }]);
     expect(only(plan.writes, 'moveMentions').rows).toEqual([{ to: 'org-abc', documentId: 'd2', props: expect.objectContaining({ name: 'Alpha Beta Council' }) }]);
@@ -228,6 +230,60 @@ describe('planIngest: entities the graph already holds', () => {
     ]);
     expect(only(plan.writes, 'deleteEdges')).toEqual({ op: 'deleteEdges', type: 'PARTNERS_WITH', keys: [oldKey] });
     expect(ops(plan.writes)).not.toContain('addToProfiles');
+  });
+});
+
+describe('planIngest: judgements on facts when a merge changes their keys', () => {
+  const ABC_OMEGA = 'PARTNERS_WITH|org-abc|org-omega-board';
+  const ALPHA_OMEGA = 'PARTNERS_WITH|org-alpha-beta-council|org-omega-board';
+
+  /** ABC (d1) and Alpha Beta Council (d2) stored apart, d3 shows they are one; Alpha Beta Council partners Omega Board (d2), and so may ABC (d1). */
+  function foldAlpha(abcPartnersOmega: boolean): IngestSnapshot {
+    const snapshot = emptySnapshot();
+    snapshot.stored.identities = [
+      { key: ABC, id: 'org-abc' },
+      { key: ALPHA, id: 'org-alpha-beta-council' },
+    ];
+    snapshot.affected = {
+      entities: [entity('org-abc', 'ABC', [ABC])],
+      mentions: [mention('org-abc', 'd1', 'ABC', [ABC]), mention('org-alpha-beta-council', 'd2', 'Alpha Beta Council', [ALPHA])],
+      statements: [{ id: 'd2#0.0', type: 'PARTNERS_WITH', sourceId: 'org-alpha-beta-council', targetId: 'org-omega-board', title: null, factKey: ALPHA_OMEGA, documentId: 'd2' }],
+      edges: [],
+    };
+    snapshot.facts = [stated(ALPHA_OMEGA, 'org-alpha-beta-council', 'org-omega-board', 'd2', '2021-02-02')];
+    if (abcPartnersOmega) snapshot.facts.push(stated(ABC_OMEGA, 'org-abc', 'org-omega-board', 'd1', '2020-05-01'));
+    return snapshot;
+  }
+  const d3 = () => doc('d3', [org('e1', 'Alpha Beta Council', ['ABC'])]);
+
+  it('carries the judgements of a fact whose statements all move to one new key', () => {
+    const plan = planIngest([d3()], foldAlpha(false), { now: NOW });
+    expect(only(plan.writes, 'carryJudgedFacts').rows).toEqual([{ from: ALPHA_OMEGA, to: ABC_OMEGA }]);
+    expect(ops(plan.writes).indexOf('carryJudgedFacts')).toBeGreaterThan(ops(plan.writes).indexOf('rewriteStatements'));
+  });
+
+  it('carries none into an edge the merge combines with one the surviving entity had (its judgements stay its own)', () => {
+    const plan = planIngest([d3()], foldAlpha(true), { now: NOW });
+    expect(only(plan.writes, 'rewriteStatements').rows).toEqual([expect.objectContaining({ id: 'd2#0.0', factKey: ABC_OMEGA })]);
+    expect(ops(plan.writes)).not.toContain('carryJudgedFacts');
+  });
+
+  it('carries none from an edge that keeps statements under its key (a part split off it is a new edge)', () => {
+    const snapshot = foldAlpha(false);
+    // A statement of the old key that the merge does not rewrite: the old edge stays, with its judgements.
+    snapshot.facts.push({ ...stated(ALPHA_OMEGA, 'org-alpha-beta-council', 'org-omega-board', 'd4', '2021-03-03'), statementId: 'd4#0.0' });
+    const plan = planIngest([d3()], snapshot, { now: NOW });
+    expect(only(plan.writes, 'rewriteStatements').rows).toEqual([expect.objectContaining({ id: 'd2#0.0', factKey: ABC_OMEGA })]);
+    expect(ops(plan.writes)).not.toContain('carryJudgedFacts');
+  });
+
+  it('still carries when the batch itself adds statements to the new key', () => {
+    const d3WithPartner = doc('d3', [org('e1', 'Alpha Beta Council', ['ABC']), org('e2', 'Omega Board')], [partners('e1', 'e2')]);
+    const snapshot = foldAlpha(false);
+    snapshot.stored.identities.push({ key: OMEGA, id: 'org-omega-board' });
+    const plan = planIngest([d3WithPartner], snapshot, { now: NOW });
+    expect(only(plan.writes, 'createStatements').rows).toEqual([expect.objectContaining({ factKey: ABC_OMEGA })]);
+    expect(only(plan.writes, 'carryJudgedFacts').rows).toEqual([{ from: ALPHA_OMEGA, to: ABC_OMEGA }]);
   });
 });
 

@@ -397,10 +397,12 @@ interface StatementRewrites {
   loops: string[];
   /** Facts the merges touch: old and new keys. */
   factKeys: Set<string>;
+  /** New fact key -> the old keys of the statements rewritten to it. */
+  origins: Map<string, Set<string>>;
 }
 
 function statementRewrites(res: Resolution, affected: AffectedState): StatementRewrites {
-  const out: StatementRewrites = { rewritten: [], loops: [], factKeys: new Set() };
+  const out: StatementRewrites = { rewritten: [], loops: [], factKeys: new Set(), origins: new Map() };
   if (res.assignment.merges.length === 0 && res.moved.size === 0) return out;
   const relocate = relocation(res);
   const seen = new Set<string>();
@@ -421,8 +423,37 @@ function statementRewrites(res: Resolution, affected: AffectedState): StatementR
     const key = factKey(s.type, sourceId, targetId, s.title);
     out.factKeys.add(key);
     out.rewritten.push({ id: s.id, sourceId, targetId, factKey: key });
+    getOrSet(out.origins, key, () => new Set<string>()).add(s.factKey);
   }
   return out;
+}
+
+/**
+ * Judgements on facts that follow their statements to a new key: (old key ->
+ * new key) where the edge of the old key is renamed, that is all of its
+ * stored statements leave it (to one new key, or to several when both parts
+ * get new ids) and the new key holds no stored statement from elsewhere
+ * (statements the batch adds do not count). An edge a merge combines with
+ * another keeps the judgements of the key it keeps and takes none; a part
+ * split off an edge whose key stays (a reverted merge) takes none either:
+ * carried, a judgement of one part would stay on every part.
+ */
+function carriedFacts(rewrites: StatementRewrites, facts: StatedFact[], removed: ReadonlySet<string>): Array<{ from: string; to: string }> {
+  if (rewrites.origins.size === 0) return [];
+  const rewritten = new Set(rewrites.rewritten.map((r) => r.id));
+  const loops = new Set(rewrites.loops);
+  // Keys that keep stored statements the batch does not rewrite.
+  const kept = new Set<string>();
+  for (const s of facts) {
+    if (!removed.has(s.documentId) && !loops.has(s.statementId) && !rewritten.has(s.statementId)) kept.add(s.factKey);
+  }
+  const out: Array<{ from: string; to: string }> = [];
+  for (const [to, from] of rewrites.origins) {
+    if (from.size !== 1 || kept.has(to)) continue;
+    const [only] = from;
+    if (only !== to && !kept.has(only!)) out.push({ from: only!, to });
+  }
+  return out.sort((a, b) => (a.to < b.to ? -1 : a.to > b.to ? 1 : 0));
 }
 
 /** Facts whose edges are recomputed from all their statements: those retracted documents or merges touched. */
@@ -585,6 +616,8 @@ export function planWrites(res: Resolution, snapshot: Pick<IngestSnapshot, 'affe
       writes.push({ op: 'detachMentions', type, rows: rows.map(({ documentId, entityId }) => ({ documentId, entityId })) });
     }
     if (rewrites.rewritten.length > 0) writes.push({ op: 'rewriteStatements', rows: rewrites.rewritten });
+    const carried = carriedFacts(rewrites, snapshot.facts, res.removed);
+    if (carried.length > 0) writes.push({ op: 'carryJudgedFacts', rows: carried });
     if (rewrites.loops.length > 0) writes.push({ op: 'deleteStatements', ids: rewrites.loops });
     // Judgements naming an entity that went whole into one other follow it.
     const wentTo = new Map<string, Set<string>>();

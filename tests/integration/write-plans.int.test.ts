@@ -54,6 +54,7 @@ const samples: Record<string, (n: number) => CypherQuery> = {
   mergeTargetsQuery: (n) => queries.mergeTargetsQuery('Organization', many('o', n).map((id) => ({ id, name: id }))),
   moveMentionsToQuery: (n) => queries.moveMentionsToQuery('Organization', many('o', n).map((to) => ({ to, documentId: 'd1', props }))),
   judgedIdentitiesQuery: (n) => queries.judgedIdentitiesQuery(many('Organization|a', n)),
+  carryJudgedFactsQuery: (n) => queries.carryJudgedFactsQuery(many('PARTNERS_WITH|o|', n).map((from, i) => ({ from, to: `PARTNERS_WITH|t|${i}` }))),
   rekeyJudgementsQuery: (n) => queries.rekeyJudgementsQuery('Organization', many('o', n).map((from, i) => ({ from, to: `t${i}` }))),
   detachMentionsQuery: (n) => queries.detachMentionsQuery('Organization', many('o', n).map((entityId) => ({ documentId: 'd1', entityId }))),
   statementsOfEntitiesQuery: (n) => queries.statementsOfEntitiesQuery(many('o', n)),
