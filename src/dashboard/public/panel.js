@@ -16,7 +16,7 @@ import {
   PERSON_QUERY,
   PROGRAMME_QUERY,
 } from './api.js';
-import { judgementHistory, mergeAction, relationActions } from './curation.js';
+import { distinctAction, judgementHistory, mergeAction, relationActions, renameAction } from './curation.js';
 import { dateRange, el, fmt, plural, shortLabel } from './dom.js';
 import { KIND_LABELS } from './encodings.js';
 
@@ -222,15 +222,26 @@ export function createPanel(container, nav) {
     ];
   }
 
-  /** Merge with… and the judgement history of an organisation or person. */
+  /** Rename…, Merge with…, Not the same as… and the judgement history of an organisation or person. */
   function corrections(entity) {
     const kind = entity.type === 'PERSON' ? 'person' : 'organization';
-    // A merge the graph applies may leave this entity under the other's id: then open the one that remains.
-    const afterMerge = (j) => {
+    // A merge (or a split by distinct) the graph applies may leave this entity under another id: then open the one that remains.
+    const reopen = (j) => {
       const remains = j.entities.find((e) => e.id === entity.id) || j.entities[0];
       nav.changed(remains && remains.id !== entity.id ? { kind, id: remains.id, name: remains.name } : null);
     };
-    return section('Corrections', el('div', { 'data-testid': 'details-corrections' }, mergeAction(entity, { onDone: afterMerge }), el('h5', {}, 'Judgement history'), judgementHistory(entity, { onChanged: () => nav.changed(null) })));
+    return section(
+      'Corrections',
+      el(
+        'div',
+        { 'data-testid': 'details-corrections' },
+        renameAction(entity, { onDone: () => nav.changed(null) }),
+        mergeAction(entity, { onDone: reopen }),
+        distinctAction(entity, { onDone: reopen }),
+        el('h5', {}, 'Judgement history'),
+        judgementHistory(entity, { onChanged: () => nav.changed(null) }),
+      ),
+    );
   }
 
   function partnershipPage(ref, offset) {
