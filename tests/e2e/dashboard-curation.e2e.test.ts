@@ -47,7 +47,7 @@ const DOCS = [
   {
     // A partnership, a role (person -> organisation) and a unit link (PART_OF), for rename, distinct and the edge rejects.
     id: 'e2e-curation-tarnveld-merrowgate',
-    text: `${TARNVELD} and ${MERROWGATE} sign a memorandum of understanding\n\nPublished on 3 December 2025\n\n${TARNVELD} and the ${MERROWGATE} signed a memorandum of understanding on cooperation in green chemistry on 3 December 2025. Prof. ${VARKONYI}, President of ${TARNVELD}, signed for the university. The ${PHARMACY} will host the first joint workshop.\n`,
+    text: `${TARNVELD} and ${MERROWGATE} sign a memorandum of understanding\n\nPublished on 3 December 2025\n\n${TARNVELD} and the ${MERROWGATE} (MIC) signed a memorandum of understanding on cooperation in green chemistry on 3 December 2025. Prof. ${VARKONYI}, President of ${TARNVELD}, signed for the university. The ${PHARMACY} will host the first joint workshop.\n`,
   },
   {
     id: VANISHING,
@@ -393,7 +393,7 @@ DETACH DELETE f`,
     await panelShows(VARKONYI);
   });
 
-  it('marks an organisation not the same as another picked by search: both histories list it, with Revert', async () => {
+  it('marks an organisation not the same as another picked by search (both histories list it, with Revert), and one of its own names (a split)', async () => {
     await signIn(page, TOKEN);
     const tarnveld = await idOf(TARNVELD);
     const merrowgate = await idOf(MERROWGATE);
@@ -429,6 +429,19 @@ DETACH DELETE f`,
     await openInPanel(`organization:${tarnveld}`, '[data-testid=judgement-history][data-state=ready]');
     expect(await page.locator('[data-testid=judgement-item][data-kind=DISTINCT][data-reverted=false]').count()).toBe(0);
     expect(await page.locator('[data-testid=judgement-item][data-kind=DISTINCT][data-reverted=true]').count()).toBe(1);
+
+    // One of its own names (an alias) marked distinct: a split, listed in the history of the page shown after it.
+    await openInPanel(`organization:${merrowgate}`, '[data-testid=curate-distinct]');
+    await page.click('[data-testid=curate-distinct] summary');
+    expect(await page.locator('[data-testid=distinct-own-name]').allTextContents()).toContain('MIC');
+    await page.locator('[data-testid=distinct-own-name]', { hasText: /^MIC$/ }).click();
+    expect(await page.textContent('[data-testid=distinct-choice]')).toBe(`MIC names another organisation than ${MERROWGATE}.`);
+    await page.fill('[data-testid=distinct-reason]', 'MIC is a different institute in these texts (test)');
+    await page.click('[data-testid=distinct-submit]');
+    const split = page.locator('[data-testid=judgement-history][data-state=ready] [data-testid=judgement-item][data-kind=DISTINCT][data-reverted=false]', { hasText: `${MERROWGATE} ≠ MIC` }).first();
+    await split.waitFor();
+    await split.locator('[data-testid=judgement-revert]').click();
+    await page.locator('[data-testid=judgement-history][data-state=ready] [data-testid=judgement-item][data-kind=DISTINCT][data-reverted=true]', { hasText: `${MERROWGATE} ≠ MIC` }).waitFor();
   });
 
   it('rejects a role from the person page: it leaves the person and the organisation; revert from the history brings it back', async () => {

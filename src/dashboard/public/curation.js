@@ -103,9 +103,11 @@ export function relationActions(edge, { onDone, label = RELATION_WORDS[edge.rela
  * with…" and "Not the same as…". `prefix` names the test ids
  * (`<prefix>-search`, `-results`, `-choice`, `-other`, `-reason`, `-submit`,
  * `-status`); `send(other, reason)` runs the mutation and resolves to the
- * judgement; `saved(judgement)` says what was recorded.
+ * judgement; `saved(judgement)` says what was recorded. With `ownNames`, the
+ * entity's other names (aliases) can be picked too (`<prefix>-own-name`),
+ * told by `ownSentence` (the pick is then `{ name, own: true }`).
  */
-function pickedPairAction(entity, { prefix, summary, testid, prompt, sentence, button, send, saved, onDone }) {
+function pickedPairAction(entity, { prefix, summary, testid, prompt, sentence, button, send, saved, onDone, ownNames = null, ownSentence = null }) {
   const noun = entity.type === 'PERSON' ? 'person' : 'organisation';
   let other = null;
   const input = el('input', { type: 'search', name: 'q', placeholder: `Search the other ${noun}`, autocomplete: 'off', 'data-testid': `${prefix}-search` });
@@ -115,17 +117,31 @@ function pickedPairAction(entity, { prefix, summary, testid, prompt, sentence, b
   const reason = el('textarea', { name: 'reason', rows: 2, maxlength: 1000, placeholder: 'Why (required)', 'data-testid': `${prefix}-reason` });
   const status = statusLine(`${prefix}-status`);
   const submit = el('button', { type: 'button', class: 'button', disabled: true, 'data-testid': `${prefix}-submit` }, button);
+  const pick = (picked) => {
+    other = picked;
+    const tell = picked.own ? ownSentence : sentence;
+    choice.replaceChildren(...tell(el('strong', {}, entity.name), el('strong', { 'data-testid': `${prefix}-other` }, picked.name)));
+    submit.disabled = false;
+  };
   setupSearch({
     form,
     input,
     list,
     accept: (hit) => hit.type === entity.type && hit.entity.id !== entity.id,
-    onPick: (hit) => {
-      other = hit.entity;
-      choice.replaceChildren(...sentence(el('strong', {}, entity.name), el('strong', { 'data-testid': `${prefix}-other` }, other.name)));
-      submit.disabled = false;
-    },
+    onPick: (hit) => pick(hit.entity),
   });
+  const own =
+    ownNames && ownNames.names.length > 0
+      ? el(
+          'p',
+          { class: 'small own-names', 'data-testid': `${prefix}-own-names` },
+          ownNames.label,
+          ...ownNames.names.flatMap((name, i) => [
+            i > 0 ? ', ' : ' ',
+            el('button', { type: 'button', class: 'link', 'data-testid': `${prefix}-own-name`, onclick: () => pick({ name, own: true }) }, name),
+          ]),
+        )
+      : null;
   submit.addEventListener('click', async () => {
     if (!other) return;
     submit.disabled = true;
@@ -147,6 +163,7 @@ function pickedPairAction(entity, { prefix, summary, testid, prompt, sentence, b
     el('summary', { class: 'small' }, summary),
     tokenHint(),
     form,
+    own,
     choice,
     el('label', { class: 'small curate-field' }, 'Reason ', reason),
     el('div', { class: 'page-actions' }, submit),
@@ -184,6 +201,9 @@ export function distinctAction(entity, { onDone }) {
     summary: 'Not the same as…',
     prompt: (noun) => `Pick the ${noun} that must never be taken for this one.`,
     sentence: (self, other) => [self, ' and ', other, ' are two.'],
+    // Two names of this one node marked distinct: a split (once the graph applies distinct).
+    ownNames: { label: 'Or one of its own names, to split it off:', names: entity.aliases || [] },
+    ownSentence: (self, other) => [other, ` names another ${entity.type === 'PERSON' ? 'person' : 'organisation'} than `, self, '.'],
     button: 'Mark as distinct',
     send: async (other, reason) => (await mutate(DISTINCT_MUTATION, { a: entity.name, b: other.name, type: entity.type, reason })).markDistinct,
     saved: (j) => `Recorded by ${j.author}: ${j.names.join(' and ')} are two.`,

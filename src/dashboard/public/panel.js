@@ -218,7 +218,7 @@ export function createPanel(container, nav) {
             ),
           )
         : null,
-      corrections({ type: 'ORGANIZATION', id: org.id, name: org.name }),
+      corrections({ type: 'ORGANIZATION', id: org.id, name: org.name, aliases: org.aliases }),
     ];
   }
 
@@ -299,7 +299,7 @@ export function createPanel(container, nav) {
           ),
         ),
       ),
-      corrections({ type: 'PERSON', id: person.id, name: person.name }),
+      corrections({ type: 'PERSON', id: person.id, name: person.name, aliases: person.aliases }),
     ];
   }
 
