@@ -31,6 +31,7 @@ const TARNVELD = 'Tarnveld University';
 const MERROWGATE = 'Merrowgate Institute of Chemistry';
 const PHARMACY = 'Tarnveld University School of Pharmacy';
 const VARKONYI = 'Ilsabet Varkonyi';
+const OSTROVA = 'Ostrova Polytechnic';
 const KESTRELMOOR = 'Kestrelmoor College';
 const VANTRY = 'Vantry Polytechnic';
 /** The document that alone names Vantry Polytechnic (and Kestrelmoor College): deleted while a page still offers Vantry. */
@@ -48,6 +49,11 @@ const DOCS = [
     // A partnership, a role (person -> organisation) and a unit link (PART_OF), for rename, distinct and the edge rejects.
     id: 'e2e-curation-tarnveld-merrowgate',
     text: `${TARNVELD} and ${MERROWGATE} sign a memorandum of understanding\n\nPublished on 3 December 2025\n\n${TARNVELD} and the ${MERROWGATE} (MIC) signed a memorandum of understanding on cooperation in green chemistry on 3 December 2025. Prof. ${VARKONYI}, President of ${TARNVELD}, signed for the university. The ${PHARMACY} will host the first joint workshop.\n`,
+  },
+  {
+    // "MIC" alone, taken for the Merrowgate Institute of Chemistry (MIC): the document that lets a split of the two names hold.
+    id: 'e2e-curation-mic-ostrova',
+    text: `MIC and ${OSTROVA} sign a memorandum of understanding\n\nPublished on 5 December 2025\n\nMIC and ${OSTROVA} signed a memorandum of understanding on cooperation in architecture on 5 December 2025.\n`,
   },
   {
     id: VANISHING,
@@ -430,18 +436,29 @@ DETACH DELETE f`,
     expect(await page.locator('[data-testid=judgement-item][data-kind=DISTINCT][data-reverted=false]').count()).toBe(0);
     expect(await page.locator('[data-testid=judgement-item][data-kind=DISTINCT][data-reverted=true]').count()).toBe(1);
 
-    // One of its own names (an alias) marked distinct: a split, listed in the history of the page shown after it.
+    // One of its own names (an alias) marked distinct: a split. The page stays the institute's, its history lists
+    // the judgement, and the network is redrawn with "MIC" apart (with the partner only "MIC" documents give).
+    expect(await edgeDrawn(page, MERROWGATE, OSTROVA)).toBe(true);
     await openInPanel(`organization:${merrowgate}`, '[data-testid=curate-distinct]');
     await page.click('[data-testid=curate-distinct] summary');
     expect(await page.locator('[data-testid=distinct-own-name]').allTextContents()).toContain('MIC');
     await page.locator('[data-testid=distinct-own-name]', { hasText: /^MIC$/ }).click();
     expect(await page.textContent('[data-testid=distinct-choice]')).toBe(`MIC names another organisation than ${MERROWGATE}.`);
-    await page.fill('[data-testid=distinct-reason]', 'MIC is a different institute in these texts (test)');
+    await page.fill('[data-testid=distinct-reason]', 'MIC alone is another body in these texts (test)');
+    await page.evaluate(() => (document.body.dataset.viewKey = 'stale'));
     await page.click('[data-testid=distinct-submit]');
+    await viewSettled(page, 'stale');
+    await panelShows(MERROWGATE);
     const split = page.locator('[data-testid=judgement-history][data-state=ready] [data-testid=judgement-item][data-kind=DISTINCT][data-reverted=false]', { hasText: `${MERROWGATE} ≠ MIC` }).first();
     await split.waitFor();
+    expect(await edgeDrawn(page, 'MIC', OSTROVA)).toBe(true);
+    expect(await edgeDrawn(page, MERROWGATE, OSTROVA)).toBe(false);
+    await page.evaluate(() => (document.body.dataset.viewKey = 'stale'));
     await split.locator('[data-testid=judgement-revert]').click();
+    await viewSettled(page, 'stale');
+    await panelShows(MERROWGATE);
     await page.locator('[data-testid=judgement-history][data-state=ready] [data-testid=judgement-item][data-kind=DISTINCT][data-reverted=true]', { hasText: `${MERROWGATE} ≠ MIC` }).waitFor();
+    expect(await edgeDrawn(page, MERROWGATE, OSTROVA)).toBe(true);
   });
 
   it('rejects a role from the person page: it leaves the person and the organisation; revert from the history brings it back', async () => {

@@ -249,7 +249,7 @@ export function renameAction(entity, { onDone }) {
 
 /**
  * The judgements that name an organisation or person, newest first, each
- * with Revert while it is in force. Loads itself; `onChanged()` runs after
+ * with Revert while it is in force. Loads itself; `onChanged(judgement)` runs after
  * a revert.
  */
 export function judgementHistory(entity, { onChanged }) {
@@ -271,7 +271,7 @@ export function judgementHistory(entity, { onChanged }) {
     const children = [
       judgements.length === 0
         ? el('p', { class: 'muted small' }, 'No judgement names it.')
-        : el('ol', { class: 'plain judgements' }, ...judgements.map((j) => judgementItem(j, async () => (await load(), onChanged())))),
+        : el('ol', { class: 'plain judgements' }, ...judgements.map((j) => judgementItem(j, async (reverted) => (await load(), onChanged(reverted))))),
       connection && connection.pageInfo.hasNextPage ? el('p', { class: 'muted small' }, 'Newest 50 shown; the rest: judgements(entity:) over GraphQL.') : null,
     ];
     body.replaceChildren(...children.filter(Boolean));
@@ -308,9 +308,9 @@ function judgementItem(j, afterRevert) {
             event.target.disabled = true;
             status.busy('Reverting…');
             try {
-              await mutate(REVERT_MUTATION, { id: j.id, reason: null });
+              const reverted = (await mutate(REVERT_MUTATION, { id: j.id, reason: null })).revertJudgement;
               status.done('Reverted.');
-              await afterRevert();
+              await afterRevert(reverted);
             } catch (error) {
               status.failed(error);
               event.target.disabled = false;

@@ -225,21 +225,23 @@ export function createPanel(container, nav) {
   /** Rename…, Merge with…, Not the same as… and the judgement history of an organisation or person. */
   function corrections(entity) {
     const kind = entity.type === 'PERSON' ? 'person' : 'organization';
-    // A merge (or a split by distinct) the graph applies may leave this entity under another id: then open the one that remains.
-    const reopen = (j) => {
-      const remains = j.entities.find((e) => e.id === entity.id) || j.entities[0];
-      nav.changed(remains && remains.id !== entity.id ? { kind, id: remains.id, name: remains.name } : null);
-    };
+    const open = (e) => nav.changed(e && e.id !== entity.id ? { kind, id: e.id, name: e.name } : null);
+    // A merge the graph applies may leave this entity under the other's id: then open the one that remains.
+    const afterMerge = (j) => open(j.entities.find((e) => e.id === entity.id) || j.entities[0]);
+    // A distinct names this entity first: after a split, its side (which may have another id now).
+    const afterDistinct = (j) => open(j.entities[0]);
+    // A revert (of a merge or a split) may join this entity into another node: open one the judgement still names.
+    const afterRevert = (j) => open(j.entities.some((e) => e.id === entity.id) ? null : j.entities[0]);
     return section(
       'Corrections',
       el(
         'div',
         { 'data-testid': 'details-corrections' },
         renameAction(entity, { onDone: () => nav.changed(null) }),
-        mergeAction(entity, { onDone: reopen }),
-        distinctAction(entity, { onDone: reopen }),
+        mergeAction(entity, { onDone: afterMerge }),
+        distinctAction(entity, { onDone: afterDistinct }),
         el('h5', {}, 'Judgement history'),
-        judgementHistory(entity, { onChanged: () => nav.changed(null) }),
+        judgementHistory(entity, { onChanged: afterRevert }),
       ),
     );
   }
