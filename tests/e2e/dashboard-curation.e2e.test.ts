@@ -1,11 +1,12 @@
 /**
  * The dashboard's corrections and its time controls end to end, in headless
  * Chromium on the real app and the tier's Neo4j: the token kept in the tab,
- * reject / confirm / merge / revert from the side panel (the network and
- * charts redrawn), errors shown in the panel, "what's new", the as-of day on
- * the network and the charts, and the export downloads.
+ * reject / confirm (of a partnership, a role, a PART_OF link), merge,
+ * rename, distinct (and a split) and revert from the side panel (the network
+ * and charts redrawn), errors shown in the panel, "what's new", the as-of day
+ * on the network and the charts, and the export downloads.
  *
- * Besides the two example texts (ingested at start), the test ingests two
+ * Besides the two example texts (ingested at start), the test ingests five
  * short documents of its own about organisations nobody else uses, so that
  * its corrections touch nothing another test reads. Afterwards it reverts its
  * judgements through the API, deletes them, and deletes the documents this

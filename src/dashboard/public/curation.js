@@ -191,8 +191,9 @@ export function mergeAction(entity, { onDone }) {
 
 /**
  * "Not the same as…": the other organisation (or person) is picked with the
- * search box, and `markDistinct` records that the two are two;
- * `onDone(judgement)` runs after it is recorded.
+ * search box, or one of this one's own names, and `markDistinct` keeps the
+ * two apart (two nodes stay two; two names of one node split it);
+ * `onDone(judgement)` runs after it is applied.
  */
 export function distinctAction(entity, { onDone }) {
   return pickedPairAction(entity, {
@@ -201,7 +202,7 @@ export function distinctAction(entity, { onDone }) {
     summary: 'Not the same as…',
     prompt: (noun) => `Pick the ${noun} that must never be taken for this one.`,
     sentence: (self, other) => [self, ' and ', other, ' are two.'],
-    // Two names of this one node marked distinct: a split (once the graph applies distinct).
+    // Two names of this one node marked distinct: a split.
     ownNames: { label: 'Or one of its own names, to split it off:', names: entity.aliases || [] },
     ownSentence: (self, other) => [other, ` names another ${entity.type === 'PERSON' ? 'person' : 'organisation'} than `, self, '.'],
     button: 'Mark as distinct',
