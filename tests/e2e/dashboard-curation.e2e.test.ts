@@ -1,11 +1,12 @@
 /**
  * The dashboard's corrections and its time controls end to end, in headless
  * Chromium on the real app and the tier's Neo4j: the token kept in the tab,
- * reject / confirm / merge / revert from the side panel (the network and
- * charts redrawn), errors shown in the panel, "what's new", the as-of day on
- * the network and the charts, and the export downloads.
+ * reject / confirm (of a partnership, a role, a PART_OF link), merge,
+ * rename, distinct (and a split) and revert from the side panel (the network
+ * and charts redrawn), errors shown in the panel, "what's new", the as-of day
+ * on the network and the charts, and the export downloads.
  *
- * Besides the two example texts (ingested at start), the test ingests two
+ * Besides the two example texts (ingested at start), the test ingests five
  * short documents of its own about organisations nobody else uses, so that
  * its corrections touch nothing another test reads. Afterwards it reverts its
  * judgements through the API, deletes them, and deletes the documents this
@@ -27,6 +28,15 @@ const AUTHOR = `E2E analyst ${randomUUID().slice(0, 8)}`;
 const ZORVANIA = 'Zorvania University';
 const QUELLMARK = 'Quellmark Institute of Technology';
 const BRINDLEWOOD = 'Brindlewood Academy of Sciences';
+const TARNVELD = 'Tarnveld University';
+const MERROWGATE = 'Merrowgate Institute of Chemistry';
+const PHARMACY = 'Tarnveld University School of Pharmacy';
+const VARKONYI = 'Ilsabet Varkonyi';
+const OSTROVA = 'Ostrova Polytechnic';
+const KESTRELMOOR = 'Kestrelmoor College';
+const VANTRY = 'Vantry Polytechnic';
+/** The document that alone names Vantry Polytechnic (and Kestrelmoor College): deleted while a page still offers Vantry. */
+const VANISHING = 'e2e-curation-kestrelmoor-vantry';
 const DOCS = [
   {
     id: 'e2e-curation-zorvania-quellmark',
@@ -35,6 +45,20 @@ const DOCS = [
   {
     id: 'e2e-curation-quellmark-brindlewood',
     text: `${QUELLMARK} and ${BRINDLEWOOD} sign a memorandum of understanding\n\nPublished on 20 November 2025\n\nThe ${QUELLMARK} and the ${BRINDLEWOOD} signed a memorandum of understanding on cooperation in applied physics on 20 November 2025.\n`,
+  },
+  {
+    // A partnership, a role (person -> organisation) and a unit link (PART_OF), for rename, distinct and the edge rejects.
+    id: 'e2e-curation-tarnveld-merrowgate',
+    text: `${TARNVELD} and ${MERROWGATE} sign a memorandum of understanding\n\nPublished on 3 December 2025\n\n${TARNVELD} and the ${MERROWGATE} (MIC) signed a memorandum of understanding on cooperation in green chemistry on 3 December 2025. Prof. ${VARKONYI}, President of ${TARNVELD}, signed for the university. The ${PHARMACY} will host the first joint workshop.\n`,
+  },
+  {
+    // "MIC" alone, taken for the Merrowgate Institute of Chemistry (MIC): the document that lets a split of the two names hold.
+    id: 'e2e-curation-mic-ostrova',
+    text: `MIC and ${OSTROVA} sign a memorandum of understanding\n\nPublished on 5 December 2025\n\nMIC and ${OSTROVA} signed a memorandum of understanding on cooperation in architecture on 5 December 2025.\n`,
+  },
+  {
+    id: VANISHING,
+    text: `${KESTRELMOOR} and ${VANTRY} sign a memorandum of understanding\n\nPublished on 4 December 2025\n\n${KESTRELMOOR} and ${VANTRY} signed a memorandum of understanding on cooperation in robotics on 4 December 2025.\n`,
   },
 ];
 
@@ -272,6 +296,232 @@ DETACH DELETE f`,
       expect(await merge.textContent()).toContain(`${ZORVANIA} + ${BRINDLEWOOD}`);
       expect(await merge.textContent()).toContain(AUTHOR);
     }
+  });
+
+  /** The id of the organisation (or person) the API knows by `name`. */
+  async function idOf(name: string, type: 'organization' | 'person' = 'organization'): Promise<string> {
+    const id = (await gql(`query($name: String!) { e: ${type}(name: $name) { id } }`, { name })).e?.id;
+    expect(id, name).toBeTruthy();
+    return id;
+  }
+
+  /** Waits for the side panel to show the page named `name`, loaded. */
+  async function panelShows(name: string): Promise<void> {
+    await page.waitForFunction(
+      (n) => document.querySelector('[data-testid=details][data-state=ready]') !== null && document.querySelector('[data-testid=details-name]')?.textContent === n,
+      name,
+    );
+  }
+
+  /** Waits for an action's status line to report an error with `code`, and returns its text. */
+  async function failedWith(prefix: string, code: string): Promise<string> {
+    const selector = `[data-testid=${prefix}-status]`;
+    await page.waitForFunction(({ sel, c }) => document.querySelector(sel)?.getAttribute('data-state') === 'error' && document.querySelector(sel)?.getAttribute('data-code') === c, { sel: selector, c: code });
+    // Nothing waits: the panel is loaded, no "Loading…" left.
+    expect(await page.locator('[data-testid=details-loading]').count()).toBe(0);
+    expect(await page.getAttribute('[data-testid=details]', 'data-state')).toBe('ready');
+    return (await page.textContent(selector)) ?? '';
+  }
+
+  it('renames an organisation from its panel: the page and the network show the new name; revert from the history brings the old one back', async () => {
+    const renamed = 'Tarnveld National University';
+    await signIn(page, TOKEN);
+    const id = await idOf(TARNVELD);
+    await openInPanel(`organization:${id}`, '[data-testid=curate-rename]');
+    expect((await drawn(page)).nodes.find((n) => n.id === id)?.name).toBe(TARNVELD);
+    await page.click('[data-testid=curate-rename] summary');
+    await page.fill('[data-testid=rename-to]', renamed);
+    await page.fill('[data-testid=rename-reason]', 'The name on its charter (test)');
+    await page.evaluate(() => (document.body.dataset.viewKey = 'stale'));
+    await page.click('[data-testid=rename-submit]');
+    await viewSettled(page, 'stale');
+    await panelShows(renamed);
+    // The same node, drawn under the new name; the old name is drawn nowhere.
+    const after = await drawn(page);
+    expect(after.nodes.find((n) => n.id === id)?.name).toBe(renamed);
+    expect(after.nodes.some((n) => n.name === TARNVELD)).toBe(false);
+    expect(await page.textContent('[data-testid=details-partners]')).toContain(MERROWGATE);
+    // Its history (read under the new name) lists the rename, in force.
+    await page.waitForSelector('[data-testid=judgement-history][data-state=ready]');
+    const item = page.locator('[data-testid=judgement-item][data-kind=RENAME][data-reverted=false]').first();
+    expect(await item.textContent()).toContain(`${TARNVELD} → ${renamed}`);
+    expect(await item.getAttribute('data-applied')).toBe('true');
+    expect(await item.textContent()).toContain(AUTHOR);
+
+    await page.evaluate(() => (document.body.dataset.viewKey = 'stale'));
+    await item.locator('[data-testid=judgement-revert]').click();
+    await viewSettled(page, 'stale');
+    await panelShows(TARNVELD);
+    expect((await drawn(page)).nodes.find((n) => n.id === id)?.name).toBe(TARNVELD);
+    await page.waitForSelector('[data-testid=judgement-history][data-state=ready] [data-testid=judgement-item][data-kind=RENAME][data-reverted=true]');
+  });
+
+  it('says in the panel why a rename or a distinct was not saved (no reason, a name without letters, a name that matches nothing), then renames a person', async () => {
+    await signIn(page, TOKEN);
+    const person = await idOf(VARKONYI, 'person');
+    await openInPanel(`person:${person}`, '[data-testid=curate-rename]');
+    await page.click('[data-testid=curate-rename] summary');
+    await page.fill('[data-testid=rename-to]', 'Ilsabet K. Varkonyi');
+    await page.click('[data-testid=rename-submit]');
+    expect(await failedWith('rename', 'BAD_USER_INPUT')).toMatch(/^Not saved: reason: must not be empty/);
+    await page.fill('[data-testid=rename-to]', '???');
+    await page.fill('[data-testid=rename-reason]', 'Testing a name without letters');
+    await page.click('[data-testid=rename-submit]');
+    expect(await failedWith('rename', 'BAD_USER_INPUT')).toMatch(/^Not saved: to: must contain a letter or a digit/);
+    expect(await page.isEnabled('[data-testid=rename-submit]')).toBe(true);
+    expect(await page.textContent('[data-testid=details-name]')).toBe(VARKONYI);
+
+    // Not the same as…: no reason; then the organisation picked has gone from the graph meanwhile (this one stays).
+    await openInPanel(`organization:${await idOf(MERROWGATE)}`, '[data-testid=curate-distinct]');
+    await page.click('[data-testid=curate-distinct] summary');
+    await page.fill('[data-testid=distinct-search]', 'Vantry');
+    await page.press('[data-testid=distinct-search]', 'Enter');
+    await page.locator('[data-testid=distinct-results] .search-hit', { hasText: VANTRY }).first().click();
+    await page.click('[data-testid=distinct-submit]');
+    expect(await failedWith('distinct', 'BAD_USER_INPUT')).toMatch(/^Not saved: reason: must not be empty/);
+    await deleteDocument(app.graph, VANISHING);
+    expect((await gql('query($n: String!) { search(text: $n) { entity { name } } }', { n: VANTRY })).search.map((h: any) => h.entity.name)).not.toContain(VANTRY);
+    await page.fill('[data-testid=distinct-reason]', 'Two colleges (test)');
+    await page.click('[data-testid=distinct-submit]');
+    expect(await failedWith('distinct', 'NOT_FOUND')).toContain(`Not saved: No organisation is known by the name "${VANTRY}"`);
+    expect(await page.isEnabled('[data-testid=distinct-submit]')).toBe(true);
+
+    // A person renamed: the page shows the new name, the history the rename; revert restores the name.
+    const renamed = 'Ilsabet K. Varkonyi';
+    await openInPanel(`person:${person}`, '[data-testid=curate-rename]');
+    await page.click('[data-testid=curate-rename] summary');
+    await page.fill('[data-testid=rename-to]', renamed);
+    await page.fill('[data-testid=rename-reason]', 'Her full name (test)');
+    await page.click('[data-testid=rename-submit]');
+    await panelShows(renamed);
+    const item = page.locator('[data-testid=judgement-history][data-state=ready] [data-testid=judgement-item][data-kind=RENAME][data-reverted=false]').first();
+    expect(await item.textContent()).toContain(`${VARKONYI} → ${renamed}`);
+    await item.locator('[data-testid=judgement-revert]').click();
+    await panelShows(VARKONYI);
+  });
+
+  it('marks an organisation not the same as another picked by search (both histories list it, with Revert), and one of its own names (a split)', async () => {
+    await signIn(page, TOKEN);
+    const tarnveld = await idOf(TARNVELD);
+    const merrowgate = await idOf(MERROWGATE);
+    await openInPanel(`organization:${tarnveld}`, '[data-testid=curate-distinct]');
+    await page.click('[data-testid=curate-distinct] summary');
+    expect(await page.isDisabled('[data-testid=distinct-submit]')).toBe(true);
+    // The search offers organisations only, and not this one.
+    await page.fill('[data-testid=distinct-search]', 'Tarnveld');
+    await page.press('[data-testid=distinct-search]', 'Enter');
+    await page.waitForSelector('[data-testid=distinct-results] li');
+    expect(await page.locator('[data-testid=distinct-results] .hit-name').allTextContents()).not.toContain(TARNVELD);
+    await page.fill('[data-testid=distinct-search]', 'Merrowgate');
+    await page.press('[data-testid=distinct-search]', 'Enter');
+    await page.waitForSelector(`[data-testid=distinct-results] .search-hit:has-text("${MERROWGATE}")`);
+    for (const type of await page.locator('[data-testid=distinct-results] .hit-type').allTextContents()) expect(type).toBe('organisation');
+    await page.locator('[data-testid=distinct-results] .search-hit', { hasText: MERROWGATE }).first().click();
+    expect(await page.textContent('[data-testid=distinct-other]')).toBe(MERROWGATE);
+    await page.fill('[data-testid=distinct-reason]', 'A university and an institute; never one (test)');
+    await page.click('[data-testid=distinct-submit]');
+    const item = page.locator('[data-testid=judgement-history][data-state=ready] [data-testid=judgement-item][data-kind=DISTINCT][data-reverted=false]').first();
+    await item.waitFor();
+    expect(await item.textContent()).toContain(`${TARNVELD} ≠ ${MERROWGATE}`);
+    expect(await item.textContent()).toContain('never one (test)');
+    expect(await item.textContent()).toContain(AUTHOR);
+    await page.locator('[data-testid=details-corrections]').scrollIntoViewIfNeeded();
+    await page.locator('[data-testid=details]').screenshot({ path: screenshotPath('dashboard-curation-distinct.png') });
+    // The other organisation's history lists it too; Revert there marks it reverted in both.
+    await openInPanel(`organization:${merrowgate}`, '[data-testid=judgement-history][data-state=ready]');
+    const there = page.locator('[data-testid=judgement-item][data-kind=DISTINCT][data-reverted=false]', { hasText: `${TARNVELD} ≠ ${MERROWGATE}` }).first();
+    await there.locator('[data-testid=judgement-revert]').click();
+    await page.waitForSelector('[data-testid=judgement-history][data-state=ready] [data-testid=judgement-item][data-kind=DISTINCT][data-reverted=true]');
+    expect(await page.textContent('[data-testid=judgement-item][data-kind=DISTINCT][data-reverted=true]')).toContain(`reverted by ${AUTHOR}`);
+    await openInPanel(`organization:${tarnveld}`, '[data-testid=judgement-history][data-state=ready]');
+    expect(await page.locator('[data-testid=judgement-item][data-kind=DISTINCT][data-reverted=false]').count()).toBe(0);
+    expect(await page.locator('[data-testid=judgement-item][data-kind=DISTINCT][data-reverted=true]').count()).toBe(1);
+
+    // One of its own names (an alias) marked distinct: a split. The page stays the institute's, its history lists
+    // the judgement, and the network is redrawn with "MIC" apart (with the partner only "MIC" documents give).
+    expect(await edgeDrawn(page, MERROWGATE, OSTROVA)).toBe(true);
+    await openInPanel(`organization:${merrowgate}`, '[data-testid=curate-distinct]');
+    await page.click('[data-testid=curate-distinct] summary');
+    expect(await page.locator('[data-testid=distinct-own-name]').allTextContents()).toContain('MIC');
+    await page.locator('[data-testid=distinct-own-name]', { hasText: /^MIC$/ }).click();
+    expect(await page.textContent('[data-testid=distinct-choice]')).toBe(`MIC names another organisation than ${MERROWGATE}.`);
+    await page.fill('[data-testid=distinct-reason]', 'MIC alone is another body in these texts (test)');
+    await page.evaluate(() => (document.body.dataset.viewKey = 'stale'));
+    await page.click('[data-testid=distinct-submit]');
+    await viewSettled(page, 'stale');
+    await panelShows(MERROWGATE);
+    const split = page.locator('[data-testid=judgement-history][data-state=ready] [data-testid=judgement-item][data-kind=DISTINCT][data-reverted=false]', { hasText: `${MERROWGATE} ≠ MIC` }).first();
+    await split.waitFor();
+    expect(await edgeDrawn(page, 'MIC', OSTROVA)).toBe(true);
+    expect(await edgeDrawn(page, MERROWGATE, OSTROVA)).toBe(false);
+    await page.evaluate(() => (document.body.dataset.viewKey = 'stale'));
+    await split.locator('[data-testid=judgement-revert]').click();
+    await viewSettled(page, 'stale');
+    await panelShows(MERROWGATE);
+    await page.locator('[data-testid=judgement-history][data-state=ready] [data-testid=judgement-item][data-kind=DISTINCT][data-reverted=true]', { hasText: `${MERROWGATE} ≠ MIC` }).waitFor();
+    expect(await edgeDrawn(page, MERROWGATE, OSTROVA)).toBe(true);
+  });
+
+  it('rejects a role from the person page: it leaves the person and the organisation; revert from the history brings it back', async () => {
+    await signIn(page, TOKEN);
+    const person = await idOf(VARKONYI, 'person');
+    const tarnveld = await idOf(TARNVELD);
+    const peopleOf = async () => {
+      await openInPanel(`organization:${tarnveld}`, '[data-testid=details][data-state=ready]');
+      return (await page.locator('[data-testid=details-people]').count()) === 0 ? '' : ((await page.textContent('[data-testid=details-people]')) ?? '');
+    };
+    expect(await peopleOf()).toContain(VARKONYI);
+    await openInPanel(`person:${person}`, '[data-testid=details-roles] [data-testid=curate-relation][data-relation=HOLDS_ROLE]');
+    expect(await page.textContent('[data-testid=details-roles]')).toContain(TARNVELD);
+    const role = page.locator('[data-testid=details-roles] > li', { hasText: TARNVELD }).first();
+    await role.locator('[data-testid=curate-relation] summary').click();
+    await role.locator('[data-testid=curate-reason]').fill('She chairs its board, she is not its president (test)');
+    await page.evaluate(() => (document.body.dataset.viewKey = 'stale'));
+    await role.locator('[data-testid=curate-reject]').click();
+    await viewSettled(page, 'stale');
+    await panelShows(VARKONYI);
+    expect(await page.textContent('[data-testid=details-roles]')).not.toContain(TARNVELD);
+    expect(await peopleOf()).not.toContain(VARKONYI);
+
+    await openInPanel(`person:${person}`, '[data-testid=judgement-history][data-state=ready]');
+    const item = page.locator('[data-testid=judgement-item][data-kind=REJECT][data-reverted=false]').first();
+    expect(await item.textContent()).toContain(`role`);
+    expect(await item.textContent()).toContain(`${VARKONYI} – ${TARNVELD}`);
+    await item.locator('[data-testid=judgement-revert]').click();
+    await page.waitForSelector('[data-testid=judgement-history][data-state=ready] [data-testid=judgement-item][data-kind=REJECT][data-reverted=true]');
+    await page.waitForFunction((name) => document.querySelector('[data-testid=details-roles]')?.textContent?.includes(name) ?? false, TARNVELD);
+    expect(await peopleOf()).toContain(VARKONYI);
+  });
+
+  it('rejects a PART_OF link from the unit page: "Part of" goes and the parent no longer lists the unit; revert from the history brings it back', async () => {
+    await signIn(page, TOKEN);
+    const unit = await idOf(PHARMACY);
+    const tarnveld = await idOf(TARNVELD);
+    const unitsOf = async () => {
+      await openInPanel(`organization:${tarnveld}`, '[data-testid=details][data-state=ready]');
+      return (await page.locator('[data-testid=details-units]').count()) === 0 ? '' : ((await page.textContent('[data-testid=details-units]')) ?? '');
+    };
+    expect(await unitsOf()).toContain(PHARMACY);
+    await openInPanel(`organization:${unit}`, '[data-testid=curate-relation][data-relation=PART_OF]');
+    expect(await page.textContent('[data-testid=details-parent]')).toContain(TARNVELD);
+    await page.click('[data-testid=curate-relation][data-relation=PART_OF] summary');
+    await page.fill('[data-testid=curate-relation][data-relation=PART_OF] [data-testid=curate-reason]', 'An independent school that rents its rooms (test)');
+    await page.evaluate(() => (document.body.dataset.viewKey = 'stale'));
+    await page.click('[data-testid=curate-relation][data-relation=PART_OF] [data-testid=curate-reject]');
+    await viewSettled(page, 'stale');
+    await panelShows(PHARMACY);
+    expect(await page.locator('[data-testid=details-parent]').count()).toBe(0);
+    expect(await page.locator('[data-testid=curate-relation][data-relation=PART_OF]').count()).toBe(0);
+    expect(await unitsOf()).not.toContain(PHARMACY);
+
+    await openInPanel(`organization:${unit}`, '[data-testid=judgement-history][data-state=ready]');
+    const item = page.locator('[data-testid=judgement-item][data-kind=REJECT][data-reverted=false]').first();
+    expect(await item.textContent()).toContain(`unit link: ${PHARMACY} – ${TARNVELD}`);
+    await item.locator('[data-testid=judgement-revert]').click();
+    await page.waitForSelector('[data-testid=judgement-history][data-state=ready] [data-testid=judgement-item][data-kind=REJECT][data-reverted=true]');
+    await page.waitForSelector('[data-testid=details-parent]');
+    expect(await page.textContent('[data-testid=details-parent]')).toContain(TARNVELD);
+    expect(await unitsOf()).toContain(PHARMACY);
   });
 
   it("lists what's new, newest first, with the entities and a link to the sentence in its document", async () => {

@@ -16,6 +16,8 @@ import { shortLabel } from '../../src/dashboard/public/dom.js';
 import { lastRun, sinceOf } from '../../src/dashboard/public/changes.js';
 // @ts-expect-error plain browser ES modules without type declarations
 import { exportHref } from '../../src/dashboard/public/downloads.js';
+// @ts-expect-error plain browser ES modules without type declarations
+import { failureText } from '../../src/dashboard/public/curation.js';
 import { shortName } from '../../src/model/names.ts';
 
 type Pos = { x: number; y: number };
@@ -113,5 +115,18 @@ describe("dashboard what's new and downloads", () => {
   it('points the downloads at /export/<file>, with the as-of day when set', () => {
     expect(exportHref('graph.gexf', '', 'http://127.0.0.1:4000/dashboard/?kinds=MOU')).toBe('/export/graph.gexf');
     expect(exportHref('nodes.csv', '2021-12-31', 'http://127.0.0.1:4000/dashboard/')).toBe('/export/nodes.csv?asOf=2021-12-31');
+  });
+});
+
+describe('dashboard corrections', () => {
+  const failure = (message: string, code: string, suggestions?: string[]) => Object.assign(new Error(message), { code, suggestions });
+
+  it('says why a correction was not saved, with the names an unknown name suggests', () => {
+    expect(failureText(failure('reason: must not be empty (BAD_USER_INPUT)', 'BAD_USER_INPUT', []))).toBe('Not saved: reason: must not be empty (BAD_USER_INPUT)');
+    expect(failureText(failure('No organisation is known by the name "Leibnitz". (NOT_FOUND)', 'NOT_FOUND', ['Leibniz Association', 'Leibniz Institute for Catalysis']))).toBe(
+      'Not saved: No organisation is known by the name "Leibnitz". (NOT_FOUND) Did you mean: Leibniz Association, Leibniz Institute for Catalysis?',
+    );
+    expect(failureText(failure('The bearer token is not valid. (UNAUTHENTICATED)', 'UNAUTHENTICATED'))).toMatch(/^Not saved: The bearer token is not valid\. \(UNAUTHENTICATED\) Check the API token/);
+    expect(failureText(failure('Enter the API token', 'NO_TOKEN'))).toBe('Enter the API token');
   });
 });

@@ -23,6 +23,8 @@ export async function graphql(query, variables = {}, { token = null } = {}) {
     const code = first.extensions && first.extensions.code ? ` (${first.extensions.code})` : '';
     const error = new Error(`${first.message}${code}`);
     error.code = first.extensions && first.extensions.code;
+    // NOT_FOUND for a name carries the names that might have been meant.
+    error.suggestions = (first.extensions && first.extensions.suggestions) || [];
     error.data = body.data;
     throw error;
   }
@@ -190,6 +192,14 @@ export const CONFIRM_MUTATION = `mutation DashboardConfirm($input: RelationInput
 
 export const MERGE_MUTATION = `mutation DashboardMerge($names: [String!]!, $type: EntityType, $author: String!, $reason: String!) {
   mergeEntities(names: $names, type: $type, author: $author, reason: $reason) { ${JUDGEMENT_FIELDS} }
+}`;
+
+export const DISTINCT_MUTATION = `mutation DashboardDistinct($a: String!, $b: String!, $type: EntityType, $author: String!, $reason: String!) {
+  markDistinct(a: $a, b: $b, type: $type, author: $author, reason: $reason) { ${JUDGEMENT_FIELDS} }
+}`;
+
+export const RENAME_MUTATION = `mutation DashboardRename($name: String!, $to: String!, $type: EntityType, $author: String!, $reason: String!) {
+  renameEntity(name: $name, to: $to, type: $type, author: $author, reason: $reason) { ${JUDGEMENT_FIELDS} }
 }`;
 
 export const REVERT_MUTATION = `mutation DashboardRevert($id: ID!, $author: String!, $reason: String) {

@@ -16,7 +16,7 @@ import {
   PERSON_QUERY,
   PROGRAMME_QUERY,
 } from './api.js';
-import { judgementHistory, mergeAction, relationActions } from './curation.js';
+import { distinctAction, judgementHistory, mergeAction, relationActions, renameAction } from './curation.js';
 import { dateRange, el, fmt, plural, shortLabel } from './dom.js';
 import { KIND_LABELS } from './encodings.js';
 
@@ -218,19 +218,32 @@ export function createPanel(container, nav) {
             ),
           )
         : null,
-      corrections({ type: 'ORGANIZATION', id: org.id, name: org.name }),
+      corrections({ type: 'ORGANIZATION', id: org.id, name: org.name, aliases: org.aliases }),
     ];
   }
 
-  /** Merge with… and the judgement history of an organisation or person. */
+  /** Rename…, Merge with…, Not the same as… and the judgement history of an organisation or person. */
   function corrections(entity) {
     const kind = entity.type === 'PERSON' ? 'person' : 'organization';
+    const open = (e) => nav.changed(e && e.id !== entity.id ? { kind, id: e.id, name: e.name } : null);
     // A merge the graph applies may leave this entity under the other's id: then open the one that remains.
-    const afterMerge = (j) => {
-      const remains = j.entities.find((e) => e.id === entity.id) || j.entities[0];
-      nav.changed(remains && remains.id !== entity.id ? { kind, id: remains.id, name: remains.name } : null);
-    };
-    return section('Corrections', el('div', { 'data-testid': 'details-corrections' }, mergeAction(entity, { onDone: afterMerge }), el('h5', {}, 'Judgement history'), judgementHistory(entity, { onChanged: () => nav.changed(null) })));
+    const afterMerge = (j) => open(j.entities.find((e) => e.id === entity.id) || j.entities[0]);
+    // A distinct names this entity first: after a split, its side (which may have another id now).
+    const afterDistinct = (j) => open(j.entities[0]);
+    // A revert (of a merge or a split) may join this entity into another node: open one the judgement still names.
+    const afterRevert = (j) => open(j.entities.some((e) => e.id === entity.id) ? null : j.entities[0]);
+    return section(
+      'Corrections',
+      el(
+        'div',
+        { 'data-testid': 'details-corrections' },
+        renameAction(entity, { onDone: () => nav.changed(null) }),
+        mergeAction(entity, { onDone: afterMerge }),
+        distinctAction(entity, { onDone: afterDistinct }),
+        el('h5', {}, 'Judgement history'),
+        judgementHistory(entity, { onChanged: afterRevert }),
+      ),
+    );
   }
 
   function partnershipPage(ref, offset) {
@@ -288,7 +301,7 @@ export function createPanel(container, nav) {
           ),
         ),
       ),
-      corrections({ type: 'PERSON', id: person.id, name: person.name }),
+      corrections({ type: 'PERSON', id: person.id, name: person.name, aliases: person.aliases }),
     ];
   }
 
