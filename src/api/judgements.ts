@@ -172,8 +172,13 @@ export const judgementMutations = {
     nameArg('b', args.b);
     const [a, b] = await Promise.all([resolveName(ctx.reader, 'a', [label], args.a), resolveName(ctx.reader, 'b', [label], args.b)]);
     // Each side is what its mentions hold: each entity's, or, for a split (both names on one node), the mentions giving each name.
-    const mentions = await ctx.reader.rows<MentionOfEntity>(mentionsOfEntitiesQuery(label, [...new Set([a.id, b.id])]), 'distinct-mentions');
-    const sides = distinctSides(label, { id: a.id, name: args.a.trim() }, { id: b.id, name: args.b.trim() }, mentions);
+    const mentions = await ctx.reader.rows<MentionOfEntity & { entityName: string }>(mentionsOfEntitiesQuery(label, [...new Set([a.id, b.id])]), 'distinct-mentions');
+    // A name a rename gave is in no document: it stands for the name the documents give the entity.
+    const written = (typed: string, e: EntityRow) => {
+      const stored = mentions.find((m) => m.entityId === e.id)?.entityName;
+      return stored !== undefined && aliasKey(label, typed) === aliasKey(label, e.name) ? stored : typed;
+    };
+    const sides = distinctSides(label, { id: a.id, name: written(args.a.trim(), a) }, { id: b.id, name: written(args.b.trim(), b) }, mentions);
     if (sides.missing !== null) {
       const named = sides.missing === 'a' ? a : b;
       throw bad(sides.missing, `no document gives "${(sides.missing === 'a' ? args.a : args.b).trim()}" as a name of "${named.name}" without the other name: to split it, give two of its names that documents write apart (its names: ${[named.name, ...named.aliases].join(', ')})`);

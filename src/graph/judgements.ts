@@ -161,12 +161,12 @@ RETURN ${JUDGEMENT_MAP} AS judgement`,
   };
 }
 
-/** The mentions of entities (their names and identity keys), for the sides of a distinct judgement. */
+/** The mentions of entities (their names and identity keys, and the entity's name as its documents give it), for the sides of a distinct judgement. */
 export function mentionsOfEntitiesQuery(label: EntityType, ids: readonly string[]): CypherQuery {
   return {
     cypher: `UNWIND $ids AS id
 MATCH (:Document)-[m:MENTIONS]->(e:${label} {id: id})
-RETURN id AS entityId, coalesce(m.names, [m.name]) AS names, coalesce(m.identityKeys, []) AS identityKeys`,
+RETURN id AS entityId, e.name AS entityName, coalesce(m.names, [m.name]) AS names, coalesce(m.identityKeys, []) AS identityKeys`,
     params: { ids: [...ids] },
   };
 }

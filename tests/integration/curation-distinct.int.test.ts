@@ -131,4 +131,16 @@ RETURN o.id AS id, o.name AS name, collect(p.name) AS partners ORDER BY id`,
     expect(contradicts.errors?.[0]?.extensions, JSON.stringify(contradicts.errors)).toMatchObject({ code: 'BAD_USER_INPUT', judgement: mergeEntities.id });
     expect(await ok('{ judgements(first: 10) { edges { node { kind } } } }')).toEqual({ judgements: { edges: [{ node: { kind: 'MERGE' } }] } });
   });
+
+  it('splits a renamed node by the name the rename gave it', async () => {
+    await wipe(api.graph);
+    await ingest('accra-with-pua', 'pua-unesco');
+    await ok(`mutation { renameEntity(name: "Polytechnic University of Accra", to: "Accra Polytechnic", author: "Ama", reason: "its own name") { id } }`);
+    const { markDistinct } = await ok(`mutation { markDistinct(a: "Accra Polytechnic", b: "PUA", author: "Ama", reason: "two organisations") { applied entities { id } } }`);
+    expect(markDistinct.entities.map((e: any) => e.id).sort()).toEqual(['org-polytechnic-university-of-accra', 'org-pua']);
+    expect((await organisations()).map((o) => [o.id, o.partners])).toEqual([
+      ['org-polytechnic-university-of-accra', ['Islamic World Educational, Scientific and Cultural Organization']],
+      ['org-pua', ['UNESCO']],
+    ]);
+  });
 });
