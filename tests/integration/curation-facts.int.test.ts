@@ -6,15 +6,9 @@
  * judgements of the key it keeps, and a revert gives each part its own.
  * This file owns the database while it runs.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createApiServer } from '../../src/api/server.ts';
-import type { ApiServer } from '../../src/api/server.ts';
-import { loadConfig } from '../../src/config.ts';
-import type { Graph } from '../../src/graph/executor.ts';
+import { describe, expect, it } from 'vitest';
 import { ingestPaths, ingestText } from '../../src/pipeline/index.ts';
-import { connectTestGraph } from '../support/graph.ts';
-import { postGraphql } from '../support/graphql.ts';
-import { wipe } from '../support/ingest-snapshot.ts';
+import { apiOnTestGraph } from '../support/api-on-graph.ts';
 
 const TOKEN = 'curation-facts-token-0123456789ab';
 const MINISTRY = 'Ministry of Science and Higher Education of the Republic of Kazakhstan';
@@ -33,15 +27,14 @@ interface PartnerEdge {
 }
 
 describe('rejects and confirms follow their edges when a merge changes the edge keys, on a real Neo4j', () => {
-  let graph: Graph;
-  let server: ApiServer;
-  const config = loadConfig({ ...process.env, NEO4J_URI: inject('neo4jUri'), API_TOKEN: TOKEN, PORT: '0', NODE_ENV: 'test' });
-
-  async function ok(query: string): Promise<Record<string, any>> {
-    const body = await postGraphql(server.url, TOKEN, query);
-    expect(body.errors, query).toBeUndefined();
-    return body.data!;
-  }
+  const api = apiOnTestGraph({
+    token: TOKEN,
+    load: async (graph) => {
+      expect(await ingestPaths(graph, ['ingest'], {})).toMatchObject({ new: 2, failed: [] });
+      expect((await ingestText(graph, { id: 'academy-tirana', text: ACADEMY_TEXT })).outcome).toBe('new');
+    },
+  });
+  const { ok } = api;
 
   /** Partners of an organisation: those of default answers, and every one with its flags (includeRejected). */
   async function partnersOf(name: string): Promise<{ shown: string[]; all: PartnerEdge[] }> {
@@ -59,7 +52,7 @@ describe('rejects and confirms follow their edges when a merge changes the edge 
 
   /** Keys of the PARTNERS_WITH edges between two organisations. */
   async function edgeKeys(a: string, b: string): Promise<string[]> {
-    const rows = await graph.readRows<{ key: string }>({
+    const rows = await api.graph.readRows<{ key: string }>({
       cypher: 'MATCH (:Organization {id: $a})-[r:PARTNERS_WITH]-(:Organization {id: $b}) RETURN r.key AS key',
       params: { a, b },
     });
@@ -76,20 +69,6 @@ describe('rejects and confirms follow their edges when a merge changes the edge 
     const { r } = await ok(`mutation { r: revertJudgement(id: "${id}", author: "Bo", reason: "test") { reverted } }`);
     expect(r.reverted).toBe(true);
   }
-
-  beforeAll(async () => {
-    graph = await connectTestGraph();
-    await wipe(graph);
-    expect(await ingestPaths(graph, ['ingest'], {})).toMatchObject({ new: 2, failed: [] });
-    expect((await ingestText(graph, { id: 'academy-tirana', text: ACADEMY_TEXT })).outcome).toBe('new');
-    server = await createApiServer(config, graph, { warmUp: false });
-  });
-
-  afterAll(async () => {
-    await server?.stop();
-    if (graph) await wipe(graph);
-    await graph?.close();
-  });
 
   it('keeps a partnership rejected and another confirmed when a merge gives DAAD a new id, and on the old keys when the merge is reverted', async () => {
     const academy = await idOf(ACADEMY);
