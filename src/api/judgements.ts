@@ -32,8 +32,6 @@ export const MAX_JUDGEMENT_PAGE = 100;
 const MAX_REASON = 1_000;
 const MAX_AUTHOR = 200;
 
-/** Judgements in force change the graph or its answers: rename, reject and confirm when read; merge and distinct in ingestion. */
-const APPLIED: ReadonlySet<JudgementKind> = new Set(['rename', 'reject', 'confirm', 'merge', 'distinct']);
 
 /** Which end of a relationship is of which type. */
 const RELATION_ENDS: Record<JudgedRelation, [NamedLabel, NamedLabel]> = {
@@ -186,8 +184,8 @@ export const judgementMutations = {
     const anchors = distinctAnchors(sides.a, sides.b);
     if (anchors.a.length === 0 || anchors.b.length === 0) {
       // Often a merge in force made one mention of both: say so first.
-      const strong = (mentions: string[][]) => distinctAnchors(mentions, []).a;
-      await refuseContradiction(ctx, 'b', { distinct: { a: strong(sides.a), b: strong(sides.b) } }, 'merges them');
+      const strongKeys = (side: string[][]) => distinctAnchors(side, []).a;
+      await refuseContradiction(ctx, 'b', { distinct: { a: strongKeys(sides.a), b: strongKeys(sides.b) } }, 'merges them');
       throw bad(anchors.a.length === 0 ? 'a' : 'b', 'every name that gives this side is also given by the other: nothing tells the two apart');
     }
     await refuseContradiction(ctx, 'b', { distinct: anchors }, 'merges them');
@@ -233,7 +231,8 @@ export const judgementFields = {
   Judgement: {
     kind: (j: JudgementRow) => j.kind.toUpperCase(),
     reverted: (j: JudgementRow) => j.revertedAt !== null,
-    applied: (j: JudgementRow) => j.revertedAt === null && APPLIED.has(j.kind),
+    // Every kind changes the graph or its answers until reverted: rename, reject and confirm when read; merge and distinct in ingestion.
+    applied: (j: JudgementRow) => j.revertedAt === null,
     async entities(j: JudgementRow, _: unknown, ctx: ApiContext) {
       const found = await Promise.all(j.entityIds.map((id, i) => ctx.loaders.entity((j.entityLabels[i] ?? 'Organization') as EntityType).load(id)));
       return found.filter((e): e is EntityRow => e !== null);
