@@ -20,7 +20,7 @@ import type { RunningApp } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
 import { deleteDocument, ingestText } from '../../src/pipeline/index.ts';
 import { connectTestGraph } from '../support/graph.ts';
-import { launchChromium, screenshotPath, SKIP_BROWSER_TESTS } from './browser-support.ts';
+import { launchChromium, openDashboard, screenshotPath, SKIP_BROWSER_TESTS } from './browser-support.ts';
 
 const TOKEN = `e2e-curation-${randomUUID()}`;
 /** Every judgement this run makes carries this author, so that only they are cleaned up. */
@@ -105,13 +105,7 @@ describe.skipIf(SKIP_BROWSER_TESTS)('dashboard corrections, what is new, as-of a
   }
 
   async function openPage(url: string): Promise<Page> {
-    const p = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-    p.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
-    p.on('console', (message) => {
-      if (message.type() === 'error' || message.type() === 'warning') problems.push(`console ${message.type()}: ${message.text()}`);
-    });
-    await p.goto(url);
-    await p.waitForSelector('body[data-loaded="true"]', { timeout: 60_000 });
+    const p = await openDashboard(browser, url, problems);
     expect(await p.evaluate(() => document.body.dataset.view)).toBe('ready');
     return p;
   }

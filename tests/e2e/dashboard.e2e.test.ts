@@ -15,7 +15,7 @@ import { loadConfig } from '../../src/config.ts';
 import { RULES, ruleById } from '../../src/extract/index.ts';
 import { deleteDocument } from '../../src/pipeline/index.ts';
 import { connectTestGraph } from '../support/graph.ts';
-import { launchChromium, screenshotPath, SKIP_BROWSER_TESTS } from './browser-support.ts';
+import { launchChromium, openDashboard, screenshotPath, SKIP_BROWSER_TESTS } from './browser-support.ts';
 
 interface NodeData {
   id: string;
@@ -68,19 +68,7 @@ describe.skipIf(SKIP_BROWSER_TESTS)('dashboard on the real server with the examp
   const problems: string[] = [];
   let base: string;
 
-  async function openPage(url: string): Promise<Page> {
-    const p = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-    p.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
-    p.on('console', (message) => {
-      if (message.type() === 'error' || message.type() === 'warning') problems.push(`console ${message.type()}: ${message.text()}`);
-    });
-    await p.goto(url);
-    await p.waitForSelector('body[data-loaded="true"]', { timeout: 60_000 });
-    // A view that could not be loaded says why in the page; make the test say it too.
-    const failed = await p.evaluate(() => (document.body.dataset.view === 'error' ? `${document.getElementById('network-empty')?.textContent} ${document.getElementById('error')?.textContent}` : null));
-    if (failed !== null) throw new Error(`the dashboard could not load its view: ${failed}`);
-    return p;
-  }
+  const openPage = (url: string): Promise<Page> => openDashboard(browser, url, problems);
 
   beforeAll(async () => {
     // The database tiers share one Neo4j and run side by side on a busy machine: allow slow queries.
